@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+// No dependencies: Foundation, Glibc and the toolchain only.
+import PackageDescription
+
+let package = Package(
+    name: "harness",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "harness", targets: ["HarnessCLI"]),
+        .library(name: "Harness", targets: ["Harness"]),
+    ],
+    targets: [
+        .target(name: "Harness", path: "Sources/Harness"),
+        .executableTarget(name: "HarnessCLI", dependencies: ["Harness"], path: "Sources/HarnessCLI"),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness"], path: "Tests/HarnessTests",
+                    exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+import Foundation
+
+/// The process's environment as a dictionary.
+public enum ProcessEnvironment {
+    public static var current: [String: String] { ProcessInfo.processInfo.environment }
+}

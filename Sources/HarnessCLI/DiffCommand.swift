@@ -1,0 +1,61 @@
+import Harness
+
+/// `harness diff EXPECTED ACTUAL`: exit 0 same, 1 different, 2 trouble.
+enum DiffCommand {
+    static let specs: [OptionSpec] = [
+        OptionSpec(name: "--key", value: "COL[,COL]", help: "match rows by these columns (JSON Lines: fields) instead of position", repeatable: true),
+        OptionSpec(name: "--ignore", value: "COL|/pointer", help: "leave out a column or JSON Pointer (`*` matches any array index); repeatable", repeatable: true),
+        OptionSpec(name: "--rtol", value: "X", help: "relative tolerance for numbers (default 0)"),
+        OptionSpec(name: "--atol", value: "X", help: "absolute tolerance for numbers (default 0)"),
+        OptionSpec(name: "--format", value: "csv|json|jsonl", help: "file format (default: from the extension; CSV otherwise)"),
+        OptionSpec(name: "--max-diffs", value: "N", help: "differences to show and keep in reports (default 20); counts stay complete"),
+        OptionSpec(name: "--json", value: "PATH", help: "also write the machine-readable report to PATH"),
+        OptionSpec(name: "--html", value: "PATH", help: "also write a self-contained HTML page to PATH"),
+        OptionSpec(name: "--help", value: nil, help: "show this help"),
+    ]
+
+    static let help = helpText(
+        usage: "harness diff EXPECTED ACTUAL [--key COL[,COL]] [--ignore COL|/json/pointer] [--rtol X] [--atol X] [--format csv|json|jsonl] [--max-diffs N] [--json PATH]",
+        summary: """
+        Compares two CSV, JSON or JSON Lines files by value: columns by header name, numbers
+        within tolerance (|a - b| <= atol + rtol * |b|, b expected), rows by position or by key.
+        Exit 0 when the same, 1 when different, 2 on bad flags or unreadable or malformed input.
+        """,
+        specs: specs,
+        example: "harness diff golden/sales/monthly.csv out/monthly.csv --key month,region --rtol 1e-9 --ignore generated_at")
+
+    static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
+        do {
+            let parsed = try parseArguments(arguments, specs: specs, command: "diff")
+            if parsed.has("--help") {
+                console.out(help)
+                return 0
+            }
+            guard parsed.positional.count == 2 else {
+                throw HarnessError.usage("diff needs two files, EXPECTED and ACTUAL (got \(parsed.positional.count))",
+                                         hint: "harness diff expected.csv actual.csv")
+            }
+            var options = CompareOptions()
+            options.key = parsed.list("--key")
+            options.ignore = parsed.all("--ignore").flatMap { $0.hasPrefix("/") ? [$0] : $0.split(separator: ",").map(String.init) }
+            options.rtol = try parsed.double("--rtol") ?? 0
+            options.atol = try parsed.double("--atol") ?? 0
+            options.maxDiffs = try parsed.integer("--max-diffs") ?? 20
+            if let format = parsed.value("--format") {
+                guard let value = DiffReport.Format(rawValue: format) else {
+                    throw HarnessError.unknownName(nil, kind: "format", name: format, known: DiffReport.Format.allCases.map(\.rawValue))
+                }
+                options.format = value
+            }
+            let report = try FileComparator.compare(expected: parsed.positional[0], actual: parsed.positional[1], options: options)
+            console.out(DiffTerminalRenderer.render(report, color: console.useColor))
+            if let path = parsed.value("--json") {
+                try AtomicFile.write(report.json.prettyText, to: path)
+            }
+            return report.equal ? 0 : 1
+        } catch {
+            console.err(DiagnosticRenderer.render(error) + "\n")
+            return 2
+        }
+    }
+}
