@@ -7,13 +7,14 @@ public enum FileComparator {
     /// - Throws: `HarnessError` when a file cannot be read or is malformed.
     /// - Returns: the complete counts and first differences; an unequal result is not an error.
     public static func compare(expected: String, actual: String, options: CompareOptions) throws -> DiffReport {
+        let started = Date()
+        var report: DiffReport
         switch options.format(for: expected) {
-        case .csv:
-            throw HarnessError.usage("CSV comparison is not available in this build yet")
-        case .json:
-            throw HarnessError.usage("JSON comparison is not available in this build yet")
-        case .jsonl:
-            throw HarnessError.usage("JSON Lines comparison is not available in this build yet")
+        case .csv: report = try CSVComparator.compare(expected: expected, actual: actual, options: options)
+        case .json: report = try JSONComparator.compare(expected: expected, actual: actual, options: options)
+        case .jsonl: report = try JSONLinesComparator.compare(expected: expected, actual: actual, options: options)
         }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
     }
 }

@@ -8,6 +8,24 @@ public enum ContractValidator {
     ///   contract declares something unsupported or invalid.
     /// - Returns: the complete counts and first violations; invalid data is not an error.
     public static func validate(data: String, contract: String, options: ValidateOptions) throws -> ValidationReport {
-        throw HarnessError.usage("contract validation is not available in this build yet")
+        let started = Date()
+        let document = try JSONParser.parse(fileAt: contract)
+        var report: ValidationReport
+        if isJSONSchema(document, dataPath: data) {
+            report = try JSONSchemaValidator.validate(data: data, schema: document, schemaPath: contract, options: options)
+        } else {
+            report = try TableSchemaValidator.validate(data: data, contract: document, contractPath: contract, options: options)
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// A contract is a JSON Schema when it says so (`$schema`), or when the data is JSON
+    /// (a Table Schema describes tables, and JSON documents are not tables).
+    static func isJSONSchema(_ contract: JSONValue, dataPath: String) -> Bool {
+        if let schema = contract["$schema"]?.stringValue, schema.contains("json-schema.org") { return true }
+        if case .bool = contract { return true }
+        let lower = dataPath.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
     }
 }
