@@ -19,10 +19,11 @@ public struct RunReport: Sendable {
     public var failed: Int { cases.filter { $0.status == .failed }.count }
     public var errors: Int { cases.filter { $0.status == .error }.count }
 
-    /// 0 all passed, 1 a check failed, 3 a notebook or pipeline did not complete; the
-    /// highest applies.
+    /// 0 all passed, 1 a check failed, 2 a check could not be made (an unusable contract),
+    /// 3 a notebook or pipeline did not complete; the highest applies.
     public var exitCode: Int32 {
         if errors > 0 { return 3 }
+        if cases.contains(where: { $0.checks.contains { $0.status == .error && $0.kind != .execution } }) { return 2 }
         if failed > 0 { return 1 }
         return 0
     }
