@@ -25,7 +25,10 @@ public enum RunTerminalRenderer {
             for run in caseReport.runs where run.outcome != .completed {
                 text += runFailure(run, style: style).indented("  ") + "\n"
             }
-            for check in caseReport.checks where check.status == .failed || check.status == .error {
+            // A run that did not complete is shown above with its cell and source; its
+            // execution check would only repeat it.
+            for check in caseReport.checks where (check.status == .failed || check.status == .error)
+                && !(check.kind == .execution && check.output == nil) {
                 text += checkFailure(check, style: style).indented("  ") + "\n"
             }
         }
