@@ -21,7 +21,7 @@ public enum HarnessRun {
         }
         let python = try PythonEnvironment.prepare(executable: config.python.executable,
                                                    requirements: config.python.requirements,
-                                                   cacheFolder: config.folder + "/.harness",
+                                                   cacheFolder: cacheFolder(config, options),
                                                    environment: options.environment, console: console)
         let store = GoldenStore(folder: config.goldenFolder)
         let scheduler = CaseScheduler(cases: selected, options: options, python: python, store: store, console: console)
@@ -52,5 +52,12 @@ public enum HarnessRun {
         report.golden = golden
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Where virtual environments are cached: `.harness/` beside the config, unless
+    /// `HARNESS_CACHE` names another folder (CI keeps one across fresh clones that way).
+    static func cacheFolder(_ config: HarnessConfig, _ options: RunOptions) -> String {
+        if let folder = options.environment["HARNESS_CACHE"], !folder.isEmpty { return folder }
+        return config.folder + "/.harness"
     }
 }
