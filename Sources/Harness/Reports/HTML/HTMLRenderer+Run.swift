@@ -1,0 +1,187 @@
+/// The run page: verdict, the overview of cases and one collapsible section per case.
+/// Cases that did not pass come first (errors, then failures, then passes, each group in
+/// config order) and start open; passing ones start closed.
+extension HTMLRenderer {
+    static func runVerdict(_ report: RunReport) -> Verdict {
+        let total = report.cases.count
+        let notPassed = report.failed + report.errors
+        if report.exitCode == 0 {
+            return Verdict(passed: true, title: total == 1 ? "The case passed" : "All \(total) cases passed",
+                           detail: "exit code 0")
+        }
+        let meaning: String
+        switch report.exitCode {
+        case 3: meaning = "a notebook or pipeline did not run to completion"
+        case 2: meaning = "a check could not be made"
+        default: meaning = "a check failed"
+        }
+        let title = notPassed == 0 ? "Run failed" : "\(notPassed) of \(total) \(plural(total, "case")) did not pass"
+        return Verdict(passed: false, title: title, detail: "exit code \(report.exitCode): \(meaning)")
+    }
+
+    static func runStats(_ report: RunReport) -> [HTML] {
+        [
+            stat("cases", grouped(report.cases.count)),
+            stat("passed", grouped(report.passed), status: "passed"),
+            stat("failed", grouped(report.failed), status: report.failed > 0 ? "failed" : nil),
+            stat("errors", grouped(report.errors), status: report.errors > 0 ? "error" : nil),
+            stat("time", formatSeconds(report.seconds)),
+        ]
+    }
+
+    static func runMeta(_ report: RunReport) -> HTML {
+        var meta: HTML = "<span>config <code>\(report.configPath)</code></span>"
+        if report.repeatCount > 1 { meta += "<span>repeat \(report.repeatCount)</span>" }
+        if let shard = report.shard { meta += "<span>shard \(shard)</span>" }
+        if report.updateGolden { meta += "<span>--update-golden</span>" }
+        return meta
+    }
+
+    /// Case indexes (into `report.cases`) in display order: errors, failures, then passes.
+    static func displayOrder(_ report: RunReport) -> [Int] {
+        func rank(_ status: CaseStatus) -> Int {
+            switch status {
+            case .error: return 0
+            case .failed: return 1
+            case .passed: return 2
+            }
+        }
+        return report.cases.indices.sorted { left, right in
+            let (a, b) = (rank(report.cases[left].status), rank(report.cases[right].status))
+            return a != b ? a < b : left < right
+        }
+    }
+
+    static func overview(_ report: RunReport) -> HTML {
+        let notPassed = report.failed + report.errors
+        var rows = HTML.empty
+        for index in displayOrder(report) {
+            let item = report.cases[index]
+            let problem = item.checks.first { $0.status == .failed || $0.status == .error }
+            let note: HTML = problem.map { "<div class=\"note\">\($0.title): \($0.message)</div>" }
+                ?? (item.runs.first { $0.outcome != .completed }?.failure.map { "<div class=\"note\">\($0.summary)</div>" } ?? .empty)
+            rows += """
+            <tr data-status="\(item.status.rawValue)"><td>\(badge(item.status.rawValue))</td><td><a href="#case-\(index + 1)">\(item.name)</a>\(note)</td><td>\(tally(item.checks))</td><td>\(runSummary(item.runs))</td><td class="num">\(formatSeconds(item.seconds))</td></tr>
+
+            """
+        }
+        let empty: HTML = notPassed == 0
+            ? "<p class=\"only-when-filtered\">No failures: every case passed.</p>\n" : .empty
+        return """
+        <section class="panel overview">
+        <div class="toolbar"><h2>Cases</h2><label for="only-failures" class="toggle"><span class="box" aria-hidden="true"></span>Show only failures (\(notPassed))</label><span class="js-only"><button type="button" data-expand="open">Expand all</button><button type="button" data-expand="close">Collapse all</button></span></div>
+        <div class="table-wrap"><table>
+        <thead><tr><th>Status</th><th>Case</th><th>Checks</th><th>Runs</th><th class="num">Time</th></tr></thead>
+        <tbody>
+        \(rows)</tbody>
+        </table></div>
+        \(empty)</section>
+
+        """
+    }
+
+    /// `✓ 4 ✗ 1 ! 1`: how many checks ended in each state (only states that occur).
+    static func tally(_ checks: [CheckResult]) -> HTML {
+        let states: [CheckResult.Status] = [.failed, .error, .skipped, .passed]
+        let parts: [HTML] = states.compactMap { state in
+            let count = checks.filter { $0.status == state }.count
+            guard count > 0 else { return nil }
+            return "<span class=\"count\" data-badge=\"\(state.rawValue)\" title=\"\(count) \(state.rawValue)\"><span aria-hidden=\"true\">\(icon(state.rawValue))</span> \(count) \(state.rawValue)</span>"
+        }
+        return parts.isEmpty ? "<span class=\"muted\">no checks</span>" : "\(parts)"
+    }
+
+    static func runSummary(_ runs: [RunRecord]) -> HTML {
+        let repeated = runs.contains { $0.repetition > 1 }
+        let parts: [HTML] = runs.map { run in
+            "<span class=\"run\" data-badge=\"\(run.outcome.rawValue)\"><span aria-hidden=\"true\">\(icon(run.outcome.rawValue))</span> \(runName(run, repeated: repeated))</span>"
+        }
+        return parts.isEmpty ? "<span class=\"muted\">none</span>" : "\(parts)"
+    }
+
+    static func cases(_ report: RunReport) -> HTML {
+        var out = HTML.empty
+        for index in displayOrder(report) {
+            out += caseSection(report.cases[index], id: "case-\(index + 1)")
+        }
+        return out
+    }
+
+    static func caseSection(_ item: CaseReport, id: String) -> HTML {
+        let failing = item.checks.filter { $0.status == .failed || $0.status == .error }.count
+        let open: HTML = item.status == .passed ? .empty : " open"
+        var detail = "\(item.checks.count) \(plural(item.checks.count, "check"))"
+        if failing > 0 { detail = "\(failing) of \(detail) failed" }
+        var body = HTML.empty
+        let repeated = item.runs.contains { $0.repetition > 1 }
+        for run in item.runs where run.outcome != .completed {
+            body += runFailure(run, name: runName(run, repeated: repeated))
+        }
+        body += checksTable(item.checks, caseID: id)
+        for (number, check) in item.checks.enumerated() where check.status == .failed || check.status == .error {
+            body += checkDetail(check, id: "\(id)-check-\(number + 1)")
+        }
+        body += runOutputs(item.runs.filter { $0.outcome == .completed }, repeated: repeated)
+        return """
+        <details class="panel case" id="\(id)" data-status="\(item.status.rawValue)"\(open)>
+        <summary>\(badge(item.status.rawValue))<span class="case-name">\(item.name)</span><span class="muted">\(detail) · \(formatSeconds(item.seconds))</span></summary>
+        <div class="case-body">
+        \(body)</div>
+        </details>
+
+        """
+    }
+
+    static func checksTable(_ checks: [CheckResult], caseID: String) -> HTML {
+        guard !checks.isEmpty else { return "<p class=\"muted\">No checks ran.</p>\n" }
+        var rows = HTML.empty
+        for (number, check) in checks.enumerated() {
+            let failing = check.status == .failed || check.status == .error
+            let name: HTML = failing
+                ? "<a href=\"#\(caseID)-check-\(number + 1)\">\(check.kind.rawValue)</a>" : "\(check.kind.rawValue)"
+            rows += "<tr data-status=\"\(check.status.rawValue)\"><td>\(badge(check.status.rawValue))</td><td>\(name)</td><td><code>\(check.output ?? "—")</code></td><td>\(check.side?.rawValue ?? "both")</td><td>\(check.message)</td></tr>\n"
+        }
+        return """
+        <h3>Checks</h3>
+        <div class="table-wrap"><table class="checks">
+        <thead><tr><th>Status</th><th>Check</th><th>Output</th><th>Run</th><th>Result</th></tr></thead>
+        <tbody>
+        \(rows)</tbody>
+        </table></div>
+
+        """
+    }
+
+    static func checkDetail(_ check: CheckResult, id: String) -> HTML {
+        var body = HTML.empty
+        if let diff = check.diff, !diff.equal { body += diffBlock(diff, paths: true) }
+        if let validation = check.validation, !validation.valid { body += validationBlock(validation, paths: true) }
+        if let fix = check.fix {
+            body += "<p class=\"fix\"><span class=\"label\">Fix</span><code>\(fix)</code></p>\n"
+        }
+        return """
+        <article class="check" id="\(id)" data-status="\(check.status.rawValue)">
+        <h3>\(badge(check.status.rawValue))\(check.title)</h3>
+        <p class="message">\(check.message)</p>
+        \(body)</article>
+
+        """
+    }
+
+    static func goldenSection(_ golden: GoldenSummary) -> HTML {
+        var items = HTML.empty
+        func list(_ label: String, _ names: [String], note: HTML = .empty) {
+            guard !names.isEmpty else { return }
+            let codes: [HTML] = names.map { "<code>\($0)</code> " }
+            items += "<li><strong>\(label)</strong> (\(names.count)): \(codes)\(note)</li>\n"
+        }
+        list("created", golden.created)
+        list("updated", golden.updated)
+        list("not recorded because their case failed", golden.skipped)
+        list("unused (no output declares them)", golden.unused,
+             note: "— remove them with <code>harness run --prune-golden</code>")
+        list("pruned", golden.pruned)
+        guard !items.isEmpty else { return .empty }
+        return "<section class=\"panel golden\">\n<h2>Golden files</h2>\n<ul>\n\(items)</ul>\n</section>\n"
+    }
+}
