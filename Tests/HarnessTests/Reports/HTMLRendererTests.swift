@@ -37,9 +37,17 @@ import Testing
         try expectMatchesGolden(HTMLRenderer.render(SampleRunReports.failing), "run-failing.html")
     }
 
+    @Test func diffPageMatchesGolden() throws {
+        try expectMatchesGolden(HTMLRenderer.render(diff: SampleRunReports.csvDiff), "diff-csv.html")
+    }
+
+    @Test func validationPageMatchesGolden() throws {
+        try expectMatchesGolden(HTMLRenderer.render(validation: SampleRunReports.validation), "validation.html")
+    }
+
     @Test func verdictNamesTheOutcome() {
         let passing = HTMLRenderer.render(SampleRunReports.passing)
-        #expect(passing.contains("<h1>All 2 cases passed</h1>"))
+        #expect(passing.contains("<h1>All 2 cases passed</h1><p>exit code 0</p>"))
         #expect(passing.contains("data-verdict=\"passed\""))
         let failing = HTMLRenderer.render(SampleRunReports.failing)
         #expect(failing.contains("<h1>2 of 3 cases did not pass</h1>"))
@@ -164,7 +172,12 @@ import Testing
         #expect(page.contains("[0;31m") == false)
         #expect(page.contains("<summary>stderr (last lines)</summary><pre>/venv/lib/python3.12/"))
         #expect(page.contains("<summary>stdout (last lines)</summary><pre>loaded 1204 customers"))
-        #expect(page.contains("sandbox kept: <code>/tmp/harness-sandbox/churn-notebook-1</code>"))
+        #expect(page.contains("<span>sandbox kept <code>/tmp/harness-sandbox/churn-notebook-1</code></span>"))
+        // The execution check links to the run's section, which carries its fix.
+        #expect(page.contains("<a href=\"#case-3-run-1\">execution</a>"))
+        #expect(page.contains("<article class=\"check run-failure\" id=\"case-3-run-1\""))
+        #expect(page.contains("<code>harness run churn --keep-sandbox</code>"))
+        #expect(!page.contains("id=\"case-3-check-1\""))
     }
 
     @Test(arguments: [
@@ -182,7 +195,7 @@ import Testing
         #expect(marked.contains(HTML.escape(failing)))
     }
 
-    @Test func sameFilesAndValidDataSayso() {
+    @Test func sameFilesAndValidDataSaySo() {
         var diff = DiffReport(format: .csv, expectedPath: "e.csv", actualPath: "a.csv")
         diff.rowsCompared = 1_204
         let same = HTMLRenderer.render(diff: diff)

@@ -81,7 +81,7 @@ enum SampleRunReports {
         diff.missingColumns = ["margin"]
         diff.extraColumns = ["discount"]
         diff.cellsByColumn = ["revenue": 2, "units": 1, "note": 1, "region_name": 1]
-        diff.totalDiffs = 9
+        diff.totalDiffs = 7
         diff.diffs = [
             Difference(kind: .changed, row: 5, key: ["2024-02", "EU"], column: "revenue", expected: "1200.50",
                        actual: "1180.25", absoluteDifference: 20.25, relativeDifference: 0.016868),

@@ -9,7 +9,7 @@ extension HTMLRenderer {
             out += "<p class=\"paths\"><span>expected <code>\(diff.expectedPath)</code></span><span>actual <code>\(diff.actualPath)</code></span></p>\n"
         }
         let rowWord = diff.format == .csv ? "row" : "record"
-        var counts: [HTML] = [countItem(diff.rowsCompared, "\(rowWord)s compared", alarming: false)]
+        var counts: [HTML] = [countItem(diff.rowsCompared, "\(plural(diff.rowsCompared, rowWord)) compared", alarming: false)]
         counts.append(countItem(diff.differingRows, "differing \(plural(diff.differingRows, rowWord))"))
         counts.append(countItem(diff.differingCells, diff.format == .csv ? "differing \(plural(diff.differingCells, "cell"))" : "differing \(plural(diff.differingCells, "value"))"))
         counts.append(countItem(diff.missingRows, "missing \(plural(diff.missingRows, rowWord))"))

@@ -1,7 +1,7 @@
 /// A notebook or pipeline that did not complete: where it broke (cell, line, exception), the
 /// cell's source with the failing line highlighted, the traceback, and the output tails.
 extension HTMLRenderer {
-    static func runFailure(_ run: RunRecord, name: String) -> HTML {
+    static func runFailure(_ run: RunRecord, name: String, id: String, fix: String?) -> HTML {
         let outcome = run.outcome.rawValue
         var body = HTML.empty
         if let failure = run.failure {
@@ -11,11 +11,11 @@ extension HTMLRenderer {
                 body += "<p class=\"exception\"><code><strong>\(type)</strong>\(message)</code></p>\n"
             }
             var place: [HTML] = []
-            if let cell = failure.cellIndex { place.append("cell \(cell)") }
-            if let line = failure.lineInCell { place.append("line \(line)") }
-            if let first = failure.cellFirstLine { place.append("starting <code>\(first)</code>") }
-            if let code = failure.exitCode { place.append("exit code \(Int(code))") }
-            if !place.isEmpty { body += "<p class=\"where\">\(place.joined(separator: " · "))</p>\n" }
+            if let cell = failure.cellIndex { place.append("<span>cell \(cell)</span>") }
+            if let line = failure.lineInCell { place.append("<span>line \(line)</span>") }
+            if let first = failure.cellFirstLine { place.append("<span>cell starts <code>\(first)</code></span>") }
+            if let code = failure.exitCode { place.append("<span>exit code \(Int(code))</span>") }
+            if !place.isEmpty { body += "<p class=\"where\">\(place)</p>\n" }
             if let excerpt = failure.sourceExcerpt, !excerpt.isEmpty {
                 body += sourceTable(excerpt, failingLine: failure.lineInCell)
             }
@@ -29,9 +29,10 @@ extension HTMLRenderer {
         body += outputBlock("stderr (last lines)", run.stderrTail, open: true)
         body += outputBlock("stdout (last lines)", run.stdoutTail, open: false)
         body += keptFiles(run)
+        if let fix { body += fixLine(fix) }
         return """
-        <article class="check run-failure" data-status="error">
-        <h3>\(badge(outcome))\(name) \(outcome.replacingUnderscores()) after \(formatSeconds(run.seconds))</h3>
+        <article class="check run-failure" id="\(id)" data-status="error">
+        <h3>\(badge(runBadge(run.outcome), label: outcome.replacingUnderscores()))\(name) \(outcome.replacingUnderscores()) after \(formatSeconds(run.seconds))</h3>
         \(body)</article>
 
         """
@@ -57,9 +58,9 @@ extension HTMLRenderer {
 
     static func keptFiles(_ run: RunRecord) -> HTML {
         var parts: [HTML] = []
-        if let sandbox = run.keptSandbox { parts.append("sandbox kept: <code>\(sandbox)</code>") }
-        if let notebook = run.executedNotebook { parts.append("executed notebook: <code>\(notebook)</code>") }
-        return parts.isEmpty ? .empty : "<p class=\"files\">\(parts.joined(separator: " · "))</p>\n"
+        if let sandbox = run.keptSandbox { parts.append("<span>sandbox kept <code>\(sandbox)</code></span>") }
+        if let notebook = run.executedNotebook { parts.append("<span>executed notebook <code>\(notebook)</code></span>") }
+        return parts.isEmpty ? .empty : "<p class=\"files\">\(parts)</p>\n"
     }
 
     /// One line of a source excerpt: `  12 | code`, `> 12 | code`, `----> 12 code`.
@@ -111,16 +112,5 @@ extension HTMLRenderer {
             rows += "<tr\(attribute)><td class=\"ln\">\(marker)\(number)</td><td class=\"src\">\(line.code)</td></tr>\n"
         }
         return "<div class=\"table-wrap source\"><table class=\"code\">\n<tbody>\n\(rows)</tbody>\n</table></div>\n"
-    }
-}
-
-extension Array where Element == HTML {
-    func joined(separator: HTML) -> HTML {
-        var out = HTML.empty
-        for (index, part) in enumerated() {
-            if index > 0 { out += separator }
-            out += part
-        }
-        return out
     }
 }

@@ -35,7 +35,7 @@ extension HTMLRenderer {
         switch status {
         case "passed", "completed": return "✓"
         case "failed": return "✗"
-        case "error", "timed_out", "interrupted": return "!"
+        case "error": return "!"
         case "warning": return "⚠"
         default: return "○"
         }
@@ -50,5 +50,10 @@ extension HTMLRenderer {
     /// `notebook`, `pipeline`, `notebook #2` with `--repeat`.
     static func runName(_ run: RunRecord, repeated: Bool) -> String {
         repeated ? "\(run.side.rawValue) #\(run.repetition)" : run.side.rawValue
+    }
+
+    /// A run that did not complete makes its case an error, so it wears the error colour.
+    static func runBadge(_ outcome: RunRecord.Outcome) -> String {
+        outcome == .completed ? "completed" : "error"
     }
 }

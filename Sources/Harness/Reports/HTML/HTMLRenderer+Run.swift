@@ -94,7 +94,7 @@ extension HTMLRenderer {
     static func runSummary(_ runs: [RunRecord]) -> HTML {
         let repeated = runs.contains { $0.repetition > 1 }
         let parts: [HTML] = runs.map { run in
-            "<span class=\"run\" data-badge=\"\(run.outcome.rawValue)\"><span aria-hidden=\"true\">\(icon(run.outcome.rawValue))</span> \(runName(run, repeated: repeated))</span>"
+            "<span class=\"run\" data-badge=\"\(runBadge(run.outcome))\" title=\"\(run.outcome.rawValue.replacingUnderscores())\"><span aria-hidden=\"true\">\(icon(runBadge(run.outcome)))</span> \(runName(run, repeated: repeated))</span>"
         }
         return parts.isEmpty ? "<span class=\"muted\">none</span>" : "\(parts)"
     }
@@ -112,13 +112,24 @@ extension HTMLRenderer {
         let open: HTML = item.status == .passed ? .empty : " open"
         var detail = "\(item.checks.count) \(plural(item.checks.count, "check"))"
         if failing > 0 { detail = "\(failing) of \(detail) failed" }
-        var body = HTML.empty
         let repeated = item.runs.contains { $0.repetition > 1 }
-        for run in item.runs where run.outcome != .completed {
-            body += runFailure(run, name: runName(run, repeated: repeated))
+        // An execution check says what its failed run says; the run's section shows it once,
+        // with the check's fix, and the checks table links there.
+        var targets: [Int: String] = [:]
+        var fixes: [Int: String] = [:]
+        for (number, check) in item.checks.enumerated() where check.kind == .execution {
+            guard let run = item.runs.firstIndex(where: {
+                $0.outcome != .completed && (check.side == nil || $0.side == check.side)
+            }) else { continue }
+            targets[number] = "\(id)-run-\(run + 1)"
+            if fixes[run] == nil { fixes[run] = check.fix }
         }
-        body += checksTable(item.checks, caseID: id)
-        for (number, check) in item.checks.enumerated() where check.status == .failed || check.status == .error {
+        var body = checksTable(item.checks, caseID: id, targets: targets)
+        for (number, run) in item.runs.enumerated() where run.outcome != .completed {
+            body += runFailure(run, name: runName(run, repeated: repeated), id: "\(id)-run-\(number + 1)", fix: fixes[number])
+        }
+        for (number, check) in item.checks.enumerated()
+        where (check.status == .failed || check.status == .error) && targets[number] == nil {
             body += checkDetail(check, id: "\(id)-check-\(number + 1)")
         }
         body += runOutputs(item.runs.filter { $0.outcome == .completed }, repeated: repeated)
@@ -132,17 +143,17 @@ extension HTMLRenderer {
         """
     }
 
-    static func checksTable(_ checks: [CheckResult], caseID: String) -> HTML {
+    static func checksTable(_ checks: [CheckResult], caseID: String, targets: [Int: String]) -> HTML {
         guard !checks.isEmpty else { return "<p class=\"muted\">No checks ran.</p>\n" }
         var rows = HTML.empty
         for (number, check) in checks.enumerated() {
             let failing = check.status == .failed || check.status == .error
-            let name: HTML = failing
-                ? "<a href=\"#\(caseID)-check-\(number + 1)\">\(check.kind.rawValue)</a>" : "\(check.kind.rawValue)"
-            rows += "<tr data-status=\"\(check.status.rawValue)\"><td>\(badge(check.status.rawValue))</td><td>\(name)</td><td><code>\(check.output ?? "—")</code></td><td>\(check.side?.rawValue ?? "both")</td><td>\(check.message)</td></tr>\n"
+            let target = targets[number] ?? "\(caseID)-check-\(number + 1)"
+            let name: HTML = failing ? "<a href=\"#\(target)\">\(check.kind.rawValue)</a>" : "\(check.kind.rawValue)"
+            let output: HTML = check.output.map { "<code>\($0)</code>" } ?? "<span class=\"muted\">—</span>"
+            rows += "<tr data-status=\"\(check.status.rawValue)\"><td>\(badge(check.status.rawValue))</td><td>\(name)</td><td>\(output)</td><td>\(check.side?.rawValue ?? "both")</td><td>\(check.message)</td></tr>\n"
         }
         return """
-        <h3>Checks</h3>
         <div class="table-wrap"><table class="checks">
         <thead><tr><th>Status</th><th>Check</th><th>Output</th><th>Run</th><th>Result</th></tr></thead>
         <tbody>
@@ -157,7 +168,7 @@ extension HTMLRenderer {
         if let diff = check.diff, !diff.equal { body += diffBlock(diff, paths: true) }
         if let validation = check.validation, !validation.valid { body += validationBlock(validation, paths: true) }
         if let fix = check.fix {
-            body += "<p class=\"fix\"><span class=\"label\">Fix</span><code>\(fix)</code></p>\n"
+            body += fixLine(fix)
         }
         return """
         <article class="check" id="\(id)" data-status="\(check.status.rawValue)">
@@ -166,6 +177,10 @@ extension HTMLRenderer {
         \(body)</article>
 
         """
+    }
+
+    static func fixLine(_ command: String) -> HTML {
+        "<p class=\"fix\"><span class=\"label\">Fix</span><code>\(command)</code></p>\n"
     }
 
     static func goldenSection(_ golden: GoldenSummary) -> HTML {

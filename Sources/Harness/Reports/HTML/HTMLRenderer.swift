@@ -78,9 +78,8 @@ public enum HTMLRenderer {
         let statList: HTML = stats.isEmpty ? .empty : "<dl class=\"stats\">\(stats)</dl>\n"
         return """
         <header class="top" data-verdict="\(status)">
-        <div class="verdict"><span class="verdict-icon" aria-hidden="true">\(icon)</span><div><h1>\(verdict.title)</h1><p>\(verdict.detail)</p></div></div>
-        \(statList)<p class="meta">\(meta)</p>
-        </header>
+        <div class="verdict"><span class="verdict-icon" aria-hidden="true">\(icon)</span><div><h1>\(verdict.title)</h1><p>\(verdict.detail)</p><p class="meta">\(meta)</p></div></div>
+        \(statList)</header>
 
         """
     }

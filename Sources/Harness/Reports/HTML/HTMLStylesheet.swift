@@ -3,20 +3,23 @@
 /// The "show only failures" filter is pure CSS (`#only-failures:checked ~ main`), so it works
 /// with scripts disabled.
 enum HTMLStylesheet {
-    static let css = """
-    :root{--bg:#f4f5f7;--panel:#fff;--text:#1f2328;--muted:#5c6670;--border:#d8dee4;--soft:#f3f5f7;\
-    --pass:#1a7f37;--pass-bg:#dff5e5;--fail:#c4232d;--fail-bg:#fde8e8;--error:#8646d0;--error-bg:#f3eafd;\
-    --skip:#5c6670;--skip-bg:#eceff2;--change-bg:#fff3c2;--change-line:#c99a1c;--add:#0b5cad;--add-bg:#e2effd;\
-    --remove:#c4232d;--remove-bg:#fde8e8;--hint:#0b5cad;\
+    static let css = page + "\n" + tables
+
+    /// Colours, layout, header, cases, badges.
+    static let page = """
+    :root{--bg:#f4f5f7;--panel:#fff;--text:#1f2328;--muted:#5c6670;--border:#d8dee4;--soft:#f3f5f7;--pass:#1a7f37;\
+    --pass-bg:#dff5e5;--fail:#c4232d;--fail-bg:#fde8e8;--error:#8646d0;--error-bg:#f3eafd;--skip:#5c6670;\
+    --skip-bg:#eceff2;--change-bg:#fff3c2;--change-line:#c99a1c;--add:#0b5cad;--add-bg:#e2effd;--remove:#c4232d;\
+    --remove-bg:#fde8e8;--hint:#0b5cad;\
     --mono:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;\
     --sans:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue","Liberation Sans",Arial,sans-serif}
     @media (prefers-color-scheme:dark){:root{--bg:#0e1217;--panel:#161b22;--text:#e6edf3;--muted:#9aa4af;\
     --border:#30363d;--soft:#1c222a;--pass:#56d364;--pass-bg:#12301d;--fail:#ff7b72;--fail-bg:#3d1719;\
-    --error:#d2a8ff;--error-bg:#2e2046;--skip:#9aa4af;--skip-bg:#232a33;--change-bg:#3d3213;\
-    --change-line:#d29922;--add:#79c0ff;--add-bg:#0f2c48;--remove:#ff7b72;--remove-bg:#3d1719;--hint:#79c0ff}}
+    --error:#d2a8ff;--error-bg:#2e2046;--skip:#9aa4af;--skip-bg:#232a33;--change-bg:#3d3213;--change-line:#d29922;\
+    --add:#79c0ff;--add-bg:#0f2c48;--remove:#ff7b72;--remove-bg:#3d1719;--hint:#79c0ff}}
     *{box-sizing:border-box}
     body{margin:0;background:var(--bg);color:var(--text);font:14px/1.5 var(--sans)}
-    code,pre,.grid td,.pointers td,.violations td,th.row{font-family:var(--mono);font-size:12.5px}
+    code,pre{font-family:var(--mono);font-size:12.5px}
     h1,h2,h3{margin:0;line-height:1.3}
     h2{font-size:17px}
     h3{font-size:15px;margin:20px 0 8px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
@@ -33,7 +36,8 @@ enum HTMLStylesheet {
     .verdict h1{font-size:23px}
     .verdict p{margin:2px 0 0;color:var(--muted)}
     .stats{display:flex;gap:8px;margin:0}
-    .stats div{min-width:76px;padding:6px 12px;border:1px solid var(--border);border-radius:8px;text-align:center;background:var(--soft)}
+    .stats div{min-width:76px;padding:6px 12px;border:1px solid var(--border);border-radius:8px;text-align:center;\
+    background:var(--soft)}
     .stats dt{font-size:11px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
     .stats dd{margin:0;font-size:21px;font-weight:650;font-variant-numeric:tabular-nums}
     .stats .stat-passed dd{color:var(--pass)}
@@ -48,7 +52,8 @@ enum HTMLStylesheet {
     .toolbar{display:flex;align-items:center;gap:18px;margin-bottom:12px;flex-wrap:wrap}
     .toolbar h2{margin-right:auto}
     .toggle{display:inline-flex;gap:8px;align-items:center;cursor:pointer;user-select:none;font-weight:600}
-    .box{width:17px;height:17px;border:2px solid var(--muted);border-radius:4px;display:grid;place-items:center;font-size:12px;line-height:1}
+    .box{width:17px;height:17px;border:2px solid var(--muted);border-radius:4px;display:grid;place-items:center;\
+    font-size:12px;line-height:1}
     #only-failures:checked~main .box{background:var(--text);border-color:var(--text)}
     #only-failures:checked~main .box::after{content:"✓";color:var(--panel);font-weight:700}
     #only-failures:focus-visible~main .toggle{outline:2px solid var(--hint);outline-offset:3px;border-radius:4px}
@@ -60,20 +65,14 @@ enum HTMLStylesheet {
     button{font:inherit;font-size:13px;padding:3px 10px;border:1px solid var(--border);border-radius:6px;\
     background:var(--panel);color:var(--text);cursor:pointer}
     button:hover{background:var(--soft)}
-    .table-wrap{overflow:auto;max-height:75vh;border:1px solid var(--border);border-radius:8px;margin:8px 0}
-    table{border-collapse:separate;border-spacing:0;width:100%}
-    th,td{padding:6px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--border)}
-    thead th{position:sticky;top:0;z-index:2;background:var(--soft);font-size:11.5px;font-family:var(--sans);\
-    font-weight:650;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);white-space:nowrap}
-    tbody:last-child tr:last-child>*{border-bottom:0}
-    .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .note{color:var(--muted);font-size:12.5px;max-width:70ch}
     .badge,.count,.run{display:inline-flex;gap:4px;align-items:center;padding:1px 8px;border-radius:999px;\
     font-size:12px;font-weight:600;white-space:nowrap;background:var(--skip-bg);color:var(--skip)}
     .count,.run{margin:1px 4px 1px 0}
     [data-badge=passed],[data-badge=completed]{background:var(--pass-bg);color:var(--pass)}
     [data-badge=failed]{background:var(--fail-bg);color:var(--fail)}
-    [data-badge=error],[data-badge=timed_out],[data-badge=interrupted]{background:var(--error-bg);color:var(--error)}
+    [data-badge=error]{background:var(--error-bg);\
+    color:var(--error)}
     [data-badge=warning]{background:var(--change-bg);color:var(--text)}
     details.case{padding:0;border-left-width:6px}
     details.case[data-status=failed]{border-left-color:var(--fail)}
@@ -91,9 +90,11 @@ enum HTMLStylesheet {
     .message{margin:6px 0}
     .exception code{color:var(--fail);font-size:13.5px}
     .where,.files,.paths{color:var(--muted);margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 18px}
-    .label{font-size:11px;font-weight:650;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin-right:4px}
+    .label{font-size:11px;font-weight:650;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);\
+    margin-right:4px}
     .fix,.hint{display:flex;gap:10px;align-items:baseline;margin:10px 0;flex-wrap:wrap}
-    .fix code{background:var(--soft);border:1px solid var(--border);border-radius:6px;padding:4px 10px;user-select:all}
+    .fix code{background:var(--soft);border:1px solid var(--border);border-radius:6px;padding:4px 10px;\
+    user-select:all}
     .hint{border-left:3px solid var(--hint);background:var(--soft);padding:6px 12px;border-radius:0 6px 6px 0}
     .counts{list-style:none;display:flex;flex-wrap:wrap;gap:8px;padding:0;margin:10px 0}
     .counts li{padding:3px 10px;border-radius:6px;background:var(--soft);border:1px solid var(--border)}
@@ -103,38 +104,8 @@ enum HTMLStylesheet {
     .col-tag{padding:2px 8px;border-radius:6px;font-weight:600}
     .col-tag[data-change=removed]{background:var(--remove-bg);color:var(--remove)}
     .col-tag[data-change=added]{background:var(--add-bg);color:var(--add)}
-    .cap{margin:8px 0;padding:6px 12px;border-left:3px solid var(--change-line);background:var(--soft);border-radius:0 6px 6px 0}
-    .legend{font-size:12.5px;color:var(--muted);margin:8px 0 0;display:flex;gap:12px;align-items:baseline}
-    .legend del,td.changed del{color:var(--fail);text-decoration-thickness:1px}
-    .legend ins,td.changed ins{text-decoration:none;font-weight:700}
-    th.row{position:sticky;left:0;z-index:1;background:var(--panel);text-align:right;color:var(--muted);\
-    font-weight:500;white-space:nowrap;width:1%}
-    thead th.row{z-index:3;background:var(--soft)}
-    td.changed{background:var(--change-bg);box-shadow:inset 3px 0 var(--change-line);min-width:9ch}
-    td.changed del,td.changed ins{display:block}
-    .delta{font-size:11px;color:var(--muted);white-space:nowrap;font-family:var(--sans)}
-    td.changed .delta{display:block}
-    .void{color:var(--muted);font-style:italic;font-family:var(--sans)}
-    th[data-change=removed]{color:var(--remove);text-decoration:line-through}
-    th[data-change=added]{color:var(--add)}
-    td[data-change=removed]{background:repeating-linear-gradient(135deg,var(--remove-bg) 0 5px,transparent 5px 10px)}
-    td[data-change=added]{background:repeating-linear-gradient(45deg,var(--add-bg) 0 5px,transparent 5px 10px)}
-    tr[data-change=removed]>td{background:var(--remove-bg)}
-    tr[data-change=added]>td{background:var(--add-bg)}
-    .row-tag{font-family:var(--sans);font-weight:700;margin-right:6px}
-    tr[data-change=removed] .row-tag{color:var(--remove)}
-    tr[data-change=added] .row-tag{color:var(--add)}
-    td.kind{white-space:nowrap;color:var(--muted);font-family:var(--sans)}
-    td.expected{color:var(--muted)}
-    .type-tag{font-family:var(--mono);font-size:12px;font-weight:600;padding:1px 7px;border-radius:4px;border:1px solid var(--border);background:var(--soft)}
-    tr.group th{background:var(--soft);font-family:var(--sans);font-size:13.5px}
-    td.offending{background:var(--fail-bg)}
-    tr.more td{color:var(--muted);font-style:italic;font-family:var(--sans)}
-    .code td{border:0;padding:1px 12px;white-space:pre}
-    .code .ln{color:var(--muted);text-align:right;user-select:none;width:1%;white-space:nowrap}
-    .code tr.failing td{background:var(--fail-bg)}
-    .code tr.failing .ln{color:var(--fail);font-weight:700;box-shadow:inset 3px 0 var(--fail)}
-    .marker{margin-right:6px}
+    .cap{margin:8px 0;padding:6px 12px;border-left:3px solid var(--change-line);background:var(--soft);\
+    border-radius:0 6px 6px 0}
     details.output{margin:10px 0}
     details.output>summary{cursor:pointer;font-weight:600}
     pre{margin:6px 0 0;padding:10px 12px;background:var(--soft);border:1px solid var(--border);border-radius:8px;\
