@@ -35,14 +35,32 @@ trap 'rm -rf "$scratch"' EXIT
 # A fresh profile per run so parallel runs and a root HOME don't interfere; --no-sandbox
 # because CI runs as root in a container.
 browser() {
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+    timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
         --no-first-run --user-data-dir="$scratch/profile" "$@" 2>>"$scratch/chromium.log"
 }
 
-browser --dump-dom "$url" >"$scratch/dom.html" \
-    || { cat "$scratch/chromium.log" >&2; fail "chromium could not render $url"; }
+# Chromium's log, without the D-Bus noise of a container that has no session bus.
+show_log() {
+    grep -v -e 'dbus' -e 'unexpected operator' "$scratch/chromium.log" >&2 || true
+}
+
+# Markup from data would run in the browser: an alert() blocks headless Chromium until the
+# timeout, so catch it in the file first with a clear message.
+if grep -Fq '<script>alert(1)' "$page"; then
+    fail "'<script>alert(1)' from the data appears unescaped in $page"
+fi
+
+status=0
+browser --dump-dom "$url" >"$scratch/dom.html" || status=$?
+if [ "$status" -eq 124 ]; then
+    show_log
+    fail "chromium did not finish rendering $url within 60 s (a dialog or endless script in the page?)"
+elif [ "$status" -ne 0 ]; then
+    show_log
+    fail "chromium could not render $url (exit $status)"
+fi
 dom="$scratch/dom.html"
-grep -q '</html>' "$dom" || { cat "$scratch/chromium.log" >&2; fail "chromium returned no DOM for $url"; }
+grep -q '</html>' "$dom" || { show_log; fail "chromium returned no DOM for $url"; }
 
 problems=()
 grep -Eq '<html[^>]*class="[^"]*\bjs\b' "$dom" \
@@ -66,6 +84,6 @@ if [ "${#problems[@]}" -gt 0 ]; then
 fi
 
 browser --hide-scrollbars --window-size=1280,1600 --screenshot="$screenshot" "$url" >/dev/null \
-    || { cat "$scratch/chromium.log" >&2; fail "chromium could not take a screenshot of $url"; }
+    || { show_log; fail "chromium could not take a screenshot of $url"; }
 echo "check-html-report: ok: $page shows the failing case, a highlighted cell and escaped data"
 echo "check-html-report: screenshot: $screenshot"
