@@ -14,7 +14,7 @@ public enum HTMLRenderer {
         let verdict = runVerdict(report)
         let body = header(verdict, stats: runStats(report), meta: runMeta(report))
             + "<main>\n" + overview(report) + cases(report) + goldenSection(report.golden) + "</main>\n"
-        return page(title: verdict.title, filter: true, body: body)
+        return page(title: "harness run: " + verdict.title, filter: true, body: body)
     }
 
     /// The page for `harness diff`.
