@@ -37,9 +37,6 @@ enum RunCommand {
                 console.out(help)
                 return 0
             }
-            if parsed.value("--html") != nil {
-                throw HarnessError.usage("--html is not available in this build yet", hint: "use --json or --junit")
-            }
             let configPath = parsed.value("--config") ?? "harness.json"
             var options = RunOptions()
             options.cases = parsed.positional
@@ -71,6 +68,7 @@ enum RunCommand {
                              config: HarnessConfig, console: Console) throws {
         if let path = parsed.value("--json") { try AtomicFile.write(report.json.prettyText, to: path) }
         if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report), to: path) }
+        if let path = parsed.value("--html") { try AtomicFile.write(HTMLRenderer.render(report), to: path) }
         if environment["GITHUB_ACTIONS"] == "true" {
             var notebooks: [String: String] = [:]
             for caseConfig in config.cases { notebooks[caseConfig.name] = caseConfig.notebook }
