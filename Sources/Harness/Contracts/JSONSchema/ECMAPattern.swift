@@ -3,7 +3,8 @@ import Foundation
 // Design note. JSON Schema patterns are ECMA-262 regular expressions, searched (not
 // anchored) in the string. NSRegularExpression speaks ICU, which differs in a few ways
 // that change verdicts; the source is rewritten for those before compiling:
-// - `\d` and `\w` are ASCII-only in ECMA-262 but Unicode-aware in ICU;
+// - `\d` and `\w` are ASCII-only in ECMA-262 but Unicode-aware in ICU, and ECMA-262's `\s`
+//   includes U+FEFF;
 // - `$` (no multiline flag) matches only at the very end in ECMA-262, but also before a
 //   final newline in ICU: it becomes `\z`;
 // - `[` inside a class is a literal in ECMA-262 but opens a nested set in ICU.
@@ -62,6 +63,9 @@ final class ECMAPattern {
                 case "D" where !inClass: output += "[^0-9]"
                 case "w": output += inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]"
                 case "W" where !inClass: output += "[^a-zA-Z0-9_]"
+                // ECMA-262's whitespace includes U+FEFF, ICU's does not.
+                case "s": output += inClass ? "\\s\\x{FEFF}" : "[\\s\\x{FEFF}]"
+                case "S" where !inClass: output += "[^\\s\\x{FEFF}]"
                 default:
                     output.unicodeScalars.append("\\")
                     output.unicodeScalars.append(next)

@@ -54,7 +54,7 @@ extension SchemaCompiler {
                 registry.value(at: target.location)?["$dynamicAnchor"] == .string(name) ? name : nil
             }
             return .dynamicRef(node, anchor: anchor)
-        case "$defs":
+        case "$defs", "definitions":
             _ = try subschemaMap(context)
             return nil
         case "contentSchema":
@@ -76,6 +76,26 @@ extension SchemaCompiler {
             // "default" and "examples" hold any value; nothing else reaches here.
             return nil
         }
+    }
+
+    /// Draft 7's `dependencies`, which the 2020-12 metaschema still describes: an array
+    /// means dependentRequired, a schema dependentSchemas.
+    func dependencies(_ context: KeywordContext) throws -> [SchemaKeyword] {
+        guard case .object(let entries) = context.value else { throw invalid(context, "must be an object") }
+        var required: [(property: String, required: [String])] = []
+        var schemas: [(property: String, node: Int)] = []
+        for entry in entries {
+            if case .array = entry.value {
+                required.append((entry.key, try strings(context, entry.value)))
+            } else {
+                schemas.append((entry.key, try compile(entry.value, at: context.location.appending(entry.key),
+                                                       base: context.base, offset: entry.offset)))
+            }
+        }
+        var parts: [SchemaKeyword] = []
+        if !required.isEmpty { parts.append(.dependentRequired(required)) }
+        if !schemas.isEmpty { parts.append(.dependentSchemas(schemas)) }
+        return parts
     }
 
     // MARK: Values

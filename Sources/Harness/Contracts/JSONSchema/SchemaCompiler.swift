@@ -96,6 +96,7 @@ final class SchemaCompiler {
         var otherwise: Int?
         var unevaluatedItems: Int?
         var unevaluatedProperties: Int?
+        var dependencies: [SchemaKeyword] = []
     }
 
     private func compileObject(_ members: [JSONMember], at location: SchemaLocation, base: URIReference) throws -> SchemaNode {
@@ -111,6 +112,10 @@ final class SchemaCompiler {
             guard seen.insert(member.key).inserted else {
                 throw registry.error("keyword \"\(member.key)\" appears twice in one schema", document: location.document, offset: member.offset)
             }
+            if let hint = SchemaVocabulary.retired[member.key] {
+                throw registry.error("\"\(member.key)\" is not a draft 2020-12 keyword, and ignoring it would check nothing",
+                                     document: location.document, offset: member.offset, hint: hint)
+            }
             guard active.contains(member.key) else {
                 if !SchemaVocabulary.allKeywords.contains(member.key), let suggestion = SchemaVocabulary.nearMiss(member.key) {
                     throw HarnessError.unknownName(
@@ -124,6 +129,7 @@ final class SchemaCompiler {
             if let keyword = try compileKeyword(context, into: &combined) { keywords.append(keyword) }
         }
         if let type = combined.type { keywords.insert(type, at: 0) }
+        keywords += combined.dependencies
         if let rules = combined.rules { keywords.append(.properties(rules)) }
         if combined.prefix != nil || combined.rest != nil {
             keywords.append(.items(prefix: combined.prefix ?? [], rest: combined.rest))
@@ -180,6 +186,7 @@ final class SchemaCompiler {
         case "else": combined.otherwise = try subschema(context)
         case "unevaluatedItems": combined.unevaluatedItems = try subschema(context)
         case "unevaluatedProperties": combined.unevaluatedProperties = try subschema(context)
+        case "dependencies": combined.dependencies = try dependencies(context)
         default: return try compileSimpleKeyword(context)
         }
         return nil

@@ -80,6 +80,12 @@ extension SchemaRegistry {
         }
         var vocabularies: Set<String> = []
         for entry in declared {
+            // Asserting formats is not implemented; a metaschema that asks for it, even as
+            // optional, would otherwise get a silent pass on every format.
+            if entry.key == SchemaVocabulary.prefix + "format-assertion" {
+                throw error("the metaschema \"\(text)\" asks for format assertion (\"\(entry.key)\"), which harness does not support; \"format\" is an annotation here",
+                            document: document, offset: member.offset)
+            }
             if entry.key.hasPrefix(SchemaVocabulary.prefix),
                SchemaVocabulary.allVocabularies.contains(String(entry.key.dropFirst(SchemaVocabulary.prefix.count))) {
                 vocabularies.insert(String(entry.key.dropFirst(SchemaVocabulary.prefix.count)))

@@ -57,7 +57,8 @@ final class SchemaRegistry {
                                                "if", "then", "else", "not", "unevaluatedItems",
                                                "unevaluatedProperties", "contentSchema"]
     static let subschemaArrays: Set<String> = ["prefixItems", "allOf", "anyOf", "oneOf"]
-    static let subschemaMaps: Set<String> = ["$defs", "properties", "patternProperties", "dependentSchemas"]
+    static let subschemaMaps: Set<String> = ["$defs", "definitions", "properties", "patternProperties",
+                                             "dependentSchemas", "dependencies"]
 
     /// Walks the subschemas that draft 2020-12 keywords hold (not unknown keywords, whose
     /// contents are not schemas), registering `$id`s and anchors.

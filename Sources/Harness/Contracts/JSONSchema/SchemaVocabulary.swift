@@ -4,6 +4,11 @@
 // draft 2020-12 keyword (or differing only in case) is an error with "did you mean"; any
 // other unknown keyword ("x-owner", "nullable", "example", "units") is an annotation and
 // ignored. Keywords starting with "x-" or containing ":" are never treated as typos.
+// Earlier drafts' keywords that the 2020-12 metaschema still lists for a smooth transition
+// keep working: `definitions` is `$defs`, `dependencies` is dependentRequired (array) or
+// dependentSchemas (schema). Those 2020-12 dropped without replacement in place
+// (`additionalItems`, `$recursiveRef`, `$recursiveAnchor`) are errors saying what to write,
+// since ignoring them would silently drop a check.
 
 /// The draft 2020-12 vocabularies and their keywords, and the typo rule for unknown ones.
 enum SchemaVocabulary {
@@ -11,10 +16,10 @@ enum SchemaVocabulary {
 
     static let keywordsByVocabulary: [String: [String]] = [
         "core": ["$id", "$schema", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary",
-                 "$comment", "$defs"],
+                 "$comment", "$defs", "definitions"],
         "applicator": ["prefixItems", "items", "contains", "additionalProperties", "properties",
                        "patternProperties", "dependentSchemas", "propertyNames", "if", "then", "else",
-                       "allOf", "anyOf", "oneOf", "not"],
+                       "allOf", "anyOf", "oneOf", "not", "dependencies"],
         "unevaluated": ["unevaluatedItems", "unevaluatedProperties"],
         "validation": ["type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
                        "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
@@ -40,9 +45,17 @@ enum SchemaVocabulary {
 
     static let allVocabularies = Set(keywordsByVocabulary.keys)
 
+    /// Keywords of earlier drafts that would silently check nothing in 2020-12, with what
+    /// to write instead.
+    static let retired: [String: String] = [
+        "additionalItems": "draft 2020-12 writes the item schemas as \"prefixItems\" and the schema for the other items as \"items\"",
+        "$recursiveRef": "draft 2020-12 writes \"$dynamicRef\" (with a \"$dynamicAnchor\" where \"$recursiveAnchor\" was)",
+        "$recursiveAnchor": "draft 2020-12 writes \"$dynamicAnchor\": \"NAME\" (and \"$dynamicRef\": \"#NAME\")",
+    ]
+
     /// Widespread non-standard annotations that sit within a typo's distance of a keyword
     /// (OpenAPI's `example`, draft 7's `definitions`), accepted as annotations.
-    static let knownAnnotations: Set<String> = ["example", "definitions", "nullable", "discriminator"]
+    static let knownAnnotations: Set<String> = ["example", "nullable", "discriminator"]
 
     /// The keyword `name` is probably a misspelling of, or nil when it is a plain annotation.
     static func nearMiss(_ name: String) -> String? {
