@@ -53,9 +53,7 @@ public final class JSONSchema {
     }
 
     private func run(_ instance: JSONValue, report: Bool) throws -> Bool {
-        evaluator.path.removeAll(keepingCapacity: true)
-        evaluator.scope.removeAll(keepingCapacity: true)
-        evaluator.depth = 0
+        evaluator.reset()
         var none = Annotations.disabled
         return try evaluator.evaluate(root, instance, report: report, &none)
     }

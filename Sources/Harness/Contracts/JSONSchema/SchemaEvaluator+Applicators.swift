@@ -1,104 +1,106 @@
 /// The applicator, unevaluated and core keywords: everything that applies subschemas.
 extension SchemaEvaluator {
-    func applyApplicator(_ keyword: SchemaKeyword, _ instance: JSONValue, report: Bool, _ annotations: inout Annotations) throws -> Bool {
-        switch keyword {
-        case .allOf(let branches):
-            var valid = true
-            for branch in branches {
-                if try evaluate(branch, instance, report: report, &annotations) { continue }
-                valid = false
-                if !report { return false }
-            }
-            return valid
-        case .anyOf(let branches):
-            var matched = false
-            for branch in branches {
-                guard try evaluate(branch, instance, report: false, &annotations) else { continue }
-                matched = true
-                // Every matching branch contributes annotations, so only stop early without them.
-                if !annotations.enabled { break }
-            }
-            if !matched && report {
-                let reasons = try explain(branches, instance, numbered: true)
-                fail("anyOf", instance, "the value matches none of the \(branches.count) alternatives" + reasons)
-            }
-            return matched
-        case .oneOf(let branches):
-            return try applyOneOf(branches, instance, report: report, &annotations)
-        case .not(let branch):
-            var none = Annotations.disabled
-            guard try evaluate(branch, instance, report: false, &none) else { return true }
-            if report { fail("not", instance, "the value must not match the schema in \"not\"") }
-            return false
-        case .conditional(let condition, let then, let otherwise):
-            var found = Annotations(enabled: annotations.enabled)
-            if try evaluate(condition, instance, report: false, &found) {
-                annotations.merge(found)
-                guard let then else { return true }
-                return try evaluate(then, instance, report: report, &annotations)
-            }
-            guard let otherwise else { return true }
-            return try evaluate(otherwise, instance, report: report, &annotations)
-        case .dependentSchemas(let rules):
-            guard case .object(let members) = instance else { return true }
-            let keys = ObjectKeys(members)
-            var valid = true
-            for rule in rules where keys.contains(rule.property) {
-                if try evaluate(rule.node, instance, report: report, &annotations) { continue }
-                valid = false
-                if !report { return false }
-            }
-            return valid
-        case .ref(let target):
-            return try evaluate(target, instance, report: report, &annotations)
-        case .dynamicRef(let target, let anchor):
-            return try evaluate(dynamicTarget(target, anchor: anchor), instance, report: report, &annotations)
-        case .items(let prefix, let rest):
-            return try applyItems(prefix: prefix, rest: rest, instance, report: report, &annotations)
-        case .contains(let branch, let minimum, let maximum):
-            return try applyContains(branch, minimum: minimum, maximum: maximum, instance, report: report, &annotations)
-        case .properties(let rules):
-            return try applyProperties(rules, instance, report: report, &annotations)
-        case .propertyNames(let branch):
-            guard case .object(let members) = instance else { return true }
-            var valid = true
-            for member in members {
-                path.append(.key(member.key))
-                defer { path.removeLast() }
-                var none = Annotations.disabled
-                if try evaluate(branch, .string(member.key), report: false, &none) { continue }
-                valid = false
-                if !report { return false }
-                let reasons = try explain([branch], .string(member.key), numbered: false)
-                fail("propertyNames", .string(member.key), "the property name \(JSONValue.string(member.key).preview(limit: 60)) is not allowed" + reasons)
-            }
-            return valid
-        case .unevaluatedItems(let branch):
-            guard case .array(let items) = instance, !annotations.allItems else { return true }
-            var valid = true
-            for (position, item) in items.enumerated()
-            where position >= annotations.itemPrefix && !annotations.items.contains(position) {
-                if try checkChild(branch, item, .index(position), report: report, keyword: "unevaluatedItems",
-                                  refusal: "item \(position) is not allowed (no other keyword accepts it)") { continue }
-                valid = false
-                if !report { return false }
-            }
-            annotations.allItems = true
-            return valid
-        case .unevaluatedProperties(let branch):
-            guard case .object(let members) = instance, !annotations.allProperties else { return true }
-            var valid = true
-            for member in members where !annotations.properties.contains(member.key) {
-                if try checkChild(branch, member.value, .key(member.key), report: report, keyword: "unevaluatedProperties",
-                                  refusal: "property \(JSONValue.string(member.key).preview(limit: 60)) is not allowed (no other keyword accepts it)") { continue }
-                valid = false
-                if !report { return false }
-            }
-            annotations.allProperties = true
-            return valid
-        default:
-            return true
+    func applyAllOf(_ branches: [Int], _ instance: JSONValue, report: Bool, _ annotations: inout Annotations) throws -> Bool {
+        var valid = true
+        for branch in branches {
+            if try evaluate(branch, instance, report: report, &annotations) { continue }
+            valid = false
+            if !report { return false }
         }
+        return valid
+    }
+
+    /// A failing anyOf is one violation, whatever its branches' reasons.
+    func applyAnyOf(_ branches: [Int], _ instance: JSONValue, report: Bool, _ annotations: inout Annotations) throws -> Bool {
+        var matched = false
+        for branch in branches {
+            guard try evaluate(branch, instance, report: false, &annotations) else { continue }
+            matched = true
+            // Every matching branch contributes annotations, so only stop early without them.
+            if !annotations.enabled { break }
+        }
+        if !matched && report {
+            let reasons = try explain(branches, instance, numbered: true)
+            fail("anyOf", instance, "the value matches none of the \(branches.count) alternatives" + reasons)
+        }
+        return matched
+    }
+
+    func applyNot(_ branch: Int, _ instance: JSONValue, report: Bool) throws -> Bool {
+        var none = Annotations.disabled
+        guard try evaluate(branch, instance, report: false, &none) else { return true }
+        if report { fail("not", instance, "the value must not match the schema in \"not\"") }
+        return false
+    }
+
+    /// `if` only decides; its annotations count when it passes, as the spec says.
+    func applyConditional(_ condition: Int, _ then: Int?, _ otherwise: Int?, _ instance: JSONValue, report: Bool,
+                          _ annotations: inout Annotations) throws -> Bool {
+        var found = Annotations(enabled: annotations.enabled)
+        if try evaluate(condition, instance, report: false, &found) {
+            annotations.merge(found)
+            guard let then else { return true }
+            return try evaluate(then, instance, report: report, &annotations)
+        }
+        guard let otherwise else { return true }
+        return try evaluate(otherwise, instance, report: report, &annotations)
+    }
+
+    func applyDependentSchemas(_ rules: [(property: String, node: Int)], _ instance: JSONValue, report: Bool,
+                               _ annotations: inout Annotations) throws -> Bool {
+        guard case .object(let members) = instance else { return true }
+        let keys = ObjectKeys(members)
+        var valid = true
+        for rule in rules where keys.contains(rule.property) {
+            if try evaluate(rule.node, instance, report: report, &annotations) { continue }
+            valid = false
+            if !report { return false }
+        }
+        return valid
+    }
+
+    func applyPropertyNames(_ branch: Int, _ instance: JSONValue, report: Bool) throws -> Bool {
+        guard case .object(let members) = instance else { return true }
+        var valid = true
+        for member in members {
+            var none = Annotations.disabled
+            if try evaluate(branch, .string(member.key), report: false, &none) { continue }
+            valid = false
+            if !report { return false }
+            path.append(.key(member.key))
+            defer { path.removeLast() }
+            let reasons = try explain([branch], .string(member.key), numbered: false)
+            fail("propertyNames", .string(member.key),
+                 "the property name \(JSONValue.string(member.key).preview(limit: 60)) is not allowed" + reasons)
+        }
+        return valid
+    }
+
+    func applyUnevaluatedItems(_ branch: Int, _ instance: JSONValue, report: Bool, _ annotations: inout Annotations) throws -> Bool {
+        guard case .array(let items) = instance, !annotations.allItems else { return true }
+        var valid = true
+        for (position, item) in items.enumerated()
+        where position >= annotations.itemPrefix && !annotations.items.contains(position) {
+            if try checkChild(branch, item, .index(position), report: report, keyword: "unevaluatedItems",
+                              refusal: "item \(position) is not allowed (no other keyword accepts it)") { continue }
+            valid = false
+            if !report { return false }
+        }
+        annotations.allItems = true
+        return valid
+    }
+
+    func applyUnevaluatedProperties(_ branch: Int, _ instance: JSONValue, report: Bool, _ annotations: inout Annotations) throws -> Bool {
+        guard case .object(let members) = instance, !annotations.allProperties else { return true }
+        var valid = true
+        for member in members where !annotations.properties.contains(member.key) {
+            if try checkChild(branch, member.value, .key(member.key), report: report, keyword: "unevaluatedProperties",
+                              refusal: "property \(JSONValue.string(member.key).preview(limit: 60)) is not allowed (no other keyword accepts it)") { continue }
+            valid = false
+            if !report { return false }
+        }
+        annotations.allProperties = true
+        return valid
     }
 
     /// A subschema applied to a property or item; a `false` subschema gets a message that

@@ -76,10 +76,20 @@ final class SchemaEvaluator {
     /// do not nest (which would multiply the work).
     var explaining = false
     var depth = 0
+    private var stackGuard: StackGuard?
 
     /// Deeper evaluation than this is a `$ref` cycle that never descends into the data
-    /// (`{"$ref": "#"}`), reported as an error rather than overflowing the stack.
-    static let maximumDepth = 1200
+    /// (`{"$ref": "#"}`); the stack guard usually stops it first. Data nests at most 512
+    /// levels (the parser's limit), a few nodes each.
+    static let maximumDepth = 4000
+
+    /// Prepares for a new instance on the calling thread.
+    func reset() {
+        path.removeAll(keepingCapacity: true)
+        scope.removeAll(keepingCapacity: true)
+        depth = 0
+        if stackGuard?.belongsToCurrentThread() != true { stackGuard = StackGuard.forCurrentThread() }
+    }
 
     init(nodes: [SchemaNode], dynamicAnchors: [[String: Int]]) {
         self.nodes = nodes
@@ -99,10 +109,7 @@ final class SchemaEvaluator {
         }
         depth += 1
         defer { depth -= 1 }
-        if depth > SchemaEvaluator.maximumDepth {
-            throw HarnessError.invalid(nil, message: "the schema nests deeper than \(SchemaEvaluator.maximumDepth) levels while checking \(pointerText.isEmpty ? "the document" : pointerText): a \"$ref\" cycle that never descends into the data?",
-                                       hint: "a schema such as {\"$ref\": \"#\"} refers to itself forever; make each cycle go through properties or items")
-        }
+        if depth > SchemaEvaluator.maximumDepth || stackGuard?.isExhausted() == true { throw tooDeep() }
         let entered = scope.last != node.resource
         if entered { scope.append(node.resource) }
         defer { if entered { scope.removeLast() } }
@@ -123,6 +130,13 @@ final class SchemaEvaluator {
         defer { path.removeLast() }
         var none = Annotations.disabled
         return try evaluate(id, value, report: report, &none)
+    }
+
+    /// Kept out of `evaluate` so that its frame, repeated at every level, stays small.
+    func tooDeep() -> HarnessError {
+        let place = pointerText.isEmpty ? "the document" : JSONValue.string(pointerText).preview(limit: 60)
+        return HarnessError.invalid(nil, message: "the schema nests \(depth) levels deep while checking \(place), more than harness can follow: a \"$ref\" cycle that never descends into the data?",
+                                    hint: "a schema such as {\"$ref\": \"#\"} refers to itself forever; make each cycle go through properties or items")
     }
 
     // MARK: Failures
