@@ -17,7 +17,9 @@ enum JSONLinesReader {
     /// Calls `body` with each line that is not blank (1-based number, bytes without the
     /// line break); the bytes are valid only during the call.
     /// - Throws: `HarnessError.io` when the file cannot be read, or what `body` throws.
-    static func forEachLine(in path: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    /// - Parameter chunkSize: bytes read at a time (small in tests, to split lines anywhere).
+    static func forEachLine(in path: String, chunkSize: Int = chunkSize,
+                            _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
         defer { close(fd) }
@@ -25,7 +27,7 @@ enum JSONLinesReader {
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw HarnessError.io(path: path, reason: "is a folder, expected a file")
         }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var buffer = [UInt8](repeating: 0, count: max(1, chunkSize))
         var filled = 0
         // Bytes of the unfinished line already searched for a newline: never searched again.
         var scanned = 0
