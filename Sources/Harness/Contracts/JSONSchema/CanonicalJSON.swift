@@ -3,19 +3,25 @@
 /// regardless of member order, and nothing equal across types (`1` is not `true`).
 ///
 /// Hashing lets `enum` look a value up and `uniqueItems` find duplicates in linear time.
+/// The hash is computed once and compared first, because a hash table compares keys at
+/// every occupied slot it probes, and a deep comparison there would dominate.
 struct CanonicalJSON: Hashable {
     let value: JSONValue
+    let digest: Int
 
     init(_ value: JSONValue) {
         self.value = value
+        var hasher = Hasher()
+        CanonicalJSON.hash(value, into: &hasher)
+        digest = hasher.finalize()
     }
 
     static func == (lhs: CanonicalJSON, rhs: CanonicalJSON) -> Bool {
-        equal(lhs.value, rhs.value)
+        lhs.digest == rhs.digest && equal(lhs.value, rhs.value)
     }
 
     func hash(into hasher: inout Hasher) {
-        CanonicalJSON.hash(value, into: &hasher)
+        hasher.combine(digest)
     }
 
     static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
@@ -26,12 +32,22 @@ struct CanonicalJSON: Hashable {
             // Code points, not Swift's canonical equivalence: "ä" and "a\u{308}" differ.
             return a.utf8.elementsEqual(b.utf8)
         case (.number(let a), .number(let b)):
-            return a == b || ExactDecimal(a) == ExactDecimal(b)
+            if a == b { return true }
+            // Integers as JSON writes them (no leading zeros) are equal only as text, or as
+            // 0 and -0; only decimals and exponents need the exact value.
+            if isPlainInteger(a) && isPlainInteger(b) { return isZero(a) && isZero(b) }
+            return ExactDecimal(a) == ExactDecimal(b)
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return false }
             for (left, right) in zip(a, b) where !equal(left, right) { return false }
             return true
         case (.object(let a), .object(let b)):
+            if a.count == b.count, a.count <= 8, !hasRepeatedKey(a), !hasRepeatedKey(b) {
+                // Small objects: match members by a scan instead of building dictionaries.
+                return a.allSatisfy { member in
+                    b.contains { $0.key == member.key && equal($0.value, member.value) }
+                }
+            }
             let left = lastWins(a), right = lastWins(b)
             guard left.count == right.count else { return false }
             for (key, value) in left {
@@ -49,6 +65,26 @@ struct CanonicalJSON: Hashable {
         result.reserveCapacity(members.count)
         for member in members { result[member.key] = member.value }
         return result
+    }
+
+    static func isPlainInteger(_ text: String) -> Bool {
+        !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+    }
+
+    static func isZero(_ text: String) -> Bool {
+        text == "0" || text == "-0"
+    }
+
+    /// Whether a key repeats, without allocating for the small objects that dominate data.
+    static func hasRepeatedKey(_ members: [JSONMember]) -> Bool {
+        if members.count < 2 { return false }
+        if members.count <= 8 {
+            for first in 0..<members.count - 1 {
+                for second in first + 1..<members.count where members[first].key == members[second].key { return true }
+            }
+            return false
+        }
+        return Set(members.map(\.key)).count != members.count
     }
 
     static func hash(_ value: JSONValue, into hasher: inout Hasher) {
@@ -70,13 +106,14 @@ struct CanonicalJSON: Hashable {
             for item in items { hash(item, into: &hasher) }
         case .object(let members):
             // Member order must not matter: combine each member's own hash commutatively.
+            // A repeated key is rare; only then is the last-wins view built.
             hasher.combine(5)
+            let unique = hasRepeatedKey(members) ? lastWins(members).map { JSONMember($0.key, $0.value) } : members
             var combined = 0
-            let unique = lastWins(members)
-            for (key, member) in unique {
+            for member in unique {
                 var memberHasher = Hasher()
-                memberHasher.combine(key)
-                hash(member, into: &memberHasher)
+                memberHasher.combine(member.key)
+                hash(member.value, into: &memberHasher)
                 combined = combined &+ memberHasher.finalize()
             }
             hasher.combine(unique.count)

@@ -8,8 +8,8 @@ import Foundation
 // - `$` (no multiline flag) matches only at the very end in ECMA-262, but also before a
 //   final newline in ICU: it becomes `\z`;
 // - `[` inside a class is a literal in ECMA-262 but opens a nested set in ICU.
-// Everything else (`\p{…}`, lookarounds, named groups) is passed through. Results are cached
-// per string, since the same property names recur in every record of a JSON Lines file.
+// Everything else (`\p{…}`, lookarounds, named groups) is passed through. Results for property
+// names are cached, since the same names recur in every record of a JSON Lines file.
 
 /// A compiled ECMA-262 pattern, as `pattern` and `patternProperties` use it.
 final class ECMAPattern {
@@ -28,9 +28,10 @@ final class ECMAPattern {
         expression = try NSRegularExpression(pattern: ECMAPattern.translate(source))
     }
 
-    /// Whether the pattern matches anywhere in `text`.
-    func matches(_ text: String) -> Bool {
-        let cacheable = text.utf8.count <= ECMAPattern.cachedLengthLimit
+    /// Whether the pattern matches anywhere in `text`. `cached` is for property names,
+    /// which repeat; data values mostly do not, and caching them would only cost.
+    func matches(_ text: String, cached: Bool = false) -> Bool {
+        let cacheable = cached && text.utf8.count <= ECMAPattern.cachedLengthLimit
         if cacheable, let known = cache[text] { return known }
         let range = NSRange(location: 0, length: text.utf16.count)
         let found = expression.firstMatch(in: text, options: [], range: range) != nil

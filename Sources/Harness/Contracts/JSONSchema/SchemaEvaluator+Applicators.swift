@@ -226,7 +226,7 @@ extension SchemaEvaluator {
                     if !report { return false }
                 }
             }
-            for rule in rules.patterns where rule.pattern.matches(member.key) {
+            for rule in rules.patterns where rule.pattern.matches(member.key, cached: true) {
                 matched = true
                 if !(try checkChild(rule.node, member.value, .key(member.key), report: report, keyword: "patternProperties",
                                     refusal: "property \(JSONValue.string(member.key).preview(limit: 60)) is not allowed (it matches \(JSONValue.string(rule.pattern.source).preview(limit: 40)))")) {
