@@ -31,6 +31,15 @@ import Testing
         #expect(message.contains(expected), "\(message)")
     }
 
+    /// The documented rule: near misses of a keyword are typos, other names annotations.
+    @Test(arguments: [
+        ("maxLenght", "maxLength"), ("Type", "type"), ("enums", "enum"), ("id", "$id"), ("patternProperty", "patternProperties"),
+        ("units", nil), ("note", nil), ("x-maxLength", nil), ("ui:widget", nil), ("example", nil), ("category", nil), ("unique", nil),
+    ] as [(String, String?)])
+    func nearMissRule(name: String, suggestion: String?) {
+        #expect(SchemaVocabulary.nearMiss(name) == suggestion)
+    }
+
     @Test func unknownTypeSuggestsTheNearest() throws {
         let message = try #require(try error(for: "{\"type\": [\"null\", \"strng\"]}"))
         #expect(message.hasPrefix("schema.json:1:2: error: unknown JSON Schema type \"strng\"\n  did you mean \"string\"?"))

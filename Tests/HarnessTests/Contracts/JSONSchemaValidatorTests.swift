@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func unknownAnnotationsAreIgnored() throws {
-        let schema = #"{"x-owner": "data team", "title": "t", "examples": [1], "example": 1, "nullable": true, "units": "m", "type": "integer"}"#
+        let schema = #"{"x-owner": "data team", "title": "t", "examples": [1], "example": 1, "nullable": true, "units": "m", "note": "n", "type": "integer"}"#
         #expect(try failures(schema, "1").count == 0)
         #expect(try failures(schema, "\"a\"").count == 1)
     }

@@ -54,8 +54,8 @@ enum SchemaVocabulary {
     ]
 
     /// Widespread non-standard annotations that sit within a typo's distance of a keyword
-    /// (OpenAPI's `example`, draft 7's `definitions`), accepted as annotations.
-    static let knownAnnotations: Set<String> = ["example", "nullable", "discriminator"]
+    /// (OpenAPI's `example`, a `note` beside `not`), accepted as annotations.
+    static let knownAnnotations: Set<String> = ["example", "nullable", "discriminator", "note"]
 
     /// The keyword `name` is probably a misspelling of, or nil when it is a plain annotation.
     static func nearMiss(_ name: String) -> String? {
