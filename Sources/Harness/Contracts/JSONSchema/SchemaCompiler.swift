@@ -161,11 +161,11 @@ final class SchemaCompiler {
         switch context.key {
         case "type": combined.type = .type(try types(context))
         case "properties":
-            var rules = combined.rules ?? PropertyRules()
+            let rules = combined.rules ?? PropertyRules()
             rules.properties = Dictionary(try subschemaMap(context), uniquingKeysWith: { $1 })
             combined.rules = rules
         case "patternProperties":
-            var rules = combined.rules ?? PropertyRules()
+            let rules = combined.rules ?? PropertyRules()
             guard case .object(let entries) = context.value else { throw invalid(context, "must be an object whose values are schemas") }
             rules.patterns = try entries.map { entry in
                 (try pattern(entry.key, context, offset: entry.offset),
@@ -173,7 +173,7 @@ final class SchemaCompiler {
             }
             combined.rules = rules
         case "additionalProperties":
-            var rules = combined.rules ?? PropertyRules()
+            let rules = combined.rules ?? PropertyRules()
             rules.additional = try subschema(context)
             combined.rules = rules
         case "prefixItems": combined.prefix = try subschemaArray(context)

@@ -78,7 +78,8 @@ struct NumberBound {
 
 /// `properties`, `patternProperties` and `additionalProperties` of one schema, evaluated
 /// together because `additionalProperties` applies to what the other two did not match.
-struct PropertyRules {
+/// A class, so that handing the keyword around retains one reference, not three.
+final class PropertyRules {
     var properties: [String: Int] = [:]
     var patterns: [(pattern: ECMAPattern, node: Int)] = []
     var additional: Int?

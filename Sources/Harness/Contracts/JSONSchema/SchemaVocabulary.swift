@@ -65,7 +65,7 @@ enum SchemaVocabulary {
         for keyword in allKeywords {
             let distance = keyword.lowercased() == lowered
                 ? 0 : NameSuggestion.editDistance(lowered, keyword.lowercased())
-            if best == nil || distance < best!.distance { best = (keyword, distance) }  // `!`: checked on the left
+            if distance < best?.distance ?? Int.max { best = (keyword, distance) }
         }
         guard let best else { return nil }
         let length = max(name.count, best.keyword.count)
