@@ -80,6 +80,15 @@ import Testing
         #expect(twice.failures.first?.message == "oneOf: the value matches 2 alternatives (#0, #1), exactly one is allowed")
     }
 
+    @Test func aWrongValueIsNotAlsoReportedAsUnevaluated() throws {
+        let schema = #"{"allOf": [{"properties": {"a": {"type": "string"}}}], "unevaluatedProperties": false}"#
+        let result = try failures(schema, #"{"a": 5, "b": 1}"#)
+        #expect(result.failures.map(\.message) == [
+            "type: expected string, got integer",
+            #"unevaluatedProperties: property "b" is not allowed (no other keyword accepts it)"#,
+        ])
+    }
+
     @Test func lengthsCountCodePoints() throws {
         // "é" precomposed and "😀" are one code point each, though more UTF-8 bytes.
         #expect(try failures(#"{"maxLength": 2}"#, #""é😀""#).count == 0)

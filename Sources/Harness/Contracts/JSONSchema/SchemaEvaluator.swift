@@ -120,7 +120,10 @@ final class SchemaEvaluator {
             valid = false
             if !report { return false }
         }
-        if valid && annotations.enabled { annotations.merge(local) }
+        // A failing subschema's annotations are dropped, as the spec says. In reporting
+        // mode the failure already fails the parent, so they are kept: otherwise every
+        // property with a wrong value would also be reported by unevaluatedProperties.
+        if (valid || report) && annotations.enabled { annotations.merge(local) }
         return valid
     }
 
