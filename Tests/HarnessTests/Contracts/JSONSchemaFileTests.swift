@@ -64,6 +64,17 @@ import Testing
         }
     }
 
+    @Test func aTableSchemaForJSONDataIsRefusedNotPassed() throws {
+        let dir = try folder(["table.json": #"{"fields": [{"name": "id", "type": "integer"}]}"#, "d.json": "[1]"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try ContractValidator.validate(data: dir + "/d.json", contract: dir + "/table.json", options: ValidateOptions())
+            Issue.record("expected an error")
+        } catch {
+            #expect(DiagnosticRenderer.render(error).contains("looks like a Table Schema"))
+        }
+    }
+
     @Test func commandLineExitCodesFollowDiff() throws {
         let dir = try folder(["s.json": Self.schema, "good.json": "{\"id\": 12345678901234567890}",
                               "bad.json": "{\"id\": 0.5, \"tag\": \"z\"}", "typo.json": "{\"type\": \"object\", \"requird\": [\"id\"]}"])

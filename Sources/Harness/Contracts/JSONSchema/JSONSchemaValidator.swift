@@ -9,6 +9,7 @@ public enum JSONSchemaValidator {
     ///   keyword, a bad regex, a remote reference), or the data cannot be read or parsed.
     /// - Returns: complete counts and the first `options.maxErrors` violations.
     public static func validate(data: String, schema: JSONValue, schemaPath: String, options: ValidateOptions) throws -> ValidationReport {
+        try rejectTableSchema(schema, schemaPath: schemaPath)
         let compiled = try JSONSchema(schema, path: schemaPath)
         let lower = data.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
@@ -31,6 +32,17 @@ public enum JSONSchemaValidator {
         if collector.count > 0 { report.counts["schema-error"] = collector.count }
         report.errors = collector.samples.map(violation)
         return report
+    }
+
+    /// A Table Schema or Data Resource given for JSON data would read as a JSON Schema of
+    /// unknown keywords only, which accepts everything: refuse it instead.
+    static func rejectTableSchema(_ schema: JSONValue, schemaPath: String) throws {
+        guard case .object(let members) = schema, schema["$schema"] == nil else { return }
+        let keys = Set(members.map(\.key))
+        guard keys.isDisjoint(with: SchemaVocabulary.allKeywords),
+              let member = members.first(where: { ["fields", "resources", "schema"].contains($0.key) }) else { return }
+        throw HarnessError.invalid(SourceLocation(path: schemaPath), message: "\(schemaPath) looks like a Table Schema or Data Resource (it has \"\(member.key)\" and no JSON Schema keyword), which describes CSV tables, not JSON data",
+                                   hint: "check JSON data with a JSON Schema (\"$schema\": \"\(SchemaRegistry.draft202012)\")")
     }
 
     static func violation(_ failure: SchemaFailure) -> ContractViolation {
