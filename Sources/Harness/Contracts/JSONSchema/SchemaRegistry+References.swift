@@ -61,7 +61,8 @@ extension SchemaRegistry {
             throw error("\"$schema\" must be a string (the metaschema's URI)", document: document, offset: member.offset)
         }
         let uri = text.hasSuffix("#") ? String(text.dropLast()) : text
-        if uri == SchemaRegistry.draft202012 {
+        // The http spelling is a common slip for the same dialect.
+        if uri == SchemaRegistry.draft202012 || uri == "http://json-schema.org/draft/2020-12/schema" {
             return SchemaVocabulary.keywords(of: SchemaVocabulary.allVocabularies)
         }
         if uri.contains("json-schema.org/") {
