@@ -225,6 +225,26 @@ struct JSONScanner {
         var flags: UInt8 = 0
         var nonASCII = false
         while index < buffer.count {
+            // Eight bytes at a time while none of them ends the string or needs a look.
+            while index + 8 <= buffer.count {
+                // `baseAddress!`: the buffer holds at least eight bytes here.
+                let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                let special = JSONScanner.specialBytes(word)
+                if special == 0 {
+                    if word & 0x8080_8080_8080_8080 != 0 { nonASCII = true }
+                    index += 8
+                    continue
+                }
+                // Little-endian: the lowest flag marks the first special byte (exactly).
+                let skipped = special.trailingZeroBitCount >> 3
+                if skipped > 0 {
+                    let before = word & ((1 << UInt64(skipped * 8)) - 1)
+                    if before & 0x8080_8080_8080_8080 != 0 { nonASCII = true }
+                    index += skipped
+                }
+                break
+            }
+            guard index < buffer.count else { break }
             let byte = buffer[index]
             if byte == ASCII.quote {
                 // Escapes decode to whole UTF-8 sequences that start with an ASCII or lead
@@ -303,6 +323,21 @@ struct JSONScanner {
             index += 1
         }
         return value
+    }
+
+    /// Flags (bit 7 of each byte) the quotes, backslashes and control characters of
+    /// `word`, loaded little-endian (SWAR: the "has zero byte" and "has byte less than"
+    /// bit tricks; bytes above the first flagged one may be flagged wrongly).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(ASCII.quote))
+        let backslashes = word ^ (ones &* UInt64(ASCII.backslash))
+        let hasQuote = (quotes &- ones) & ~quotes & highs
+        let hasBackslash = (backslashes &- ones) & ~backslashes & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return hasQuote | hasBackslash | hasControl
     }
 
     /// Whether `bytes` is well-formed UTF-8 (no overlong forms, no surrogates, at most

@@ -11,11 +11,10 @@ enum JSONNumberComparison {
     /// Whether `actual` equals `expected` (both valid JSON number texts).
     static func equal(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
                       rtol: Double, atol: Double) -> Bool {
-        if expected.elementsEqual(actual) { return true }
-        let exactExpected = JSONDecimal(expected)
-        let exactActual = JSONDecimal(actual)
-        if exactExpected.hasSameValue(as: exactActual) { return true }
-        if rtol == 0 && atol == 0 { return false }
+        if expected.sameBytes(as: actual) { return true }
+        if rtol == 0 && atol == 0 { return JSONDecimal(expected).hasSameValue(as: JSONDecimal(actual)) }
+        // Equal values have equal Doubles, so with a tolerance the Doubles decide all but
+        // the cases too close to call, which the exact decimal difference settles.
         let (b, bExact) = approximate(expected)
         let (a, aExact) = approximate(actual)
         let limit = atol + rtol * Swift.abs(b)
@@ -27,6 +26,9 @@ enum JSONNumberComparison {
             if distance + margin < limit { return true }
             if distance - margin > limit { return false }
         }
+        let exactExpected = JSONDecimal(expected)
+        let exactActual = JSONDecimal(actual)
+        if exactExpected.hasSameValue(as: exactActual) { return true }
         if let exact = exactExpected.exactDistance(to: exactActual) {
             return exact <= atol + rtol * Swift.abs(double(expected))
         }
