@@ -78,6 +78,9 @@ struct JSONDecimal {
     /// The power of ten of the last significant digit.
     var exponent: Int { writtenExponent - fractionDigits.count + (digitCount - significant.upperBound) }
 
+    /// Whether the value is an integer of 16 or more digits, beyond what Doubles keep apart.
+    var isBigInteger: Bool { !isZero && !exponentOverflow && exponent >= 0 && significant.count + exponent >= 16 }
+
     /// Whether both texts denote the same number, exactly.
     func hasSameValue(as other: JSONDecimal) -> Bool {
         if isZero || other.isZero { return isZero && other.isZero }

@@ -1,10 +1,11 @@
-// Design note. Numbers are compared in three steps, cheapest first: the same text is equal;
-// the same exact decimal value is equal (`1`, `1.0`, `1e0`; integers of any size); only
-// then, with a tolerance, `|a - b| <= atol + rtol * |b|` (b expected) in Double. Parsing to
-// Double takes a fast path (Clinger's: at most 2^53 and 10^±22, exact) or an approximate
-// one whose error bound is checked; a decision too close to call is redone from the exact
-// decimal difference, so integers beyond 2^53 are never judged on rounded values.
-// When the shared `NumericComparison` (CSV) lands, this may be switched to it.
+// Design note. Numbers are compared cheapest first, with the same meaning as the CSV
+// comparator's `NumericComparison` (which this may be switched to when both land): the same
+// text is equal; the same exact decimal value is equal (`1`, `1.0`, `1e0`, `-0`, 30-digit
+// integers); integral values of 16 or more digits (where Doubles merge neighbours) are
+// compared through their exact decimal difference; everything else as IEEE doubles,
+// `|a - b| <= atol + rtol * |b|` with b expected. Doubles come from a fast conversion
+// (Clinger's exact path, else within a few units in the last place); a decision closer to
+// the limit than that error is redone on correctly rounded values.
 
 /// Equality of JSON number texts, exactly or within a tolerance.
 enum JSONNumberComparison {
@@ -13,40 +14,61 @@ enum JSONNumberComparison {
                       rtol: Double, atol: Double) -> Bool {
         if expected.sameBytes(as: actual) { return true }
         if rtol == 0 && atol == 0 { return JSONDecimal(expected).hasSameValue(as: JSONDecimal(actual)) }
-        // Equal values have equal Doubles, so with a tolerance the Doubles decide all but
-        // the cases too close to call, which the exact decimal difference settles.
-        let (b, bExact) = approximate(expected)
-        let (a, aExact) = approximate(actual)
-        let limit = atol + rtol * Swift.abs(b)
-        let distance = Swift.abs(a - b)
-        if aExact && bExact && Swift.abs(b) < 9.0e15 && Swift.abs(a) < 9.0e15 { return distance <= limit }
-        // Each approximation is within a few units in the last place.
-        let margin = 1.0e-15 * (Swift.abs(a) + Swift.abs(b)) * (1 + rtol)
-        if distance.isFinite && margin.isFinite {
-            if distance + margin < limit { return true }
-            if distance - margin > limit { return false }
-        }
-        let exactExpected = JSONDecimal(expected)
-        let exactActual = JSONDecimal(actual)
-        if exactExpected.hasSameValue(as: exactActual) { return true }
-        if let exact = exactExpected.exactDistance(to: exactActual) {
-            return exact <= atol + rtol * Swift.abs(double(expected))
-        }
-        return Swift.abs(double(actual) - double(expected)) <= atol + rtol * Swift.abs(double(expected))
+        let b = approximate(expected)
+        let a = approximate(actual)
+        guard b.ordinary && a.ordinary else { return equalExactly(expected, actual, rtol: rtol, atol: atol) }
+        // Equal values have equal Doubles, so a tolerance makes the decimal check needless.
+        let distance = Swift.abs(a.value - b.value)
+        let limit = atol + rtol * Swift.abs(b.value)
+        if a.correctlyRounded && b.correctlyRounded { return distance <= limit }
+        let margin = 4.5e-16 * (Swift.abs(a.value) + Swift.abs(b.value) + limit + distance)
+        if Swift.abs(distance - limit) > margin { return distance <= limit }
+        let exactB = double(expected)
+        return Swift.abs(double(actual) - exactB) <= atol + rtol * Swift.abs(exactB)
     }
 
-    /// `|actual - expected|` and, when expected is not 0, that divided by `|expected|`.
-    static func difference(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>) -> (absolute: Double, relative: Double?) {
+    /// The slow path: numbers beyond the fast conversion (more than 19 digits, huge
+    /// exponents) and big integers.
+    private static func equalExactly(_ expected: UnsafeBufferPointer<UInt8>, _ actual: UnsafeBufferPointer<UInt8>,
+                                     rtol: Double, atol: Double) -> Bool {
+        guard let (absolute, _) = difference(expected: expected, actual: actual) else {
+            return JSONDecimal(expected).hasSameValue(as: JSONDecimal(actual))
+        }
+        return absolute <= atol + rtol * Swift.abs(double(expected))
+    }
+
+    /// `|actual - expected|` and, when expected is not 0, that divided by `|expected|`:
+    /// exact for big integers, in Double otherwise; 0 for equal values; nil when a value
+    /// is beyond the range of Double (`1e400`) and they are not equal.
+    static func difference(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>) -> (absolute: Double, relative: Double?)? {
+        let exactExpected = JSONDecimal(expected)
+        let exactActual = JSONDecimal(actual)
+        if exactExpected.hasSameValue(as: exactActual) { return (0, 0) }
         let b = double(expected)
-        let absolute = JSONDecimal(expected).exactDistance(to: JSONDecimal(actual)) ?? Swift.abs(double(actual) - b)
+        let a = double(actual)
+        guard a.isFinite && b.isFinite else { return nil }
+        var absolute = Swift.abs(a - b)
+        if exactExpected.isBigInteger || exactActual.isBigInteger,
+           let exact = exactExpected.exactDistance(to: exactActual) {
+            absolute = exact
+        }
         return (absolute, b == 0 ? nil : absolute / Swift.abs(b))
     }
 
     /// The number as the nearest Double (infinite beyond its range).
     static func double(_ text: UnsafeBufferPointer<UInt8>) -> Double {
-        let (value, exact) = approximate(text)
-        if exact { return value }
+        let approximation = approximate(text)
+        if approximation.correctlyRounded { return approximation.value }
         return Double(String(decoding: text, as: UTF8.self)) ?? .nan
+    }
+
+    struct Approximation {
+        var value: Double
+        /// The correctly rounded Double of the text.
+        var correctlyRounded: Bool
+        /// At most 19 significant digits, a moderate exponent, not a big integer: the
+        /// value is within a few units in the last place.
+        var ordinary: Bool
     }
 
     private static let powersOfTen: [Double] = (0...22).map { power in
@@ -55,9 +77,8 @@ enum JSONNumberComparison {
         return value
     }
 
-    /// The number as a Double, and whether that is the correctly rounded value; when not,
-    /// it is within a few units in the last place.
-    static func approximate(_ text: UnsafeBufferPointer<UInt8>) -> (Double, Bool) {
+    /// The number as a Double, quickly.
+    static func approximate(_ text: UnsafeBufferPointer<UInt8>) -> Approximation {
         var index = 0
         var negative = false
         if index < text.count, text[index] == ASCII.minus {
@@ -108,15 +129,23 @@ enum JSONNumberComparison {
             exponent += exponentNegative ? -written : written
         }
         let sign: Double = negative ? -1 : 1
-        if mantissa == 0 { return (sign * 0, true) }
-        if !truncated, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+        if mantissa == 0 { return Approximation(value: sign * 0, correctlyRounded: true, ordinary: true) }
+        if digits + exponent >= 16 && exponent < 0 && !truncated {
+            // Maybe an integer written with a zero fraction (`12345678901234567.0`).
+            while exponent < 0 && mantissa % 10 == 0 {
+                mantissa /= 10
+                exponent += 1
+                digits -= 1
+            }
+        }
+        let bigInteger = exponent >= 0 && digits + exponent >= 16
+        if truncated || bigInteger || exponent < -300 || exponent > 300 {
+            return Approximation(value: 0, correctlyRounded: false, ordinary: false)
+        }
+        if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let value = Double(mantissa)
             let result = exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
-            return (sign * result, true)
-        }
-        if exponent < -300 || exponent > 300 {
-            // Near or beyond Double's range: the standard library's correctly rounded parse.
-            return (Double(String(decoding: text, as: UTF8.self)) ?? .nan, true)
+            return Approximation(value: sign * result, correctlyRounded: true, ordinary: true)
         }
         var value = Double(mantissa)
         var remaining = exponent
@@ -129,6 +158,6 @@ enum JSONNumberComparison {
             remaining += 22
         }
         value = remaining >= 0 ? value * powersOfTen[remaining] : value / powersOfTen[-remaining]
-        return (sign * value, false)
+        return Approximation(value: sign * value, correctlyRounded: false, ordinary: true)
     }
 }

@@ -160,9 +160,9 @@ struct JSONStructuralDiffer {
                                     expected: e.map { JSONValueText.compact(expected, $0) },
                                     actual: a.map { JSONValueText.compact(actual, $0) })
         if numbers, let e, let a {
-            let (absolute, relative) = JSONNumberComparison.difference(expected: expected.text(e), actual: actual.text(a))
-            difference.absoluteDifference = absolute
-            difference.relativeDifference = relative
+            let measured = JSONNumberComparison.difference(expected: expected.text(e), actual: actual.text(a))
+            difference.absoluteDifference = measured?.absolute
+            difference.relativeDifference = measured?.relative
         }
         collector.keep(difference)
     }
