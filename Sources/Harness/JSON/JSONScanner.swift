@@ -68,10 +68,11 @@ struct JSONScanner {
     }
 
     @inline(__always)
-    mutating func append(_ kind: JSONToken.Kind, from start: Int, flags: UInt8 = 0) {
+    mutating func append(_ kind: JSONToken.Kind, from start: Int, hasEscapes: Bool = false) {
+        // Truncation cannot happen: `JSONTape.scan` takes buffers under 4 GiB.
         tokens.append(JSONToken(offset: UInt32(truncatingIfNeeded: start),
                                 length: UInt32(truncatingIfNeeded: index - start),
-                                span: 1, kind: kind, flags: flags))
+                                kind: kind, hasEscapes: hasEscapes))
     }
 
     mutating func scanValue() throws {
@@ -110,10 +111,13 @@ struct JSONScanner {
 
     /// Records the container opened at token `open` as ending here (after its bracket).
     @inline(__always)
-    mutating func close(_ open: Int) {
+    mutating func close(_ open: Int) throws {
+        if tokens.count - open > JSONToken.maximumSpan {
+            throw error("more than \(JSONToken.maximumSpan) values in one JSON array or object", hint: "split the data, e.g. one record per line as JSON Lines (.jsonl)")
+        }
         index += 1
         tokens[open].length = UInt32(truncatingIfNeeded: index - Int(tokens[open].offset))
-        tokens[open].span = UInt32(truncatingIfNeeded: tokens.count - open)
+        tokens[open].span = tokens.count - open
     }
 
     mutating func scanObject() throws {
@@ -124,7 +128,7 @@ struct JSONScanner {
         index += 1
         skipWhitespace()
         if index < buffer.count, buffer[index] == ASCII.closeBrace {
-            close(open)
+            try close(open)
             return
         }
         while true {
@@ -144,7 +148,7 @@ struct JSONScanner {
             skipWhitespace()
             guard index < buffer.count else { throw error("unexpected end of input inside an object, expected ',' or '}'") }
             if buffer[index] == ASCII.comma { index += 1; continue }
-            if buffer[index] == ASCII.closeBrace { close(open); return }
+            if buffer[index] == ASCII.closeBrace { try close(open); return }
             throw error("unexpected \(describe(buffer[index])), expected ',' or '}'")
         }
     }
@@ -157,7 +161,7 @@ struct JSONScanner {
         index += 1
         skipWhitespace()
         if index < buffer.count, buffer[index] == ASCII.closeBracket {
-            close(open)
+            try close(open)
             return
         }
         while true {
@@ -166,7 +170,7 @@ struct JSONScanner {
             skipWhitespace()
             guard index < buffer.count else { throw error("unexpected end of input inside an array, expected ',' or ']'") }
             if buffer[index] == ASCII.comma { index += 1; continue }
-            if buffer[index] == ASCII.closeBracket { close(open); return }
+            if buffer[index] == ASCII.closeBracket { try close(open); return }
             throw error("unexpected \(describe(buffer[index])), expected ',' or ']'")
         }
     }
@@ -222,7 +226,7 @@ struct JSONScanner {
         let open = index
         index += 1
         let start = index
-        var flags: UInt8 = 0
+        var hasEscapes = false
         var nonASCII = false
         while index < buffer.count {
             // Eight bytes at a time while none of them ends the string or needs a look.
@@ -254,11 +258,11 @@ struct JSONScanner {
                     throw error("invalid UTF-8 in a string")
                 }
                 index += 1
-                append(.string, from: open, flags: flags)
+                append(.string, from: open, hasEscapes: hasEscapes)
                 return
             }
             if byte == ASCII.backslash {
-                flags |= JSONToken.stringHasEscapes
+                hasEscapes = true
                 try scanEscape()
                 continue
             }

@@ -5,7 +5,7 @@
 // numbers stay as bytes in the caller's buffer, so comparing two large files costs two
 // token arrays, not two trees of heap objects, and one tape is reused record after record.
 
-/// One JSON value (or object key) on a tape.
+/// One JSON value (or object key) on a tape: 12 bytes.
 struct JSONToken: Sendable, Equatable {
     enum Kind: UInt8, Sendable {
         case object, array, string, number, `true`, `false`, null
@@ -15,18 +15,36 @@ struct JSONToken: Sendable, Equatable {
     var offset: UInt32
     /// Bytes of the value's source text; for a container, through its closing bracket.
     var length: UInt32
+    /// The span (high 28 bits), the escapes flag (bit 3) and the kind (bits 0-2).
+    private var packed: UInt32
+
+    /// Tokens in a subtree beyond this many are not supported (documents of gigabytes).
+    static let maximumSpan = (1 << 28) - 1
+    private static let escapesBit: UInt32 = 1 << 3
+
+    init(offset: UInt32, length: UInt32, kind: Kind, hasEscapes: Bool = false) {
+        self.offset = offset
+        self.length = length
+        packed = 1 << 4 | UInt32(kind.rawValue) | (hasEscapes ? JSONToken.escapesBit : 0)
+    }
+
+    var kind: Kind {
+        // `!`: only `init` writes the low bits, always from a valid Kind.
+        Kind(rawValue: UInt8(packed & 0x7))!
+    }
+
+    /// Whether a string token has backslash escapes (its bytes are not its characters).
+    var hasEscapes: Bool { packed & JSONToken.escapesBit != 0 }
+
     /// Tokens in this value's subtree, itself included (1 for a scalar). An object's
     /// subtree holds, per member, its key (a string token) then the value's tokens.
-    var span: UInt32
-    var kind: Kind
-    /// `stringHasEscapes` for strings.
-    var flags: UInt8
-
-    static let stringHasEscapes: UInt8 = 1
+    var span: Int {
+        get { Int(packed >> 4) }
+        set { packed = packed & 0xF | UInt32(truncatingIfNeeded: newValue) << 4 }
+    }
 
     var start: Int { Int(offset) }
     var end: Int { Int(offset) + Int(length) }
-    var hasEscapes: Bool { flags & JSONToken.stringHasEscapes != 0 }
 }
 
 /// A reusable array of tokens for one JSON text.
@@ -40,13 +58,22 @@ struct JSONTape: Sendable {
     /// - Throws: `HarnessError.malformed` naming `path`, the line (counted from
     ///   `firstLine`) and column of the first problem.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int = 1) throws {
-        guard bytes.count < Int(UInt32.max) else {
+        guard bytes.count < Int(UInt32.max) - 1 else {
             throw HarnessError.invalid(SourceLocation(path: path, line: firstLine),
                                        message: "a single JSON text of 4 GiB or more is not supported",
                                        hint: "write one record per line as JSON Lines (.jsonl)")
         }
         var scanner = JSONScanner(buffer: bytes, path: path, firstLine: firstLine)
         tokens.removeAll(keepingCapacity: true)
+        if bytes.count > 1 << 20 {
+            // Every token but the first follows one of `,:[{`, so their count bounds the
+            // tokens: reserving that avoids the doubling copies of a large document.
+            var bound = 1
+            for byte in bytes where byte == ASCII.comma || byte == ASCII.colon || byte == ASCII.openBracket || byte == ASCII.openBrace {
+                bound += 1
+            }
+            if bound > tokens.capacity { tokens.reserveCapacity(bound) }
+        }
         swap(&tokens, &scanner.tokens)
         defer { swap(&tokens, &scanner.tokens) }
         try scanner.scanDocument()
@@ -74,7 +101,7 @@ struct JSONTapeView {
 
     /// The token after the subtree of token `index`.
     @inline(__always)
-    func next(after index: Int) -> Int { index + Int(tokens[index].span) }
+    func next(after index: Int) -> Int { index + tokens[index].span }
 
     /// Appends the decoded bytes of string token `index` to `out`.
     func decodeString(_ index: Int, into out: inout [UInt8]) {
