@@ -89,29 +89,31 @@ enum JSONNumberComparison {
         var digits = 0
         var exponent = 0
         var truncated = false
+        // Wrapping arithmetic: 19 digits always fit in 64 bits, and no text is long enough
+        // to overflow a counter.
         while index < text.count, JSONDecimal.isDigit(text[index]) {
-            let digit = UInt64(text[index] - ASCII.zero)
+            let digit = UInt64(text[index] &- ASCII.zero)
             if digits < 19 {
-                mantissa = mantissa * 10 + digit
-                if mantissa > 0 { digits += 1 }
+                mantissa = mantissa &* 10 &+ digit
+                if mantissa > 0 { digits &+= 1 }
             } else {
-                exponent += 1
+                exponent &+= 1
                 truncated = truncated || digit != 0
             }
-            index += 1
+            index &+= 1
         }
         if index < text.count, text[index] == ASCII.period {
             index += 1
             while index < text.count, JSONDecimal.isDigit(text[index]) {
-                let digit = UInt64(text[index] - ASCII.zero)
+                let digit = UInt64(text[index] &- ASCII.zero)
                 if digits < 19 {
-                    mantissa = mantissa * 10 + digit
-                    if mantissa > 0 { digits += 1 }
-                    exponent -= 1
+                    mantissa = mantissa &* 10 &+ digit
+                    if mantissa > 0 { digits &+= 1 }
+                    exponent &-= 1
                 } else {
                     truncated = truncated || digit != 0
                 }
-                index += 1
+                index &+= 1
             }
         }
         if index < text.count, text[index] == ASCII.lowerE || text[index] == ASCII.upperE {

@@ -10,9 +10,10 @@ import Darwin
 /// are served from a read-ahead window, so they cost no system call each; others are
 /// read on their own.
 final class JSONRecordFetcher {
-    static let windowSize = 1 << 20
+    static let defaultWindowSize = 1 << 20
 
     let path: String
+    private let windowSize: Int
     private let fd: Int32
     /// Bytes read ahead: `window[0..<windowCount]` hold the file from `windowOffset`.
     private var window: [UInt8] = []
@@ -22,9 +23,11 @@ final class JSONRecordFetcher {
     /// Where the last record asked for ended: a request starting there is sequential.
     private var lastEnd = -1
 
+    /// Opens `path`; records asked for in order are read `windowSize` bytes at a time.
     /// - Throws: `HarnessError.io` when the file cannot be opened.
-    init(path: String) throws {
+    init(path: String, windowSize: Int = JSONRecordFetcher.defaultWindowSize) throws {
         self.path = path
+        self.windowSize = max(1, windowSize)
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
     }
@@ -45,7 +48,7 @@ final class JSONRecordFetcher {
                 guard try read(into: &single, offset: offset, count: length) == length else { throw changed(offset) }
                 return try single.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<length])) }
             }
-            windowCount = try read(into: &window, offset: offset, count: max(length, JSONRecordFetcher.windowSize))
+            windowCount = try read(into: &window, offset: offset, count: max(length, windowSize))
             windowOffset = offset
             guard windowCount >= length else { throw changed(offset) }
         }
