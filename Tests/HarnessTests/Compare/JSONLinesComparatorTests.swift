@@ -92,6 +92,17 @@ import Testing
                                             expected: "3", actual: "4", absoluteDifference: 1, relativeDifference: 1.0 / 3)])
     }
 
+    @Test func manyRecordsInReverseOrderMatchByKey() throws {
+        let expected = (0..<3_000).map { "{\"id\": \($0), \"v\": \($0)}" }.joined(separator: "\n")
+        let actual = (0..<3_000).reversed().map { "{\"v\": \($0 % 1_000 == 0 ? -1 : $0), \"id\": \($0)}" }.joined(separator: "\n")
+        let report = try diff(expected, actual, CompareOptions(key: ["id"]))
+        #expect(report.rowsCompared == 3_000)
+        #expect(report.differingRows == 3)
+        #expect(report.diffs.map(\.row) == [2_001, 1_001, 1])
+        #expect(report.diffs.map(\.actualRow) == [1_000, 2_000, 3_000])
+        #expect(report.missingRows == 0 && report.extraRows == 0)
+    }
+
     @Test func aRecordWithoutTheKeyIsAnErrorWithItsLine() throws {
         do {
             _ = try diff("{\"id\": 1}\n\n{\"idd\": 2}\n", "{\"id\": 1}\n", CompareOptions(key: ["id"]))
