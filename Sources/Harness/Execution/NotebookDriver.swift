@@ -7,7 +7,7 @@
 /// line, exception and traceback, `captured`). The driver writes the result on every path it
 /// controls, also when it is stopped with SIGTERM, so a timeout still says which cell ran.
 enum NotebookDriver {
-    static var script: String { scriptHead + scriptTail }
+    static var script: String { scriptHead + scriptEngines + scriptRun }
 
     /// Writes the driver and its job into the run folder; returns the arguments to run.
     /// - Throws: `HarnessError.io` when the files cannot be written.
