@@ -4,7 +4,7 @@ extension NotebookDriver {
     static let scriptRun: String = #"""
 # --- failures ---
 
-def locate(error, engine, source):
+def locate(error, engine, source, label):
     """The line in the running cell where `error` happened, and a plain traceback."""
     line = None
     if isinstance(error, SyntaxError) and error.lineno and (error.filename == engine_filename(engine) or
@@ -17,6 +17,9 @@ def locate(error, engine, source):
             line = number
     frames = traceback.extract_tb(error.__traceback__)
     first = next((i for i, f in enumerate(frames) if is_cell_file(f.filename, own, markers)), 0)
+    for frame in frames:
+        if is_cell_file(frame.filename, own, markers):
+            frame.filename = label
     exception = traceback.TracebackException(type(error), error, None)
     text = "Traceback (most recent call last):\n" if frames[first:] else ""
     text += "".join(traceback.StackSummary.from_list(frames[first:]).format())
@@ -32,7 +35,7 @@ def engine_filename(engine):
 
 
 def describe(error, engine, source, position):
-    line, text = locate(error, engine, source)
+    line, text = locate(error, engine, source, "cell %s" % position)
     fields = {"cell": position, "cell_first_line": first_line(source), "line": line, "source": source,
               "exception": type(error).__name__, "message": str(error), "traceback": text}
     if isinstance(error, OSError) and getattr(error, "filename", None) is not None:
