@@ -108,8 +108,9 @@ def make_ipython_engine():
             sys.stdout.flush()
             child = subprocess.Popen(command, shell=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             try:
+                # "\r\n" as IPython's pseudo-terminal writes it (ONLCR), so outputs match Jupyter's.
                 for chunk in iter(lambda: child.stdout.read1(65536), b""):
-                    sys.stdout.write(chunk.decode("utf-8", "replace"))
+                    sys.stdout.write(chunk.decode("utf-8", "replace").replace("\n", "\r\n"))
                 self.user_ns["_exit_code"] = child.wait()
             finally:
                 if child.poll() is None:
@@ -117,6 +118,9 @@ def make_ipython_engine():
                     child.wait()
 
         system_piped = system
+
+        def enable_gui(self, gui=None):
+            """No event loop to integrate: figures are rendered inline (%matplotlib inline)."""
 
     config = Config()
     config.HistoryManager.enabled = False

@@ -165,6 +165,8 @@ def main():
         metadata["harness"] = {"label": job.get("label"), "parameters": job.get("parameters") or {},
                                "input_path": job["notebook"], "output_path": job["output"]}
 
+        if "pandas" not in sys.modules:
+            sys.meta_path.insert(0, KernelDisplayDefaults())
         stdout, stderr = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = Tee("stdout", stdout), Tee("stderr", stderr)
         engine = make_engine(notebook["cells"])

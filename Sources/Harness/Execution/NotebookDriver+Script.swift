@@ -272,5 +272,31 @@ def flush_figures():
         sys.stderr.write("harness: could not render a matplotlib figure: %s\n" % error)
 
 
+class KernelDisplayDefaults:
+    """pandas chooses its display defaults at import by asking whether it runs in a Jupyter
+    kernel; the driver is not one, so frames would be cut to fit a terminal ("...") where
+    Jupyter wraps them. Right after pandas is imported, the kernel's default is set."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "pandas":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        original = spec.loader.exec_module
+
+        def exec_module(module):
+            original(module)
+            try:
+                module.set_option("display.max_columns", 20)
+            except Exception:
+                pass
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
 """#
 }
