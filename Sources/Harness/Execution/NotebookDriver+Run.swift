@@ -191,7 +191,7 @@ def main():
             began = time.time()
             if cell_timeout:
                 signal.setitimer(signal.ITIMER_REAL, cell_timeout)
-                faulthandler.dump_traceback_later(cell_timeout + 5, exit=True)
+                faulthandler.dump_traceback_later(cell_timeout + 3, exit=True)
             try:
                 error = engine.run(source, position if position is not None else "injected-parameters")
             except Failure as failure:

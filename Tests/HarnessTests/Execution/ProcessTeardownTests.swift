@@ -106,3 +106,21 @@ extension ExecutionTests {
         }
     }
 }
+
+extension ExecutionTests.ProcessTeardownTests {
+    /// A cell that blocks the timeout signal is still stopped (faulthandler's backstop, a few
+    /// seconds later) and still reported by cell and line.
+    @Test func cellIgnoringItsTimeoutIsKilledAndNamed() throws {
+        let result = try F.runNotebook([
+            .code("import signal, time\nsignal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])\ntime.sleep(60)"),
+        ], python: try F.plain(), cellTimeout: 0.5)
+        guard case .timedOut(_, let failure) = result.outcome else {
+            Issue.record("expected a timeout, got \(result.outcome)")
+            return
+        }
+        #expect(failure?.cellNumber == 1)
+        #expect(failure?.lineInCell == 3)
+        #expect(result.seconds < 15)
+        Runner.removeSandbox(result.sandbox)
+    }
+}
