@@ -34,4 +34,4 @@ fi
 work="$(mktemp -d /tmp/harness-fidelity-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" Benchmarks/extract_driver.py . "$work/driver.py"
-exec "$venv/bin/python" Benchmarks/notebook_fidelity.py "$work" "${config:-}"
+"$venv/bin/python" Benchmarks/notebook_fidelity.py "$work" "${config:-}"

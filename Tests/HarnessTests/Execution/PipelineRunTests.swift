@@ -14,6 +14,7 @@ extension ExecutionTests {
 
         @Test func commandGetsParametersPythonpathEnvironmentAndTheInterpreter() throws {
             let folder = try TestSupport.temporaryFolder("pipe")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
             try Self.writePackage(in: folder, body: """
             import json, os, sys
             os.makedirs('out', exist_ok=True)
@@ -44,6 +45,7 @@ extension ExecutionTests {
 
         @Test func failureShowsTheFileLineAndExceptionFromTheTraceback() throws {
             let folder = try TestSupport.temporaryFolder("pipe")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
             try Self.writePackage(in: folder, body: """
             import csv
 

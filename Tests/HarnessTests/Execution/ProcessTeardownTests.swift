@@ -55,6 +55,7 @@ extension ExecutionTests {
 
         @Test func pipelineTimeoutStopsItsGrandchild() throws {
             let folder = try TestSupport.temporaryFolder("pipe")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
             try TestSupport.write(Self.startSleeper + "\nimport time\ntime.sleep(60)\n", to: folder + "/slow.py")
             let job = RunJob(target: .pipeline(command: ["python", folder + "/slow.py"], pythonpath: []),
                              label: "test/pipeline", timeout: 1, python: try F.plain())

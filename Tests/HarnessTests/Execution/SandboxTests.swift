@@ -15,6 +15,7 @@ import Testing
 
     @Test func foldersAreCopiedWholeAndRemovedWithTheirLogs() throws {
         let source = try TestSupport.temporaryFolder("src")
+        defer { try? FileManager.default.removeItem(atPath: source) }
         try TestSupport.write("1\n", to: source + "/a/b.csv")
         let folder = try RunFolder.create(label: "sales/notebook")
         try folder.copyInputs([RunJob.Input(sandboxPath: "data/raw", source: source)])
@@ -26,6 +27,7 @@ import Testing
 
     @Test func executablesAreFoundOnTheGivenPath() throws {
         let folder = try TestSupport.temporaryFolder("bin")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try TestSupport.write("#!/bin/sh\n", to: folder + "/tool")
         #expect(ExecutableSearch.find("tool", path: "/nonexistent:" + folder) == nil, "not executable yet")
         chmod(folder + "/tool", 0o755)
