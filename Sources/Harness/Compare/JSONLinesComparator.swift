@@ -1,6 +1,99 @@
-/// Placeholder until the JSON Lines comparator lands (issue 3).
+// Design note. JSON Lines files are streamed: `JSONLineReader` hands out one line at a time
+// from a reused buffer, so memory is bounded by the longest record. By position, two lines
+// with the same bytes are equal without being parsed (the common case costs a memcmp);
+// others are scanned into reused tapes and walked by `JSONStructuralDiffer`, pointers
+// being relative to the record. Blank lines (whitespace only) are skipped, a trailing one
+// too; line numbers are the file's. Keyed matching is in `JSONLinesComparator+Keyed`.
+
+/// Compares two JSON Lines files record by record, by position or by `--key` members.
 public enum JSONLinesComparator {
+    /// Compares the JSON Lines files at `expected` and `actual`.
+    /// - Throws: `HarnessError.usage` for ignore entries that are not JSON Pointers; `.io`
+    ///   for an unreadable file; `.malformed` with file, line and column for a line that is
+    ///   not JSON; `.invalid`/`.unknownName` for a record that lacks a `--key` member.
+    /// - Returns: complete counts of records compared, differing, missing and extra, and
+    ///   the first differences; an unequal result is not an error.
     public static func compare(expected: String, actual: String, options: CompareOptions) throws -> DiffReport {
-        throw HarnessError.usage("JSON Lines comparison is not available in this build yet")
+        try compare(expected: expected, actual: actual, options: options, chunkSize: JSONLineReader.defaultChunkSize)
+    }
+
+    /// As `compare(expected:actual:options:)`, reading `chunkSize` bytes at a time (tests
+    /// use tiny chunks so that records span chunk boundaries).
+    static func compare(expected: String, actual: String, options: CompareOptions, chunkSize: Int) throws -> DiffReport {
+        let ignore = try options.ignore.map(JSONPointerPattern.init)
+        var report = DiffReport(format: .jsonl, expectedPath: expected, actualPath: actual)
+        report.keyColumns = options.key
+        var differ = JSONStructuralDiffer(collector: JSONDiffCollector(report: report, maxDiffs: options.maxDiffs),
+                                          ignore: ignore, rtol: options.rtol, atol: options.atol)
+        var files = RecordFiles(expected: try JSONLineReader(path: expected, chunkSize: chunkSize),
+                                actual: try JSONLineReader(path: actual, chunkSize: chunkSize))
+        if options.key.isEmpty {
+            try comparePositions(&files, &differ)
+        } else {
+            try compareKeys(&files, &differ, key: options.key)
+        }
+        report = differ.collector.report
+        return report
+    }
+
+    /// The two files and a reusable tape for each.
+    struct RecordFiles {
+        let expected: JSONLineReader
+        let actual: JSONLineReader
+        var expectedTape = JSONTape()
+        var actualTape = JSONTape()
+    }
+
+    private static func comparePositions(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer) throws {
+        while true {
+            let expectedLine = try files.expected.nextLine()
+            let actualLine = try files.actual.nextLine()
+            if let expectedLine, let actualLine {
+                differ.collector.report.rowsCompared += 1
+                if expectedLine.bytes.sameBytes(as: actualLine.bytes) { continue }
+                try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                try files.actualTape.scan(actualLine.bytes, path: files.actual.path, firstLine: actualLine.number)
+                differ.collector.row = expectedLine.number
+                differ.collector.actualRow = actualLine.number == expectedLine.number ? nil : actualLine.number
+                if compareTapes(files, expectedLine.bytes, actualLine.bytes, &differ) > 0 {
+                    differ.collector.report.differingRows += 1
+                }
+            } else if let expectedLine {
+                try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                keepWholeRecord(.missingRow, expectedLine, files.expectedTape, key: nil, &differ)
+            } else if let actualLine {
+                try files.actualTape.scan(actualLine.bytes, path: files.actual.path, firstLine: actualLine.number)
+                keepWholeRecord(.extraRow, actualLine, files.actualTape, key: nil, &differ)
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Walks the two scanned records; `expectedBytes` and `actualBytes` are what the tapes
+    /// were scanned from.
+    static func compareTapes(_ files: RecordFiles, _ expectedBytes: UnsafeBufferPointer<UInt8>,
+                             _ actualBytes: UnsafeBufferPointer<UInt8>, _ differ: inout JSONStructuralDiffer) -> Int {
+        files.expectedTape.tokens.withUnsafeBufferPointer { expectedTokens in
+            files.actualTape.tokens.withUnsafeBufferPointer { actualTokens in
+                differ.compare(JSONTapeView(tokens: expectedTokens, bytes: expectedBytes),
+                               JSONTapeView(tokens: actualTokens, bytes: actualBytes))
+            }
+        }
+    }
+
+    /// Counts a record that only one file has (`.missingRow` or `.extraRow`) and keeps it,
+    /// shown whole, if the cap allows.
+    static func keepWholeRecord(_ kind: Difference.Kind, _ line: JSONLine, _ tape: JSONTape, key: [String]?,
+                                _ differ: inout JSONStructuralDiffer) {
+        differ.collector.countRecord(extra: kind == .extraRow)
+        guard differ.collector.wantsDetail else { return }
+        differ.collector.row = nil
+        differ.collector.actualRow = nil
+        differ.collector.key = nil
+        let text = tape.tokens.withUnsafeBufferPointer { JSONValueText.compact(JSONTapeView(tokens: $0, bytes: line.bytes), 0) }
+        differ.collector.keep(Difference(kind: kind, row: line.number, actualRow: nil, key: key, pointer: "",
+                                         expected: kind == .missingRow ? text : nil,
+                                         actual: kind == .extraRow ? text : nil))
     }
 }

@@ -44,6 +44,8 @@ final class ChildProcess: @unchecked Sendable {
     /// - Throws: `HarnessError.io` naming the executable when it cannot be started.
     static func spawn(executable: String, arguments: [String], environment: [String: String],
                       workingDirectory: String, stdoutPath: String, stderrPath: String) throws -> ChildProcess {
+        // Before the first child exists, so Ctrl-C can never leave one behind (pip included).
+        InterruptSignal.install()
         var fds: [Int32] = [-1, -1]
         guard makePipe(&fds) else { throw FileBytes.ioError("pipe", errno) }
 

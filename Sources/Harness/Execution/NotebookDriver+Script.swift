@@ -1,4 +1,4 @@
-// The notebook driver, first half: parameters (papermill's convention) and Jupyter-style outputs.
+// The notebook driver, part 1: parameters (papermill's convention) and Jupyter-style outputs.
 // Edit the Python here; it is written out as driver.py for every notebook run.
 extension NotebookDriver {
     static let scriptHead: String = #"""
@@ -196,9 +196,28 @@ MIME_METHODS = [("text/html", "_repr_html_"), ("text/markdown", "_repr_markdown_
                 ("application/json", "_repr_json_"), ("application/javascript", "_repr_javascript_")]
 
 
+def text_plain(value):
+    """repr, except where IPython's pretty printer would show something else: long or
+    multi-line builtin containers, classes, functions, `_repr_pretty_` (imported only then)."""
+    text = repr(value)
+    containers = (list, tuple, dict, set, frozenset)
+    if not (hasattr(type(value), "_repr_pretty_") or isinstance(value, type) or callable(value) and
+            type(value).__name__ in ("function", "builtin_function_or_method", "method") or
+            isinstance(value, containers) and (len(text) > 79 or "\n" in text)):
+        return text
+    try:
+        from IPython.lib.pretty import pretty
+        return pretty(value)
+    except Exception:
+        if isinstance(value, containers):
+            import pprint
+            return pprint.pformat(value, width=79, sort_dicts=False)
+        return text
+
+
 def mime_bundle(value):
     """The MIME bundle plain mode can build without IPython's formatters."""
-    data = {"text/plain": repr(value)}
+    data = {"text/plain": text_plain(value)}
     bundle = getattr(value, "_repr_mimebundle_", None)
     if callable(bundle):
         try:
@@ -251,6 +270,32 @@ def flush_figures():
             pyplot.close("all")
     except Exception as error:
         sys.stderr.write("harness: could not render a matplotlib figure: %s\n" % error)
+
+
+class KernelDisplayDefaults:
+    """pandas chooses its display defaults at import by asking whether it runs in a Jupyter
+    kernel; the driver is not one, so frames would be cut to fit a terminal ("...") where
+    Jupyter wraps them. Right after pandas is imported, the kernel's default is set."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "pandas":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        original = spec.loader.exec_module
+
+        def exec_module(module):
+            original(module)
+            try:
+                module.set_option("display.max_columns", 20)
+            except Exception:
+                pass
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 """#

@@ -7,7 +7,7 @@
 /// line, exception and traceback, `captured`). The driver writes the result on every path it
 /// controls, also when it is stopped with SIGTERM, so a timeout still says which cell ran.
 enum NotebookDriver {
-    static var script: String { scriptHead + scriptTail }
+    static var script: String { scriptHead + scriptEngines + scriptRun }
 
     /// Writes the driver and its job into the run folder; returns the arguments to run.
     /// - Throws: `HarnessError.io` when the files cannot be written.
@@ -56,7 +56,17 @@ enum NotebookDriver {
         var failure = RunFailure(summary: "\(name): Python stopped before the notebook finished (\(ChildProcess.describe(ended)))",
                                  traceback: tail, exitCode: RunFailure.exitCode(ended))
         if let cellTimeout = job.cellTimeout, tail.contains("Timeout (") {
-            failure.summary = "\(name): a cell did not stop within its \(cellTimeout) s timeout and was killed"
+            // faulthandler's backstop: the cell ignored the timeout (blocked signals, a C loop).
+            // Its dump names the plain engine's cell file: `File "<cell 3>", line 7`.
+            failure.summary = "\(name): a cell did not stop within its \(String(format: "%g", cellTimeout)) s timeout and was killed"
+            if let range = tail.range(of: "File \"<cell "),
+               let number = Int(tail[range.upperBound...].prefix(while: \.isNumber)),
+               let lineRange = tail[range.upperBound...].range(of: ", line ") {
+                failure.cellNumber = number
+                failure.lineInCell = Int(tail[lineRange.upperBound...].prefix(while: \.isNumber))
+                failure.summary = "\(name) cell \(number)" + (failure.lineInCell.map { ", line \($0)" } ?? "")
+                    + ": did not stop within its \(String(format: "%g", cellTimeout)) s timeout and was killed"
+            }
             return .timedOut(seconds: cellTimeout, failure: failure)
         }
         if case .signaled(let signal) = ended, signal == 9 {

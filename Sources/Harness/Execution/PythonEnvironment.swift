@@ -32,7 +32,7 @@ public struct PythonEnvironment: Sendable, Equatable {
             let looked = requested.contains("/") ? "does not exist or is not executable" : "was not found on PATH"
             throw HarnessError.io(
                 path: requested, reason: "Python interpreter (\(origin)) \(looked)",
-                hint: "install Python 3, or point harness at one: set \"python\": {\"executable\": \"/path/to/python3\"} in harness.json, or HARNESS_PYTHON=/path/to/python3")
+                hint: "install Python 3, or point harness at one: set python.executable in harness.json (\"python\": {\"executable\": \"/path/to/python3\"}) or the environment variable HARNESS_PYTHON=/path/to/python3")
         }
         let base = try probe(path, environment: environment)
         guard let requirements else { return base }

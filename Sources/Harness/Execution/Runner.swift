@@ -1,8 +1,11 @@
 /// Runs notebooks and pipelines in fresh sandboxes, one process group each.
 ///
 /// Thread-safe: `harness run --jobs N` calls `run` from N threads at once. Every live group
-/// is in `ProcessGroupRegistry`; Ctrl-C or SIGTERM stops them all and the runs return
-/// `.interrupted`. The library never exits the process.
+/// is in `ProcessGroupRegistry`. The first child process installs handlers for SIGINT and
+/// SIGTERM: a signal stops every live group and those runs return `.interrupted` (runs
+/// started later too; see `isInterrupted`); with no live group, or at a second signal, the
+/// default action is restored and the signal raised again, so the tool still stops. The
+/// library never calls `exit` itself.
 public enum Runner {
     /// Seconds between SIGTERM and SIGKILL when a run is stopped.
     public static let grace: Double = 2
@@ -14,7 +17,6 @@ public enum Runner {
     ///   cannot be made, a `{param:NAME}` placeholder names no parameter, the pipeline's
     ///   program is not found.
     public static func run(_ job: RunJob, console: Console) throws -> RunResult {
-        InterruptSignal.install()
         let started = Clock.now
         let folder = try RunFolder.create(label: job.label)
         var result = RunResult(outcome: .interrupted, sandbox: folder.sandbox, stdoutPath: folder.stdout,

@@ -31,7 +31,6 @@ enum VirtualEnvironment {
         console.err("harness: building the Python environment for \(requirements) (Python \(base.version)); only the first run does this\n")
         var environment = environment
         environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-        environment["PYTHONDONTWRITEBYTECODE"] = nil
         let made = try ChildProcess.runToEnd(executable: base.executable, arguments: ["python", "-m", "venv", folder],
                                              environment: environment, workingDirectory: venvs,
                                              stdoutPath: log, stderrPath: log + ".venv", timeout: 300)

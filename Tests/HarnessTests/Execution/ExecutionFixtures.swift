@@ -60,7 +60,9 @@ enum ExecutionFixtures {
                             captures: [RunJob.Capture] = [], inputs: [RunJob.Input] = [],
                             timeout: Double? = nil, cellTimeout: Double? = nil,
                             folder: String? = nil) throws -> RunResult {
+        let created = folder == nil
         let folder = try folder ?? TestSupport.temporaryFolder("nb")
+        defer { if created { try? FileManager.default.removeItem(atPath: folder) } }
         let path = try writeNotebook(cells, in: folder)
         let job = RunJob(target: .notebook(path: path), label: "test/notebook", inputs: inputs, parameters: parameters,
                          captures: captures, timeout: timeout, cellTimeout: cellTimeout, python: python)

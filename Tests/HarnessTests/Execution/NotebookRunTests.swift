@@ -105,6 +105,7 @@ extension ExecutionTests {
 
         @Test func notebookWritingIntoItsInputLeavesTheOriginalUnchanged() throws {
             let folder = try TestSupport.temporaryFolder("inputs")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
             try TestSupport.write("a,b\n1,2\n", to: folder + "/data/sales.csv")
             let result = try F.runNotebook([
                 .code("with open('data/sales.csv', 'a') as f:\n    f.write('3,4\\n')"),

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Design note. Streaming in the manner of swift-nio's NIOSplitLinesMessageDecoder: one
+// buffer, refilled in large chunks; a line cut by a chunk boundary is moved to the front
+// and the search for its end resumes where it stopped, so no byte is scanned twice. The
+// buffer grows only to hold the longest line, which bounds memory. This is the one type
+// that owns raw memory for JSON Lines; everything else sees `UnsafeBufferPointer`s it
+// hands out.
+
+/// One non-blank line of a JSON Lines file.
+struct JSONLine {
+    /// The line's bytes without its newline; valid until the reader's next call.
+    var bytes: UnsafeBufferPointer<UInt8>
+    /// 1-based line number in the file.
+    var number: Int
+    /// Byte offset of the line in the file.
+    var offset: Int
+}
+
+/// Reads a file line by line in large chunks, skipping blank lines.
+final class JSONLineReader {
+    static let defaultChunkSize = 1 << 20
+
+    let path: String
+    private let fd: Int32
+    private var buffer: UnsafeMutableRawBufferPointer
+    /// Bytes `start..<end` of the buffer are read and not yet handed out.
+    private var start = 0
+    private var end = 0
+    /// Where the search for the next newline resumes (`start...end`).
+    private var searched = 0
+    private let chunkSize: Int
+    /// File offset of buffer byte 0.
+    private var bufferOffset = 0
+    private var lineNumber = 0
+    private var atEndOfFile = false
+
+    /// Opens `path`; `chunkSize` (at least 1) is how much is read at a time.
+    /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
+    init(path: String, chunkSize: Int = JSONLineReader.defaultChunkSize) throws {
+        self.path = path
+        self.chunkSize = max(1, chunkSize)
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw HarnessError.io(path: path, reason: "is a folder, expected a file")
+        }
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunkSize, alignment: 16)
+    }
+
+    deinit {
+        buffer.deallocate()
+        close(fd)
+    }
+
+    /// The next line that holds more than whitespace, or nil at the end of the file.
+    /// - Throws: `HarnessError.io` when reading fails.
+    func nextLine() throws -> JSONLine? {
+        while true {
+            guard let line = try nextRawLine() else { return nil }
+            if !JSONLineReader.isBlank(line.bytes) { return line }
+        }
+    }
+
+    private func nextRawLine() throws -> JSONLine? {
+        while true {
+            // `buffer.baseAddress!`: an allocation of at least one byte always has one.
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            if searched < end, let found = memchr(base + searched, Int32(ASCII.newline), end - searched) {
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                return takeLine(upTo: newline, skipping: 1)
+            }
+            searched = end
+            if atEndOfFile {
+                guard start < end else { return nil }
+                return takeLine(upTo: end, skipping: 0)
+            }
+            try refill()
+        }
+    }
+
+    private func takeLine(upTo lineEnd: Int, skipping separator: Int) -> JSONLine {
+        // `baseAddress!`: as above, the buffer is never empty.
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        lineNumber += 1
+        let line = JSONLine(bytes: UnsafeBufferPointer(start: base + start, count: lineEnd - start),
+                            number: lineNumber, offset: bufferOffset + start)
+        start = lineEnd + separator
+        searched = start
+        return line
+    }
+
+    /// Moves the unfinished line to the front, grows the buffer if that line fills it,
+    /// and reads the next chunk after it.
+    private func refill() throws {
+        if start > 0 {
+            let pending = end - start
+            if pending > 0 {
+                // Safe: both ranges lie inside the buffer; memmove allows overlap.
+                memmove(buffer.baseAddress!, buffer.baseAddress! + start, pending)
+            }
+            bufferOffset += start
+            searched -= start
+            end = pending
+            start = 0
+        }
+        if buffer.count - end < chunkSize {
+            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count * 2, end + chunkSize), alignment: 16)
+            if end > 0 { grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end) }
+            buffer.deallocate()
+            buffer = grown
+        }
+        let count = SystemCall.read(fd, buffer.baseAddress! + end, min(chunkSize, buffer.count - end))
+        if count < 0 { throw FileBytes.ioError(path, errno) }
+        if count == 0 { atEndOfFile = true }
+        end += count
+    }
+
+    /// Whether a line holds only spaces, tabs and carriage returns.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte != ASCII.space && byte != ASCII.tab && byte != ASCII.carriageReturn {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Re-reads records of a file by offset and length (`pread`), for keyed JSON Lines
+/// matching, which remembers where each expected record is rather than the record.
+/// Records asked for in file order (the usual case: both files mostly in the same order)
+/// are served from a read-ahead window, so they cost no system call each; others are
+/// read on their own.
+final class JSONRecordFetcher {
+    static let defaultWindowSize = 1 << 20
+
+    let path: String
+    private let windowSize: Int
+    private let fd: Int32
+    /// Bytes read ahead: `window[0..<windowCount]` hold the file from `windowOffset`.
+    private var window: [UInt8] = []
+    private var windowCount = 0
+    private var windowOffset = 0
+    private var single: [UInt8] = []
+    /// Where the last record asked for ended: a request starting there is sequential.
+    private var lastEnd = -1
+
+    /// Opens `path`; records asked for in order are read `windowSize` bytes at a time.
+    /// - Throws: `HarnessError.io` when the file cannot be opened.
+    init(path: String, windowSize: Int = JSONRecordFetcher.defaultWindowSize) throws {
+        self.path = path
+        self.windowSize = max(1, windowSize)
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
+    }
+
+    deinit {
+        close(fd)
+    }
+
+    /// Calls `body` with the `length` bytes at `offset`.
+    /// - Throws: `HarnessError.io` when the read fails or the file got shorter.
+    func withRecord<Result>(offset: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        let end = offset + length
+        defer { lastEnd = end }
+        if offset < windowOffset || end > windowOffset + windowCount {
+            // A sequential reader moves the window on; a random one reads just its record.
+            let sequential = offset >= lastEnd && offset - lastEnd <= 4_096
+            guard sequential else {
+                guard try read(into: &single, offset: offset, count: length) == length else { throw changed(offset) }
+                return try single.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+            }
+            windowCount = try read(into: &window, offset: offset, count: max(length, windowSize))
+            windowOffset = offset
+            guard windowCount >= length else { throw changed(offset) }
+        }
+        let start = offset - windowOffset
+        return try window.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + length)])) }
+    }
+
+    private func changed(_ offset: Int) -> HarnessError {
+        .io(path: path, reason: "the file changed while it was being compared (the record at byte \(offset) is gone)")
+    }
+
+    /// Reads up to `count` bytes at `offset` into `storage` (grown if needed).
+    /// - Returns: how many were read; fewer only at the end of the file.
+    private func read(into storage: inout [UInt8], offset: Int, count: Int) throws -> Int {
+        if storage.count < count { storage = [UInt8](repeating: 0, count: count) }
+        var got = 0
+        let failure: Int32? = storage.withUnsafeMutableBytes { bytes in
+            while got < count {
+                // `baseAddress!`: count > 0 here, so the storage is not empty.
+                let result = pread(fd, bytes.baseAddress! + got, count - got, off_t(offset + got))
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if result == 0 { break }
+                got += result
+            }
+            return nil
+        }
+        if let failure { throw FileBytes.ioError(path, failure) }
+        return got
+    }
+}

@@ -1,0 +1,118 @@
+// Design note. A key is the values of the `--key` members of a record (top level only),
+// reduced to canonical bytes so that equal values give equal keys: a string by its decoded
+// characters, a number by its exact decimal value (`1`, `1.0` and `1e0` are one key), a
+// literal by its name, an object or array by its compact text. The type is part of the key,
+// so `"1"` and `1` are different keys. Each field is length-prefixed, so no two different
+// keys share bytes.
+
+/// Reads the `--key` members of JSON Lines records.
+struct JSONRecordKey {
+    let fields: [String]
+    private let fieldBytes: [[UInt8]]
+    /// The canonical bytes of the last record's key.
+    private(set) var canonical: [UInt8] = []
+    /// Token index of each field's value in the last record.
+    private var values: [Int]
+    private var scratch: [UInt8] = []
+
+    init(fields: [String]) {
+        self.fields = fields
+        fieldBytes = fields.map { Array($0.utf8) }
+        values = [Int](repeating: -1, count: fields.count)
+    }
+
+    /// Reads the key of the record on `view`, at `line` of `path`.
+    /// - Throws: `HarnessError.invalid` when the record is not an object,
+    ///   `.unknownName` (with "did you mean") when it lacks a key member.
+    mutating func read(_ view: JSONTapeView, path: String, line: Int) throws {
+        guard view.tokens[0].kind == .object else {
+            throw HarnessError.invalid(SourceLocation(path: path, line: line, column: 1),
+                                       message: "record is \(JSONRecordKey.article(view.tokens[0].kind)), not an object, so it has no --key member \"\(fields[0])\"",
+                                       hint: "--key needs one object per line; compare by position by leaving out --key")
+        }
+        for field in values.indices { values[field] = -1 }
+        var key = 1
+        let end = view.next(after: 0)
+        while key < end {
+            if view.tokens[key].hasEscapes {
+                scratch.removeAll(keepingCapacity: true)
+                view.decodeString(key, into: &scratch)
+                for field in fieldBytes.indices where fieldBytes[field] == scratch {
+                    values[field] = key + 1
+                }
+            } else {
+                let name = view.stringContent(key)
+                for field in fieldBytes.indices where name.sameBytes(as: fieldBytes[field]) {
+                    values[field] = key + 1  // The last of repeated names wins, as in JSONValue.
+                }
+            }
+            key = view.next(after: key + 1)
+        }
+        canonical.removeAll(keepingCapacity: true)
+        for field in values.indices {
+            guard values[field] >= 0 else {
+                throw HarnessError.unknownName(SourceLocation(path: path, line: line, column: 1), kind: "--key member",
+                                               name: fields[field], known: memberNames(view),
+                                               hint: "every record needs the --key members; or compare by position by leaving out --key")
+            }
+            let start = canonical.count
+            canonical.append(contentsOf: [0, 0, 0, 0])
+            appendCanonical(view, values[field])
+            let length = UInt32(truncatingIfNeeded: canonical.count - start - 4)
+            for shift in 0..<4 { canonical[start + shift] = UInt8(truncatingIfNeeded: length >> (8 * shift)) }
+        }
+    }
+
+    /// A hash of the canonical bytes, the same for equal keys within one process.
+    var hash: UInt64 {
+        var hasher = Hasher()
+        canonical.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
+    /// The key values as compact JSON text (strings quoted), for reports.
+    func display(_ view: JSONTapeView) -> [String] {
+        values.map { $0 >= 0 ? JSONValueText.compact(view, $0, limit: 200) : "" }
+    }
+
+    private mutating func appendCanonical(_ view: JSONTapeView, _ index: Int) {
+        switch view.tokens[index].kind {
+        case .string:
+            canonical.append(UInt8(ascii: "s"))
+            view.decodeString(index, into: &canonical)
+        case .number:
+            canonical.append(UInt8(ascii: "n"))
+            JSONDecimal(view.text(index)).appendCanonical(to: &canonical)
+        case .true: canonical.append(UInt8(ascii: "t"))
+        case .false: canonical.append(UInt8(ascii: "f"))
+        case .null: canonical.append(UInt8(ascii: "z"))
+        case .object, .array:
+            canonical.append(UInt8(ascii: "j"))
+            canonical.append(contentsOf: Array(JSONValueText.compact(view, index, limit: Int.max).utf8))
+        }
+    }
+
+    private func memberNames(_ view: JSONTapeView) -> [String] {
+        var names: [String] = []
+        var key = 1
+        let end = view.next(after: 0)
+        while key < end {
+            var bytes: [UInt8] = []
+            view.decodeString(key, into: &bytes)
+            names.append(String(decoding: bytes, as: UTF8.self))
+            key = view.next(after: key + 1)
+        }
+        return names
+    }
+
+    private static func article(_ kind: JSONToken.Kind) -> String {
+        switch kind {
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .true, .false: return "a boolean"
+        case .null: return "null"
+        case .object: return "an object"
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import Harness
+
+@Suite struct JSONLinesComparatorTests {
+    func diff(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions(),
+              chunkSize: Int = JSONLineReader.defaultChunkSize) throws -> DiffReport {
+        let folder = try TestSupport.temporaryFolder("jsonl")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try TestSupport.write(expected, to: folder + "/expected.jsonl")
+        try TestSupport.write(actual, to: folder + "/actual.jsonl")
+        var report = try JSONLinesComparator.compare(expected: folder + "/expected.jsonl", actual: folder + "/actual.jsonl",
+                                                     options: options, chunkSize: chunkSize)
+        report.expectedPath = "expected.jsonl"
+        report.actualPath = "actual.jsonl"
+        return report
+    }
+
+    @Test func blankLinesLineEndingsAndMemberOrderDoNotMatter() throws {
+        let report = try diff("{\"id\": 1, \"v\": [1.0]}\n\n{\"id\": 2}\n", "{\"v\":[1],\"id\":1}\r\n   \n{\"id\":2}\r\n\n\n")
+        #expect(report.equal)
+        #expect(report.rowsCompared == 2)
+    }
+
+    @Test func byPositionRowsAreTheFilesLineNumbers() throws {
+        let report = try diff("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n", "{\"a\":1}\n\n{\"a\":2}\n{\"a\":4, \"b\":null}\n")
+        #expect(report.rowsCompared == 3)
+        #expect(report.differingRows == 1)
+        #expect(report.differingCells == 2)
+        #expect(report.diffs == [
+            Difference(kind: .changed, row: 3, actualRow: 4, pointer: "/a", expected: "3", actual: "4", absoluteDifference: 1, relativeDifference: 1.0 / 3),
+            Difference(kind: .extraMember, row: 3, actualRow: 4, pointer: "/b", expected: nil, actual: "null"),
+        ])
+    }
+
+    @Test func missingAndExtraRecordsByPosition() throws {
+        let shorter = try diff("1\n2\n[3]\n", "1\n")
+        #expect(shorter.missingRows == 2)
+        #expect(shorter.rowsCompared == 1)
+        #expect(shorter.diffs.map(\.kind) == [.missingRow, .missingRow])
+        #expect(shorter.diffs.map(\.row) == [2, 3])
+        #expect(shorter.diffs.last?.expected == "[3]")
+        #expect(shorter.diffs.last?.pointer == "")
+        let longer = try diff("1\n", "1\n\n{\"x\": 2}\n")
+        #expect(longer.extraRows == 1)
+        #expect(longer.diffs == [Difference(kind: .extraRow, row: 3, pointer: "", expected: nil, actual: #"{"x":2}"#)])
+    }
+
+    static let expectedRecords = """
+        {"id": 1, "name": "a", "score": 0.5}
+        {"id": 2, "name": "b", "score": 1.5}
+        {"id": 3, "name": "c", "score": 2.5}
+        {"id": 4, "name": "d", "score": 3.5}
+
+        """
+
+    @Test func byKeyOrderDoesNotMatterAndRowsAreLocated() throws {
+        let actual = """
+            {"id": 4, "name": "d", "score": 3.5}
+            {"id": 1.0, "name": "a", "score": 0.50000001}
+            {"id": 5, "name": "e", "score": 4.5}
+            {"id": 2, "name": "B", "score": 1.5}
+
+            """
+        let report = try diff(Self.expectedRecords, actual, CompareOptions(key: ["id"], rtol: 1e-6))
+        #expect(report.keyColumns == ["id"])
+        #expect(report.rowsCompared == 3)
+        #expect(report.differingRows == 1)
+        #expect(report.differingCells == 1)
+        #expect(report.missingRows == 1)
+        #expect(report.extraRows == 1)
+        #expect(report.diffs == [
+            Difference(kind: .extraRow, row: 3, key: ["5"], pointer: "", expected: nil, actual: #"{"id":5,"name":"e","score":4.5}"#),
+            Difference(kind: .changed, row: 2, actualRow: 4, key: ["2"], pointer: "/name", expected: #""b""#, actual: #""B""#),
+            Difference(kind: .missingRow, row: 3, key: ["3"], pointer: "", expected: #"{"id":3,"name":"c","score":2.5}"#, actual: nil),
+        ])
+    }
+
+    @Test func keysKeepTheirTypeAndCompareNumbersByValue() throws {
+        let report = try diff("{\"k\": 1}\n{\"k\": \"1\"}\n{\"k\": 10}\n", "{\"k\": \"1\"}\n{\"k\": 1e1}\n{\"k\": 1.0}\n",
+                              CompareOptions(key: ["k"]))
+        #expect(report.equal)
+        #expect(try !diff("{\"k\": 1}\n", "{\"k\": \"1\"}\n", CompareOptions(key: ["k"])).equal)
+    }
+
+    @Test func severalKeyFieldsAndRepeatedKeysPairInOrder() throws {
+        let expected = "{\"m\": 1, \"r\": \"EU\", \"v\": 1}\n{\"m\": 1, \"r\": \"US\", \"v\": 2}\n{\"m\": 1, \"r\": \"US\", \"v\": 3}\n"
+        let actual = "{\"r\": \"US\", \"m\": 1, \"v\": 2}\n{\"r\": \"US\", \"m\": 1, \"v\": 4}\n{\"r\": \"EU\", \"m\": 1, \"v\": 1}\n"
+        let report = try diff(expected, actual, CompareOptions(key: ["m", "r"]))
+        #expect(report.rowsCompared == 3)
+        #expect(report.diffs == [Difference(kind: .changed, row: 3, actualRow: 2, key: ["1", #""US""#], pointer: "/v",
+                                            expected: "3", actual: "4", absoluteDifference: 1, relativeDifference: 1.0 / 3)])
+    }
+
+    @Test func manyRecordsInReverseOrderMatchByKey() throws {
+        let expected = (0..<3_000).map { "{\"id\": \($0), \"v\": \($0)}" }.joined(separator: "\n")
+        let actual = (0..<3_000).reversed().map { "{\"v\": \($0 % 1_000 == 0 ? -1 : $0), \"id\": \($0)}" }.joined(separator: "\n")
+        let report = try diff(expected, actual, CompareOptions(key: ["id"]))
+        #expect(report.rowsCompared == 3_000)
+        #expect(report.differingRows == 3)
+        #expect(report.diffs.map(\.row) == [2_001, 1_001, 1])
+        #expect(report.diffs.map(\.actualRow) == [1_000, 2_000, 3_000])
+        #expect(report.missingRows == 0 && report.extraRows == 0)
+    }
+
+    @Test func aRecordWithoutTheKeyIsAnErrorWithItsLine() throws {
+        do {
+            _ = try diff("{\"id\": 1}\n\n{\"idd\": 2}\n", "{\"id\": 1}\n", CompareOptions(key: ["id"]))
+            Issue.record("expected an error")
+        } catch {
+            let text = DiagnosticRenderer.render(error)
+            #expect(text.contains("expected.jsonl:3:1: error: unknown --key member \"id\""))
+            #expect(text.contains("did you mean \"idd\"?"))
+        }
+        do {
+            _ = try diff("{\"id\": 1}\n", "[1]\n", CompareOptions(key: ["id"]))
+            Issue.record("expected an error")
+        } catch {
+            #expect(DiagnosticRenderer.render(error).contains("actual.jsonl:1:1: error: record is an array, not an object"))
+        }
+    }
+
+    @Test func ignorePointersApplyInsideEveryRecord() throws {
+        let report = try diff("{\"at\": 1, \"v\": [{\"t\": 1, \"x\": 0}]}\n{\"at\": 2}\n",
+                              "{\"at\": 5, \"v\": [{\"t\": 2, \"x\": 0}]}\n{\"at\": 6}\n",
+                              CompareOptions(ignore: ["/at", "/v/*/t"]))
+        #expect(report.equal)
+        #expect(report.rowsCompared == 2)
+    }
+
+    @Test func countsStayCompleteBeyondMaxDiffs() throws {
+        let expected = (0..<50).map { "{\"id\": \($0), \"v\": \($0)}" }.joined(separator: "\n")
+        let actual = (0..<40).map { "{\"id\": \($0), \"v\": \($0 + 1)}" }.joined(separator: "\n") + "\n{\"id\": 99, \"v\": 0}"
+        for options in [CompareOptions(maxDiffs: 3), CompareOptions(key: ["id"], maxDiffs: 3)] {
+            let report = try diff(expected, actual, options)
+            #expect(report.diffs.count == 3)
+            #expect(report.differingCells == (options.key.isEmpty ? 42 : 40))
+            #expect(report.missingRows == (options.key.isEmpty ? 9 : 10))
+            #expect(report.extraRows == (options.key.isEmpty ? 0 : 1))
+            #expect(report.totalDiffs == report.differingCells + report.missingRows + report.extraRows)
+            #expect(report.cellsByColumn.values.reduce(0, +) == report.differingCells)
+        }
+    }
+
+    /// Records spanning chunk boundaries give the same report at every chunk size.
+    @Test func everyChunkSizeGivesTheSameReport() throws {
+        let expected = Self.expectedRecords + "{\"id\": 9, \"text\": \"\(String(repeating: "x", count: 100))\"}\n"
+        let actual = "{\"id\": 2, \"name\": \"b\", \"score\": 1.5}\n\n{\"id\": 1, \"name\": \"z\", \"score\": 0.5}\n{\"id\": 9, \"text\": \"y\"}\n"
+        for key in [[], ["id"]] {
+            let reference = try diff(expected, actual, CompareOptions(key: key))
+            #expect(!reference.equal)
+            for chunkSize in [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144] {
+                var report = try diff(expected, actual, CompareOptions(key: key), chunkSize: chunkSize)
+                report.seconds = reference.seconds
+                #expect(report == reference, "chunk size \(chunkSize), key \(key)")
+            }
+        }
+    }
+
+    @Test func identicalMalformedLinesAreSameButOtherMalformedLinesAreErrors() throws {
+        // By position, byte-identical lines are equal without being parsed (documented).
+        #expect(try diff("{\"a\": 1}\n{oops\n", "{\"a\": 1}\n{oops\n").equal)
+        do {
+            _ = try diff("{\"a\": 1}\n\n{\"a\": 1,}\n", "{\"a\": 1}\n{\"a\": 2}\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(DiagnosticRenderer.render(error).contains("expected.jsonl:3:9: error: unexpected '}', expected a key in double quotes"))
+        }
+    }
+}
