@@ -121,12 +121,15 @@ enum CaseConfigReader {
             reader.report(commandMember.offset, "\(context).pipeline.command is empty")
             return nil
         }
-        let known = parameters.map(\.key)
-        for argument in command {
-            for name in PlaceholderExpansion.parameterNames(in: argument) where !known.contains(name) {
-                reader.problems.append(.unknownName(reader.location(commandMember.offset), kind: "parameter placeholder {param:\(name)} in \(context).pipeline.command",
-                                                    name: name, known: known, hint: "declare it under \(context).parameters"))
-            }
+        // The same expansion the run does, so a placeholder naming no parameter is reported
+        // here, before anything runs.
+        do {
+            _ = try PipelineCommand.expand(command, parameters: parameters)
+        } catch HarnessError.unknownName(_, _, let name, let known, _) {
+            reader.problems.append(.unknownName(reader.location(commandMember.offset), kind: "parameter placeholder {param:\(name)} in \(context).pipeline.command",
+                                                name: name, known: known, hint: "declare it under \(context).parameters"))
+        } catch {
+            reader.report(commandMember.offset, DiagnosticRenderer.render(error))
         }
         var pythonpath: [String] = []
         if let member = keys["pythonpath"], let folders = reader.strings(member, name: "\(context).pipeline.pythonpath") {

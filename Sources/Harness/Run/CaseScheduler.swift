@@ -85,6 +85,11 @@ final class CaseScheduler: @unchecked Sendable {
 
     private func execute(_ task: Task) -> SideRun {
         let caseConfig = cases[task.caseIndex]
+        // After Ctrl-C, runs that have not started never start; they are reported as such.
+        if Runner.isInterrupted {
+            return SideRun(side: task.side, repetition: task.repetition, result: nil,
+                           startError: .usage("interrupted before it started"))
+        }
         let job = RunJobBuilder.job(for: caseConfig, side: task.side, options: options, python: python)
         if options.verbose {
             console.out("  start \(job.label): \(RunJobBuilder.describe(job))\n")

@@ -7,8 +7,8 @@ enum RunJobBuilder {
             target = .notebook(path: caseConfig.notebook ?? "")
         case .pipeline:
             let pipeline = caseConfig.pipeline ?? PipelineConfig(command: [], pythonpath: [])
-            let command = pipeline.command.map { PlaceholderExpansion.expand($0, parameters: caseConfig.parameters) }
-            target = .pipeline(command: command, pythonpath: pipeline.pythonpath)
+            // The runner fills in {param:NAME} placeholders.
+            target = .pipeline(command: pipeline.command, pythonpath: pipeline.pythonpath)
         }
         return RunJob(target: target,
                       label: "\(caseConfig.name)/\(side.rawValue)",

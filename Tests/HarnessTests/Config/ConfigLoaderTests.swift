@@ -53,8 +53,7 @@ import Testing
         #expect(sales.outputs[1].options.rtol == 1e-6)
         #expect(sales.outputs[2].fromCapture)
         #expect(sales.outputs[2].pipelinePath == nil)
-        #expect(PlaceholderExpansion.expand("--region={param:region}", parameters: sales.parameters) == "--region=EU")
-        #expect(PlaceholderExpansion.expand("{param:min_revenue}", parameters: sales.parameters) == "0")
+        #expect(try PipelineCommand.expand(["--region={param:region}", "{param:min_revenue}"], parameters: sales.parameters) == ["--region=EU", "0"])
     }
 
     @Test func unknownKeyNamesTheNearestValidOneAtItsLine() throws {
