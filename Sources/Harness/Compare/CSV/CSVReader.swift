@@ -199,6 +199,42 @@ public final class CSVReader {
         line += lines
     }
 
+    /// The file's size when known (for sizing the keyed index).
+    var sourceSize: Int? { (source as? CSVFileSource)?.size }
+
+    /// Reads the record of `length` bytes at file `offset`, found by an earlier pass, for
+    /// random access (keyed comparison); a reader used this way serves nothing else.
+    /// - Throws: `HarnessError.io` when the file no longer holds that many bytes there.
+    func record(atOffset offset: Int, length: Int, number: Int) throws -> CSVRecord {
+        if length + 1 > capacity {
+            buffer.deallocate()
+            capacity = length + 1
+            buffer = .allocate(capacity: capacity)
+        }
+        let count = try source.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
+        guard count == length else {
+            throw HarnessError.io(path: path, reason: "changed while being compared (short read at byte offset \(offset))",
+                                  hint: "compare files that no process is writing")
+        }
+        start = 0
+        end = length
+        bufferOffset = offset
+        atEnd = true
+        line = 0
+        recordCount = number - 1
+        if length == 0 {
+            // A blank line: no fields.
+            recordCount = number
+            return CSVRecord(number: number, line: 0, offset: offset, fieldCount: 0,
+                             bytes: UnsafeBufferPointer(start: buffer, count: 0),
+                             spans: UnsafePointer(spans), scratch: UnsafePointer(scratch))
+        }
+        guard let record = try next() else {
+            throw HarnessError.io(path: path, reason: "changed while being compared (no record at byte offset \(offset))")
+        }
+        return record
+    }
+
     /// Makes sure the scratch area holds `count` bytes.
     func reserveScratch(_ count: Int) {
         guard count > scratchCapacity else { return }
