@@ -1,0 +1,143 @@
+// Design: a number's text read once into its decimal parts, without allocating.
+//
+// A finite number is kept as sign, significant digits and a power of ten: `1`, `1.0`,
+// `1e0` and `0.10e1` all become (+, "1", 10^0), so equal decimals are found by comparing
+// parts, and integers of any length stay exact. The first 19 significant digits are also
+// kept as a UInt64 so that most numbers convert to a Double without strtod.
+
+/// The decimal parts of a number's text (or why it is not one).
+struct NumericText {
+    enum Kind: Equatable {
+        /// Empty, `NaN`, `nan` (any case): a missing value.
+        case missing
+        case infinity
+        case finite
+        case notNumber
+    }
+
+    var kind: Kind
+    var negative = false
+    /// Significant digits, from the first non-zero digit to the last one (0 for zero).
+    var digitCount = 0
+    /// The value is (significant digits as an integer) x 10^exponent.
+    var exponent = 0
+    /// The first min(digitCount, 19) significant digits.
+    var leadingDigits: UInt64 = 0
+    /// Significant digits not in `leadingDigits` (more than 19 significant digits).
+    var droppedDigits = 0
+    /// Offset of the first significant digit in the text.
+    var firstDigit = 0
+
+    static let maxExactDigits = 19
+
+    init(kind: Kind) {
+        self.kind = kind
+    }
+
+    /// Reads `text`: `[+-]digits[.digits][(e|E)[+-]digits]` (either side of the point may be
+    /// empty, not both), `inf`/`infinity` with an optional sign, `nan`, or empty.
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        kind = .notNumber
+        let count = text.count
+        guard count > 0 else {
+            kind = .missing
+            return
+        }
+        var i = 0
+        let sign = text[0]
+        if sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < count else { return }
+        let lead = text[i] | 0x20
+        if lead == UInt8(ascii: "i") || lead == UInt8(ascii: "n") {
+            kind = Self.word(text, from: i)
+            return
+        }
+        var digits = 0
+        var fractionDigits = 0
+        var pendingZeros = 0
+        var sawPoint = false
+        while i < count {
+            let byte = text[i]
+            if byte &- UInt8(ascii: "0") < 10 {
+                let digit = UInt64(byte &- UInt8(ascii: "0"))
+                digits += 1
+                if sawPoint { fractionDigits += 1 }
+                if digit == 0 {
+                    if digitCount > 0 { pendingZeros += 1 }
+                } else {
+                    if digitCount == 0 { firstDigit = i }
+                    let kept = digitCount - droppedDigits
+                    let needed = pendingZeros + 1
+                    if kept + needed <= Self.maxExactDigits {
+                        for _ in 0..<pendingZeros { leadingDigits &*= 10 }
+                        leadingDigits = leadingDigits &* 10 &+ digit
+                    } else {
+                        // Only zeros fit before the 19-digit limit; the rest is dropped
+                        // (the UInt64 then holds a prefix, used only for approximations).
+                        let room = Self.maxExactDigits - kept
+                        for _ in 0..<room { leadingDigits &*= 10 }
+                        droppedDigits += needed - room
+                    }
+                    digitCount += pendingZeros + 1
+                    pendingZeros = 0
+                }
+            } else if byte == UInt8(ascii: ".") && !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digits > 0 else { return }
+        var explicitExponent = 0
+        if i < count {
+            guard text[i] | 0x20 == UInt8(ascii: "e") else { return }
+            i += 1
+            var exponentNegative = false
+            if i < count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+                exponentNegative = text[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < count else { return }
+            while i < count {
+                let digit = text[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return }
+                // Clamped: 1e999999999999 is infinity to a Double anyway.
+                if explicitExponent < 1_000_000 { explicitExponent = explicitExponent * 10 + Int(digit) }
+                i += 1
+            }
+            if exponentNegative { explicitExponent = -explicitExponent }
+        }
+        kind = .finite
+        if digitCount == 0 {
+            negative = false  // -0 is 0
+            return
+        }
+        exponent = explicitExponent - fractionDigits + pendingZeros
+    }
+
+    /// `inf`, `infinity` or `nan` in any case, from `start`.
+    private static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Kind {
+        let length = text.count - start
+        func matches(_ word: StaticString) -> Bool {
+            guard length == word.utf8CodeUnitCount else { return false }
+            let bytes = word.utf8Start
+            for offset in 0..<length where text[start + offset] | 0x20 != bytes[offset] { return false }
+            return true
+        }
+        if matches("inf") || matches("infinity") { return .infinity }
+        if matches("nan") { return .missing }
+        return .notNumber
+    }
+
+    var isZero: Bool { kind == .finite && digitCount == 0 }
+
+    /// Whether the value has no fractional part.
+    var isIntegral: Bool { kind == .finite && (digitCount == 0 || exponent >= 0) }
+
+    /// Digits before the decimal point of the value (for "is this beyond 2^53").
+    var integerDigits: Int { digitCount == 0 ? 1 : digitCount + exponent }
+}
