@@ -23,7 +23,7 @@ struct TableChecker {
     private(set) var fields: [TableField]
     let contract: TableContract
     private(set) var slots: [Slot] = []
-    private(set) var log: ViolationLog
+    let log: ViolationLog
     var rowsChecked = 0
     var states: [FieldState]
     var inKey: [Bool]
@@ -70,7 +70,7 @@ struct TableChecker {
         return contract.severity(of: type)
     }
 
-    mutating func add(_ type: String, row: Int?, field: String?, severity: ContractViolation.Severity,
+    func add(_ type: String, row: Int?, field: String?, severity: ContractViolation.Severity,
                       cell: @autoclosure () -> String? = nil, message: @autoclosure () -> String) {
         log.add(type, row: row, field: field, severity: severity, cell: cell(), message: message())
     }

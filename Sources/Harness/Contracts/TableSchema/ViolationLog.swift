@@ -1,6 +1,7 @@
 /// Complete counts per error type, and the first `limit` violations in file order.
 /// Counting never stops at the limit, so totals stay exact however many there are.
-struct ViolationLog {
+/// A class so that messages built lazily may read the checker that owns it.
+final class ViolationLog {
     let limit: Int
     private(set) var counts: [String: Int] = [:]
     private(set) var warningCounts: [String: Int] = [:]
@@ -13,7 +14,7 @@ struct ViolationLog {
     var isFull: Bool { samples.count >= limit }
 
     /// Records one violation; the message and cell are only built while samples are kept.
-    mutating func add(_ type: String, row: Int?, field: String?, severity: ContractViolation.Severity,
+    func add(_ type: String, row: Int?, field: String?, severity: ContractViolation.Severity,
                       cell: @autoclosure () -> String? = nil, message: @autoclosure () -> String) {
         switch severity {
         case .error: counts[type, default: 0] += 1
