@@ -75,6 +75,11 @@ struct TableContractLoader {
         try checkKeys(members, known: TableContractLoader.resourceProperties, kind: "Data Resource property",
                       hint: "a bare Table Schema needs \"fields\"; a Data Resource puts them under \"schema\"")
         guard let schemaMember = member(members, "schema") else {
+            // A key one typo away from "schema" or "fields" is almost surely that typo.
+            if let typo = members.first(where: { NameSuggestion.nearest(to: $0.key, in: ["schema", "fields"]) != nil }) {
+                throw HarnessError.unknownName(location(typo), kind: "Data Resource property", name: typo.key, known: ["schema", "fields"],
+                                               hint: "a contract needs \"schema\" (a Data Resource) or \"fields\" (a bare Table Schema)")
+            }
             throw invalid(nil, "the contract has neither \"fields\" (a Table Schema) nor \"schema\" (a Data Resource)",
                           hint: "add {\"schema\": {\"fields\": [...]}}")
         }
