@@ -1,8 +1,6 @@
 /// Dates, times and datetimes (default ISO forms, `any`, strptime patterns), years and
 /// year-months.
 extension CellCaster {
-    static let datePattern = try? TemporalPattern("%Y-%m-%d")
-
     func castTemporal(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
         if let pattern {
             guard let fields = pattern.match(bytes) else { return nil }
@@ -17,26 +15,55 @@ extension CellCaster {
 
     private func defaultTemporal(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
         switch type {
-        case .date:
-            // `!`-free: the pattern literal is valid, checked by the tests.
-            guard let fields = CellCaster.datePattern?.match(bytes) else { return nil }
-            return value(of: fields)
-        case .time:
-            // frictionless guards against dateutil's shorter forms: "HH:MM:SS" at least.
-            guard bytes.count >= 8, bytes[5] == ASCII.colon, let (nanos, offset) = TemporalText.isoTime(bytes, from: 0) else { return nil }
-            return .time(CellCaster.normalisedTime(nanos, offset))
-        case .datetime:
-            guard bytes.count >= 19, bytes[16] == ASCII.colon,
-                  let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus,
-                  let month = TemporalText.digits(bytes, 5, 2), bytes[7] == ASCII.minus,
-                  let day = TemporalText.digits(bytes, 8, 2),
-                  (1...12).contains(month), day >= 1, day <= TemporalText.daysInMonth(year, month),
-                  let (nanos, offset) = TemporalText.isoTime(bytes, from: 11) else { return nil }
-            let seconds = TemporalText.daysFromCivil(year, month, day) * 86_400 + nanos / 1_000_000_000 - (offset ?? 0)
-            return .datetime(seconds: seconds, nanos: nanos % 1_000_000_000)
-        default:
-            return nil
+        case .date: return CellCaster.isoDate(bytes).map { .date($0) }
+        case .time: return CellCaster.isoTime(bytes).map { .time($0) }
+        case .datetime: return CellCaster.isoDatetime(bytes).map { .datetime(seconds: $0.seconds, nanos: $0.nanos) }
+        default: return nil
         }
+    }
+
+    /// `YYYY-M-D` as strptime's `%Y-%m-%d` reads it (one or two digits for month and day),
+    /// as days since 1970-01-01.
+    @inline(__always)
+    static func isoDate(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = bytes.count
+        guard count >= 8, count <= 10, let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus else { return nil }
+        var index = 5
+        func part() -> Int? {
+            var value = 0
+            var digits = 0
+            while index < count, digits < 2, bytes[index] &- ASCII.zero < 10 {
+                value = value * 10 + Int(bytes[index] &- ASCII.zero)
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? value : nil
+        }
+        guard let month = part(), index < count, bytes[index] == ASCII.minus else { return nil }
+        index += 1
+        guard let day = part(), index == count, (1...12).contains(month), day >= 1,
+              day <= TemporalText.daysInMonth(year, month) else { return nil }
+        return TemporalText.daysFromCivil(year, month, day)
+    }
+
+    /// `HH:MM:SS[.f][offset]` (frictionless guards dateutil's shorter forms away).
+    @inline(__always)
+    static func isoTime(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count >= 8, bytes[5] == ASCII.colon, let (nanos, offset) = TemporalText.isoTime(bytes, from: 0) else { return nil }
+        return normalisedTime(nanos, offset)
+    }
+
+    /// `YYYY-MM-DD?HH:MM:SS[.f][offset]`, as seconds since 1970 (UTC when an offset is given).
+    @inline(__always)
+    static func isoDatetime(_ bytes: UnsafeRawBufferPointer) -> (seconds: Int, nanos: Int)? {
+        guard bytes.count >= 19, bytes[16] == ASCII.colon,
+              let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus,
+              let month = TemporalText.digits(bytes, 5, 2), bytes[7] == ASCII.minus,
+              let day = TemporalText.digits(bytes, 8, 2),
+              (1...12).contains(month), day >= 1, day <= TemporalText.daysInMonth(year, month),
+              let (nanos, offset) = TemporalText.isoTime(bytes, from: 11) else { return nil }
+        let seconds = TemporalText.daysFromCivil(year, month, day) * 86_400 + nanos / 1_000_000_000 - (offset ?? 0)
+        return (seconds, nanos % 1_000_000_000)
     }
 
     private func value(of fields: TemporalPattern.Fields) -> CellValue {
@@ -51,7 +78,7 @@ extension CellCaster {
         }
     }
 
-    private static func normalisedTime(_ nanos: Int, _ offset: Int?) -> Int {
+    static func normalisedTime(_ nanos: Int, _ offset: Int?) -> Int {
         let day = 86_400 * 1_000_000_000
         let shifted = nanos - (offset ?? 0) * 1_000_000_000
         return ((shifted % day) + day) % day

@@ -14,8 +14,8 @@ struct CellCaster: Sendable {
     var bareNumber = true
     /// frictionless only rewrites number text when one of these options is declared.
     var numberOptionsDeclared = false
-    var trueValues: [[UInt8]] = ["true", "True", "TRUE", "1"].map { Array($0.utf8) }
-    var falseValues: [[UInt8]] = ["false", "False", "FALSE", "0"].map { Array($0.utf8) }
+    var trueValues = TextSet(["true", "True", "TRUE", "1"].map { Array($0.utf8) })
+    var falseValues = TextSet(["false", "False", "FALSE", "0"].map { Array($0.utf8) })
     var listDelimiter: [UInt8] = [ASCII.comma]
     /// The list's item caster (an array so that the struct can hold its own type).
     var itemCaster: [CellCaster] = []
@@ -32,8 +32,8 @@ struct CellCaster: Sendable {
         case .integer: return castInteger(bytes)
         case .number: return castNumber(bytes)
         case .boolean:
-            if trueValues.contains(where: { CellCaster.equal(bytes, $0) }) { return .boolean(true) }
-            if falseValues.contains(where: { CellCaster.equal(bytes, $0) }) { return .boolean(false) }
+            if trueValues.contains(bytes) { return .boolean(true) }
+            if falseValues.contains(bytes) { return .boolean(false) }
             return nil
         case .date, .time, .datetime: return castTemporal(bytes)
         case .year: return castYear(bytes)
@@ -59,6 +59,28 @@ struct CellCaster: Sendable {
             if case .text = value { return .ownedText(Array(text.utf8)) }
             return value
         }
+    }
+
+    /// The spec's default boolean words, without a lookup table.
+    @inline(__always)
+    static func defaultBoolean(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        switch bytes.count {
+        case 1:
+            if bytes[0] == UInt8(ascii: "1") { return true }
+            if bytes[0] == UInt8(ascii: "0") { return false }
+        case 4:
+            let word = bytes.loadUnaligned(as: UInt32.self)
+            // "true", "True", "TRUE" in little-endian byte order.
+            if word == 0x6575_7274 || word == 0x6575_7254 || word == 0x4555_5254 { return true }
+        case 5:
+            let word = bytes.loadUnaligned(as: UInt32.self)
+            let last = bytes[4]
+            if (word == 0x736c_6166 || word == 0x736c_6146) && last == UInt8(ascii: "e") { return false }
+            if word == 0x534c_4146 && last == UInt8(ascii: "E") { return false }
+        default:
+            break
+        }
+        return nil
     }
 
     @inline(__always)

@@ -8,6 +8,8 @@ import Foundation
 final class CellPattern: @unchecked Sendable {
     let source: String
     private let expression: NSRegularExpression
+    /// The DFA for ASCII cells, when the pattern is in the subset it compiles.
+    let automaton: PatternAutomaton?
     // Guarded by `lock`: a validator may be shared between runs on several threads.
     private let lock = Lock()
     private var memo: [UInt64: Bool] = [:]
@@ -17,9 +19,16 @@ final class CellPattern: @unchecked Sendable {
     init(_ source: String) throws {
         self.source = source
         expression = try NSRegularExpression(pattern: "^(?:" + source + ")$", options: [])
+        automaton = PatternAutomaton(source)
     }
 
     func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if let automaton, let result = automaton.plan.matches(bytes) { return result }
+        return generalMatch(bytes)
+    }
+
+    /// The general engine, for patterns or cells outside the automaton's subset.
+    func generalMatch(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let key = Fingerprint.of(bytes: bytes, seed: 99)
         if let known = lock.withLock({ memo[key] }) { return known }
         let text = String(decoding: bytes, as: UTF8.self)

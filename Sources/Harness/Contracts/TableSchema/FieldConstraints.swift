@@ -17,14 +17,21 @@ struct FieldConstraints: Sendable {
     var minLength: Int?
     var maxLength: Int?
     var pattern: CellPattern?
-    var enumValues: [CellValue]?
+    var enumValues: [CellValue]? {
+        didSet { enumTexts = FieldConstraints.texts(of: enumValues) }
+    }
+    /// The enum's members when they are texts, for a lookup without reference counting.
+    private(set) var enumTexts: TextSet?
     var categories: [CellValue]?
     /// Each declared constraint's value as written, for messages.
     var declared: [Name: String] = [:]
 
-    /// Whether any constraint besides `required` and `unique` applies to non-null values.
-    var checksValues: Bool {
-        minimum != nil || maximum != nil || exclusiveMinimum != nil || exclusiveMaximum != nil
+    /// Whether any constraint besides `required` and `unique` applies to non-null values
+    /// (stored, as the checker asks it for every cell).
+    private(set) var checksValues = false
+
+    mutating func updateChecksValues() {
+        checksValues = minimum != nil || maximum != nil || exclusiveMinimum != nil || exclusiveMaximum != nil
             || minLength != nil || maxLength != nil || pattern != nil || enumValues != nil || categories != nil
     }
 
@@ -41,8 +48,22 @@ struct FieldConstraints: Sendable {
             if let maxLength, length > maxLength { failed(.maxLength) }
         }
         if let pattern, !pattern.matches(bytes) { failed(.pattern) }
-        if let enumValues, !FieldConstraints.contains(enumValues, value, bytes: bytes) { failed(.enum) }
+        if let enumTexts, case .text = value {
+            if !enumTexts.contains(bytes) { failed(.enum) }
+        } else if let enumValues, !FieldConstraints.contains(enumValues, value, bytes: bytes) {
+            failed(.enum)
+        }
         if let categories, !FieldConstraints.contains(categories, value, bytes: bytes) { failed(.categories) }
+    }
+
+    static func texts(of values: [CellValue]?) -> TextSet? {
+        guard let values else { return nil }
+        var set = TextSet()
+        for value in values {
+            guard case .ownedText(let text) = value else { return nil }
+            set.insert(text)
+        }
+        return set
     }
 
     /// Characters of a string (Unicode scalars), items of a list, array or object.

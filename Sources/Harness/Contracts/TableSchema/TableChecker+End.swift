@@ -1,7 +1,8 @@
 /// End-of-file checks, which always run however many errors came before: references,
 /// row count, size, and the `contract:quality` rules.
 extension TableChecker {
-    mutating func finish(byteCount: Int) {
+    func finish(byteCount: Int) {
+        if fieldStore == nil { prepare() }
         let schema = contract.schema
         for (index, foreignKey) in schema.foreignKeys.enumerated() {
             for pending in pendingReferences[index] where !referenceSets[index].contains(pending.fingerprint) {
@@ -19,7 +20,8 @@ extension TableChecker {
         }
         for (index, field) in fields.enumerated() {
             for rule in field.quality {
-                let state = states[index]
+                // `!`: prepare() ran above.
+                let state = states![index]
                 let count: Int
                 switch rule.metric {
                 case .nullValues: count = state.nulls

@@ -4,7 +4,7 @@ extension TableChecker {
     /// Maps fields to columns and reports label errors.
     /// - Throws: `HarnessError.invalid` when a name-matching mode meets duplicate labels
     ///   (the mapping would be ambiguous; frictionless refuses it too).
-    mutating func checkHeader(_ labels: [String], contractPath: String) throws {
+    func checkHeader(_ labels: [String], contractPath: String) throws {
         let match = contract.schema.fieldsMatch
         let caseSensitive = contract.dialect.caseSensitiveHeader
         func same(_ a: String, _ b: String) -> Bool { caseSensitive ? a == b : a.lowercased() == b.lowercased() }

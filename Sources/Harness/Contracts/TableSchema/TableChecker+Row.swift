@@ -1,62 +1,71 @@
 /// The per-row checks: cells, row shape, uniqueness and keys.
 extension TableChecker {
-    mutating func checkRow<Record: TableRecord>(_ record: Record, rowNumber: Int) {
+    func checkRow<Record: TableRecord>(_ record: Record, rowNumber: Int) {
+        if fieldStore == nil { prepare() }
+        // `!`: prepare() just set all three.
+        let fields = fieldStore!, states = states!, slotStore = slotStore!, plans = plans!
+        let slotCount = slots.count
         rowsChecked += 1
         let count = record.cellCount
-        if isBlank(record) {
-            checkBlankRow(count: count, rowNumber: rowNumber)
+        if isBlank(record, plans, slotStore, slotCount) {
+            checkBlankRow(states, slotStore, slotCount, rowNumber: rowNumber)
             return
         }
-        uniqueHits.removeAll(keepingCapacity: true)
-        missingSlots.removeAll(keepingCapacity: true)
-        for slotIndex in slots.indices {
-            let slot = slots[slotIndex]
-            let fieldIndex = slot.field
+        var hadMissing = false
+        var hadUnique = false
+        for slotIndex in 0..<slotCount {
+            let slot = slotStore[slotIndex]
             guard slot.column < count else {
-                missingSlots.append(slotIndex)
-                noteNull(fieldIndex, empty: true, missing: true, rowNumber: rowNumber, cell: "")
+                hadMissing = true
+                noteNull(fields, states, slot.field, empty: true, rowNumber: rowNumber, cell: "")
                 continue
             }
-            checkCell(record.cell(slot.column), fieldIndex, rowNumber: rowNumber)
+            if checkCell(record.cell(slot.column), plans, fields, states, slot.field, rowNumber: rowNumber) { hadUnique = true }
         }
-        if count > slots.count {
-            for column in slots.count..<count {
+        if count > slotCount {
+            for column in slotCount..<count {
                 add("extra-cell", row: rowNumber, field: nil, severity: severity("extra-cell"),
                     cell: ViolationLog.text(record.cell(column)),
-                    message: "extra cell in column \(column + 1): the table has \(slots.count) fields")
+                    message: "extra cell in column \(column + 1): the table has \(slotCount) fields")
             }
         }
-        for slotIndex in missingSlots {
-            let field = fields[slots[slotIndex].field]
-            add("missing-cell", row: rowNumber, field: field.name, severity: severity("missing-cell"),
-                message: "the row has \(count) cells; field \"\(field.name)\" (column \(slotIndex + 1)) has none")
+        if hadMissing {
+            // Slots read columns in order (slot i reads column i), so the absent ones are the tail.
+            for slotIndex in count..<max(count, slotCount) where slotStore[slotIndex].column >= count {
+                let name = fields[slotStore[slotIndex].field].name
+                add("missing-cell", row: rowNumber, field: name, severity: severity("missing-cell"),
+                    message: "the row has \(count) cells; field \"\(name)\" (column \(slotIndex + 1)) has none")
+            }
         }
-        for fieldIndex in uniqueHits {
-            add("unique-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("unique-error", field: fieldIndex, check: "unique"),
-                cell: nil, message: "the value of \"\(fields[fieldIndex].name)\" already appeared in an earlier row")
+        if hadUnique {
+            for fieldIndex in uniqueHits {
+                let name = fields[fieldIndex].name
+                add("unique-error", row: rowNumber, field: name, severity: severity("unique-error", field: fieldIndex, check: "unique"),
+                    message: "the value of \"\(name)\" already appeared in an earlier row")
+            }
+            uniqueHits.removeAll(keepingCapacity: true)
         }
-        checkKeys(rowNumber: rowNumber)
+        if contract.schema.hasKeys { checkKeys(states, rowNumber: rowNumber) }
     }
 
     /// A row is blank when every field's cell is null or absent (frictionless's rule).
-    private func isBlank<Record: TableRecord>(_ record: Record) -> Bool {
+    @inline(__always)
+    private func isBlank<Record: TableRecord>(_ record: Record, _ plans: UnsafeMutablePointer<CellPlan>,
+                                              _ slots: UnsafeMutablePointer<Slot>, _ slotCount: Int) -> Bool {
         let count = record.cellCount
-        for slot in slots where slot.column < count {
-            if !isNullCell(record.cell(slot.column), slot.field) { return false }
+        for index in 0..<slotCount {
+            let slot = slots[index]
+            if slot.column < count && !plans[slot.field].missing.contains(record.cell(slot.column)) { return false }
         }
         return true
     }
 
-    @inline(__always)
-    private func isNullCell(_ bytes: UnsafeRawBufferPointer, _ fieldIndex: Int) -> Bool {
-        if let sequence = contract.dialect.nullSequence, CellCaster.equal(bytes, sequence) { return true }
-        return fields[fieldIndex].isMissing(bytes)
-    }
-
-    private mutating func checkBlankRow(count: Int, rowNumber: Int) {
-        for slot in slots {
-            noteNullCounts(slot.field, empty: true)
-            rowNulls[slot.field] = true
+    private func checkBlankRow(_ states: UnsafeMutablePointer<FieldState>, _ slots: UnsafeMutablePointer<Slot>, _ slotCount: Int, rowNumber: Int) {
+        for index in 0..<slotCount {
+            let field = slots[index].field
+            states[field].nulls += 1
+            states[field].missing += 1
+            states[field].isNull = true
         }
         add("blank-row", row: rowNumber, field: nil, severity: severity("blank-row"), message: "the row is blank")
         let key = contract.schema.primaryKey
@@ -66,63 +75,132 @@ extension TableChecker {
         }
     }
 
-    private mutating func noteNullCounts(_ fieldIndex: Int, empty: Bool) {
+    /// A null cell: counted, and a `required` violation when the field is required.
+    private func noteNull(_ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int,
+                          empty: Bool, rowNumber: Int, cell: @autoclosure () -> String) {
         if empty { states[fieldIndex].nulls += 1 }
         states[fieldIndex].missing += 1
-    }
-
-    /// A null cell: counted, and a `required` violation when the field is required.
-    private mutating func noteNull(_ fieldIndex: Int, empty: Bool, missing: Bool, rowNumber: Int, cell: String) {
-        noteNullCounts(fieldIndex, empty: empty)
-        rowNulls[fieldIndex] = true
-        let field = fields[fieldIndex]
-        if field.constraints.required {
-            add("constraint-error", row: rowNumber, field: field.name, severity: severity("constraint-error", field: fieldIndex, check: "required"),
-                cell: cell, message: "a value is required")
+        states[fieldIndex].isNull = true
+        if fields[fieldIndex].constraints.required {
+            add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
+                severity: severity("constraint-error", field: fieldIndex, check: "required"),
+                cell: cell(), message: "a value is required")
         }
     }
 
+    /// Checks one present cell; returns true when it repeats a value of a unique field.
     @inline(__always)
-    private mutating func checkCell(_ bytes: UnsafeRawBufferPointer, _ fieldIndex: Int, rowNumber: Int) {
-        let field = fields[fieldIndex]
-        if isNullCell(bytes, fieldIndex) {
-            noteNull(fieldIndex, empty: bytes.isEmpty, missing: true, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
-            return
+    private func checkCell(_ bytes: UnsafeRawBufferPointer, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
+                           _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
+        let plan = plans[fieldIndex]
+        if plan.missing.contains(bytes) {
+            noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
+            return false
         }
-        guard let value = field.caster.cast(bytes) else {
+        guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
             states[fieldIndex].invalid += 1
-            rowNulls[fieldIndex] = true
-            add("type-error", row: rowNumber, field: field.name, severity: severity("type-error", field: fieldIndex, check: "type"),
-                cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(field))
-            return
+            states[fieldIndex].isNull = true
+            add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
+                cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
+            return false
         }
-        if field.constraints.checksValues {
+        if plan.checksValues {
             var broken = false
-            field.constraints.check(value, bytes: bytes) { name in
+            let fail = { (name: FieldConstraints.Name) in
                 broken = true
-                add("constraint-error", row: rowNumber, field: field.name,
-                    severity: severity("constraint-error", field: fieldIndex, check: name.rawValue),
-                    cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, field))
+                self.add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
+                         severity: self.severity("constraint-error", field: fieldIndex, check: name.rawValue),
+                         cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
+            }
+            if plan.generalConstraints {
+                fields[fieldIndex].constraints.check(value, bytes: bytes, failed: fail)
+            } else {
+                TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex, fail)
             }
             if broken { states[fieldIndex].invalid += 1 }
         }
-        let needsFingerprint = inKey[fieldIndex] || states[fieldIndex].seen != nil
-        guard needsFingerprint else { return }
+        guard plan.fingerprints else { return false }
+        let state = states + fieldIndex
         let fingerprint = Fingerprint.of(value, bytes: bytes)
-        if inKey[fieldIndex] {
-            rowFingerprints[fieldIndex] = fingerprint
-            rowNulls[fieldIndex] = false
+        if state.pointee.inKey {
+            state.pointee.fingerprint = fingerprint
+            state.pointee.isNull = false
         }
-        if states[fieldIndex].seen != nil, states[fieldIndex].seen?.insert(fingerprint) == false {
-            states[fieldIndex].duplicates += 1
-            if field.constraints.unique { uniqueHits.append(fieldIndex) }
+        if state.pointee.seen != nil, state.pointee.seen!.insert(fingerprint) == false {  // `!`: checked on the left
+            state.pointee.duplicates += 1
+            if fields[fieldIndex].constraints.unique {
+                uniqueHits.append(fieldIndex)
+                return true
+            }
         }
+        return false
     }
 
-    private mutating func checkKeys(rowNumber: Int) {
+    /// Casts by the plan's fast paths; anything they do not cover goes through the field's
+    /// caster, which gives the same answer.
+    @inline(__always)
+    static func cast(_ bytes: UnsafeRawBufferPointer, _ plan: CellPlan, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
+        let count = bytes.count
+        switch plan.kind {
+        case .text:
+            return .text
+        case .integer:
+            if let number = CellCaster.plainInteger(bytes), count == 1 || bytes[0] != ASCII.zero { return .integer(number) }
+        case .number:
+            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period, !CellCaster.isSpace(bytes[0]),
+               let number = CellCaster.parseDecimal(bytes) {
+                return .number(number)
+            }
+        case .boolean:
+            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
+        case .date:
+            return CellCaster.isoDate(bytes).map { .date($0) }
+        case .datetime:
+            return CellCaster.isoDatetime(bytes).map { .datetime(seconds: $0.seconds, nanos: $0.nanos) }
+        case .time:
+            return CellCaster.isoTime(bytes).map { .time($0) }
+        case .general:
+            break
+        }
+        return field.pointee.caster.cast(bytes)
+    }
+
+    /// The constraints a plan checks itself, in the order the general path reports them.
+    @inline(__always)
+    static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: CellPlan,
+                             _ field: UnsafeMutablePointer<TableField>, _ fail: (FieldConstraints.Name) -> Void) {
+        if plan.numericBounds {
+            let number: Double
+            switch value {
+            case .integer(let integer): number = Double(integer)
+            case .number(let double): number = double
+            default: number = .nan
+            }
+            if !number.isNaN {
+                if plan.hasMinimum && number < plan.minimum { fail(.minimum) }
+                if plan.hasMaximum && number > plan.maximum { fail(.maximum) }
+                if plan.hasExclusiveMinimum && number <= plan.exclusiveMinimum { fail(.exclusiveMinimum) }
+                if plan.hasExclusiveMaximum && number >= plan.exclusiveMaximum { fail(.exclusiveMaximum) }
+            }
+        }
+        if plan.minLength >= 0 || plan.maxLength < Int.max {
+            var length = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
+            if length < plan.minLength { fail(.minLength) }
+            if length > plan.maxLength { fail(.maxLength) }
+        }
+        if let pattern = plan.pattern {
+            // `!`: a plan has an automaton only for a field with a pattern.
+            let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
+            if !matched { fail(.pattern) }
+        }
+        if let texts = plan.enumTexts, !texts.contains(bytes) { fail(.enum) }
+    }
+
+    private func checkKeys(_ states: UnsafeMutablePointer<FieldState>, rowNumber: Int) {
         let schema = contract.schema
         if !schema.primaryKey.isEmpty {
-            if let fingerprint = keyFingerprint(schema.primaryKey) {
+            if let fingerprint = keyFingerprint(schema.primaryKey, states) {
                 if primarySet?.insert(fingerprint) == false {
                     add("primary-key", row: rowNumber, field: keyName(schema.primaryKey), severity: severity("primary-key"),
                         message: "the primary key (\(keyName(schema.primaryKey))) repeats an earlier row")
@@ -135,27 +213,27 @@ extension TableChecker {
         }
         for (index, key) in schema.uniqueKeys.enumerated() {
             // Rows with a null in the key are left out, as SQL unique constraints do.
-            guard let fingerprint = keyFingerprint(key) else { continue }
+            guard let fingerprint = keyFingerprint(key, states) else { continue }
             if !uniqueKeySets[index].insert(fingerprint) {
                 add("unique-error", row: rowNumber, field: keyName(key), severity: severity("unique-error"),
                     message: "the values of (\(keyName(key))) already appeared together in an earlier row")
             }
         }
         for (index, foreignKey) in schema.foreignKeys.enumerated() {
-            if let referenced = keyFingerprint(foreignKey.reference) { _ = referenceSets[index].insert(referenced) }
-            if let fingerprint = keyFingerprint(foreignKey.fields), !referenceSets[index].contains(fingerprint) {
+            if let referenced = keyFingerprint(foreignKey.reference, states) { _ = referenceSets[index].insert(referenced) }
+            if let fingerprint = keyFingerprint(foreignKey.fields, states), !referenceSets[index].contains(fingerprint) {
                 pendingReferences[index].append((rowNumber, fingerprint))
             }
         }
-        for index in rowNulls.indices where inKey[index] { rowNulls[index] = true }
+        for index in 0..<fields.count where states[index].inKey { states[index].isNull = true }
     }
 
     /// The combined fingerprint of a key's cells in this row, nil when one is null.
-    private func keyFingerprint(_ key: [Int]) -> UInt64? {
+    private func keyFingerprint(_ key: [Int], _ states: UnsafeMutablePointer<FieldState>) -> UInt64? {
         var state: UInt64 = 0x5151
         for index in key {
-            if rowNulls[index] { return nil }
-            state = Fingerprint.combine(state, rowFingerprints[index])
+            if states[index].isNull { return nil }
+            state = Fingerprint.combine(state, states[index].fingerprint)
         }
         return state
     }

@@ -55,6 +55,7 @@ extension TableContractLoader {
                 break
             }
         }
+        constraints.updateChecksValues()
         return constraints
     }
 

@@ -39,6 +39,7 @@ extension TableContractLoader {
                 return entry
             }
             field.constraints.categories = try values.map { try constraintValue($0, item: item, caster: caster, what: "categories") }
+            field.constraints.updateChecksValues()
         }
         if let item = member(members, "contract:quality") { field.quality = try quality(item) }
         if let item = member(members, "contract:severity") {
@@ -95,8 +96,8 @@ extension TableContractLoader {
             caster.numberOptionsDeclared = true
         }
         if let item = member(members, "floatNumber"), item.value.boolValue == nil { throw invalid(item, "\"floatNumber\" must be true or false") }
-        if let values = try texts("trueValues") { caster.trueValues = values }
-        if let values = try texts("falseValues") { caster.falseValues = values }
+        if let values = try texts("trueValues") { caster.trueValues = TextSet(values) }
+        if let values = try texts("falseValues") { caster.falseValues = TextSet(values) }
         if let value = try text("delimiter") {
             guard !value.isEmpty else { throw invalid(member(members, "delimiter"), "\"delimiter\" must not be empty") }
             caster.listDelimiter = value

@@ -11,12 +11,13 @@ struct TableField: Sendable {
 
     var type: FieldType { caster.type }
 
+    /// `missingValues` (and the dialect's `nullSequence`), compiled by the checker.
+    var missing = TextSet([[]])
+
     /// Whether the cell's raw text is one of the missing values.
     @inline(__always)
     func isMissing(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if bytes.isEmpty { return missingValues.contains(where: \.isEmpty) }
-        for value in missingValues where CellCaster.equal(bytes, value) { return true }
-        return false
+        missing.contains(bytes)
     }
 
     func severity(of check: String) -> ContractViolation.Severity {
@@ -38,6 +39,8 @@ struct TableSchema: Sendable {
     var uniqueKeys: [[Int]] = []
     /// Self-referencing foreign keys: (fields, referenced fields), indices into `fields`.
     var foreignKeys: [(fields: [Int], reference: [Int])] = []
+
+    var hasKeys: Bool { !primaryKey.isEmpty || !uniqueKeys.isEmpty || !foreignKeys.isEmpty }
 }
 
 /// A whole contract for a CSV file: schema, dialect and our `contract:*` extensions.

@@ -19,7 +19,7 @@ public enum TableSchemaValidator {
             delimiter: dialect.delimiter, quoteChar: dialect.quoteChar, doubleQuote: dialect.doubleQuote,
             escapeChar: dialect.escapeChar, skipInitialSpace: dialect.skipInitialSpace,
             header: false, commentChar: nil, strictQuotes: false))
-        var checker = TableChecker(contract: compiled, maxErrors: options.maxErrors,
+        let checker = TableChecker(contract: compiled, maxErrors: options.maxErrors,
                                    expectedRows: estimateRows(data))
         let headerRows = dialect.header ? Set(dialect.headerRows) : []
         let lastHeaderRow = headerRows.max() ?? 0
