@@ -58,6 +58,15 @@ struct TableSchemaValidatorTests {
         #expect(Self.pairs(report) == ["3 n unique-error", "5 n unique-error", "5 s unique-error", "6 - blank-row", "7 - blank-row"])
     }
 
+    @Test func uniqueIntegersInsideAndOutsideTheDenseWindow() throws {
+        // 1..3000 fall in the bitmap window; the huge and negative ones in the hash set.
+        var csv = "id\n"
+        for id in 1...3000 { csv += "\(id)\n" }
+        csv += "9000000000000000000\n-7\n+2999\n9000000000000000000\n-7\n1\n"
+        let report = try Self.validate(csv, #"{"fields": [{"name": "id", "type": "integer", "constraints": {"unique": true}}]}"#)
+        #expect(Self.pairs(report) == ["3004 id unique-error", "3005 id unique-error", "3006 id unique-error", "3007 id unique-error"])
+    }
+
     @Test func primaryAndUniqueKeysOverSeveralFields() throws {
         let report = try Self.validate("a,b,c\n1,x,p\n1,y,p\n1,x,q\n2,,q\n3,,q\n", #"""
             {"fields": [{"name": "a", "type": "integer"}, {"name": "b"}, {"name": "c"}],

@@ -105,28 +105,38 @@ extension TableChecker {
             return false
         }
         if plan.checksValues {
-            var broken = false
-            let fail = { (name: FieldConstraints.Name) in
-                broken = true
-                self.add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
-                         severity: self.severity("constraint-error", field: fieldIndex, check: name.rawValue),
-                         cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
-            }
             if plan.generalConstraints {
-                fields[fieldIndex].constraints.check(value, bytes: bytes, failed: fail)
+                var broken = false
+                fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
+                    broken = true
+                    reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+                }
+                if broken { states[fieldIndex].invalid += 1 }
             } else {
-                TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex, fail)
+                let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
+                if failed != 0 {
+                    states[fieldIndex].invalid += 1
+                    for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
+                        reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+                    }
+                }
             }
-            if broken { states[fieldIndex].invalid += 1 }
         }
         guard plan.fingerprints else { return false }
         let state = states + fieldIndex
-        let fingerprint = Fingerprint.of(value, bytes: bytes)
         if state.pointee.inKey {
-            state.pointee.fingerprint = fingerprint
+            state.pointee.fingerprint = Fingerprint.of(value, bytes: bytes)
             state.pointee.isNull = false
         }
-        if state.pointee.seen != nil, state.pointee.seen!.insert(fingerprint) == false {  // `!`: checked on the left
+        var isNew = true
+        if state.pointee.bitmap != nil, case .integer(let integer) = value,
+           let inserted = state.pointee.bitmap!.insert(integer) {  // `!`: checked on the left
+            isNew = inserted
+        } else if state.pointee.seen != nil {
+            let fingerprint = state.pointee.inKey ? state.pointee.fingerprint : Fingerprint.of(value, bytes: bytes)
+            isNew = state.pointee.seen!.insert(fingerprint)  // `!`: checked on the left
+        }
+        if !isNew {
             state.pointee.duplicates += 1
             if fields[fieldIndex].constraints.unique {
                 uniqueHits.append(fieldIndex)
@@ -165,10 +175,22 @@ extension TableChecker {
         return field.pointee.caster.cast(bytes)
     }
 
-    /// The constraints a plan checks itself, in the order the general path reports them.
+    private func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
+                                  _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
+        add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
+            severity: severity("constraint-error", field: fieldIndex, check: name.rawValue),
+            cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
+    }
+
+    /// The constraints a plan checks, by bit, in the order the general path reports them.
+    static let plannedOrder: [FieldConstraints.Name] = [.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
+                                                         .minLength, .maxLength, .pattern, .enum]
+
+    /// The constraints a plan checks itself; returns a bit per broken one (`plannedOrder`).
     @inline(__always)
     static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: CellPlan,
-                             _ field: UnsafeMutablePointer<TableField>, _ fail: (FieldConstraints.Name) -> Void) {
+                             _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+        var failed: UInt16 = 0
         if plan.numericBounds {
             let number: Double
             switch value {
@@ -177,24 +199,25 @@ extension TableChecker {
             default: number = .nan
             }
             if !number.isNaN {
-                if plan.hasMinimum && number < plan.minimum { fail(.minimum) }
-                if plan.hasMaximum && number > plan.maximum { fail(.maximum) }
-                if plan.hasExclusiveMinimum && number <= plan.exclusiveMinimum { fail(.exclusiveMinimum) }
-                if plan.hasExclusiveMaximum && number >= plan.exclusiveMaximum { fail(.exclusiveMaximum) }
+                if plan.hasMinimum && number < plan.minimum { failed |= 1 << 0 }
+                if plan.hasMaximum && number > plan.maximum { failed |= 1 << 1 }
+                if plan.hasExclusiveMinimum && number <= plan.exclusiveMinimum { failed |= 1 << 2 }
+                if plan.hasExclusiveMaximum && number >= plan.exclusiveMaximum { failed |= 1 << 3 }
             }
         }
         if plan.minLength >= 0 || plan.maxLength < Int.max {
             var length = 0
             for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
-            if length < plan.minLength { fail(.minLength) }
-            if length > plan.maxLength { fail(.maxLength) }
+            if length < plan.minLength { failed |= 1 << 4 }
+            if length > plan.maxLength { failed |= 1 << 5 }
         }
         if let pattern = plan.pattern {
             // `!`: a plan has an automaton only for a field with a pattern.
             let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
-            if !matched { fail(.pattern) }
+            if !matched { failed |= 1 << 6 }
         }
-        if let texts = plan.enumTexts, !texts.contains(bytes) { fail(.enum) }
+        if let texts = plan.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
+        return failed
     }
 
     private func checkKeys(_ states: UnsafeMutablePointer<FieldState>, rowNumber: Int) {

@@ -21,6 +21,8 @@ final class TableChecker {
         var invalid = 0
         var duplicates = 0
         var seen: FingerprintSet?
+        /// Dense integer values of a unique integer field (the rest go to `seen`).
+        var bitmap: IntegerBitmap?
         /// Whether the field is part of a primary, unique or foreign key.
         var inKey = false
         /// This row's fingerprint of the field's value, and whether it is null (keys only).
@@ -105,6 +107,7 @@ final class TableChecker {
             var state = FieldState()
             if field.constraints.unique || field.quality.contains(where: { $0.metric == .duplicateValues }) {
                 state.seen = FingerprintSet(expectedCount: expectedRows)
+                if field.type == .integer { state.bitmap = IntegerBitmap(expectedRows: expectedRows) }
             }
             state.inKey = keyed.contains(index)
             (stateStore + index).initialize(to: state)
