@@ -5,7 +5,7 @@ violations). Deterministic for a seed. Needs numpy and polars (the benchmark's v
     validate_data.py OUT.csv --rows 10000000 [--seed 1] [--inject 200]
 
 Columns: id (unique integer), name, category (one of five), code (AA-9999), amount,
-quantity, price (bounded numbers), ts (ISO datetime), flag (boolean), about 90 bytes a row.
+quantity, price (bounded numbers), ts (ISO datetime), flag (boolean), about 88 bytes a row.
 With --inject K, K rows each get one of: a duplicate id, an empty id, a negative amount,
 a quantity over 1000, a zero price, an unknown category, a code off the pattern, and a
 non-numeric amount. The kinds never share a row, so every tool should count K of each.
@@ -36,12 +36,12 @@ def build(rows, seed):
         "amount": rng.integers(0, 10_000_000, rows),
         "quantity": rng.integers(0, 1001, rows),
         "price": rng.integers(1, 1_000_000, rows),
-        "ts": base + rng.integers(0, 5 * 365 * 86400, rows).astype("timedelta64[s]"),
+        "ts": (base + rng.integers(0, 5 * 365 * 86400, rows).astype("timedelta64[s]")).astype("datetime64[ms]"),
         "flag": rng.integers(0, 2, rows).astype(bool),
     })
     return frame.select(
         pl.col("id").cast(pl.Utf8),
-        (pl.lit("user_") + pl.col("name").cast(pl.Utf8)).alias("name"),
+        (pl.lit("customer_") + pl.col("name").cast(pl.Utf8).str.zfill(7)).alias("name"),
         pl.col("category"),
         (pl.col("code_a") + pl.col("code_b") + pl.lit("-") + pl.col("code_n").cast(pl.Utf8).str.zfill(4)).alias("code"),
         money(pl.col("amount")).alias("amount"),

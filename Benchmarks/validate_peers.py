@@ -54,7 +54,7 @@ def add(counts, kind, number=1):
 
 def run_polars(path):
     import polars as pl
-    frame = pl.read_csv(path, infer_schema=False)
+    frame = pl.read_csv(path, infer_schema=False, null_values=[""])
     raw = pl.col
     number = lambda name: raw(name).cast(pl.Float64, strict=False)
     integer = lambda name: raw(name).cast(pl.Int64, strict=False)
@@ -96,8 +96,9 @@ def run_pandera(path):
         "ts": pa.Column("datetime64[ns]", nullable=True, coerce=True),
         "flag": pa.Column(bool, nullable=True, coerce=True),
     })
-    frame = pd.read_csv(path)
-    counts = empty_counts()
+    # Only empty cells are missing, as in the contract (pandas would also take "n/a", "NA"…).
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    rows = {}
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
@@ -119,14 +120,21 @@ def run_pandera(path):
                 kind = "code_off_pattern"
             else:
                 kind = f"other:{check}:{column}"
-            # A failed coercion to Int64 also shows up once as the id's nullability; count rows once.
-            add(counts, kind, group["index"].nunique() if "index" in group else len(group))
+            # pandera reports a failed coercion twice (coerce_dtype and dtype) and a check it
+            # could not run on an uncoerced column once with no row: count rows, once each.
+            rows.setdefault(kind, set()).update(index for index in group["index"] if index is not None and index == index)
+    counts = empty_counts()
+    for kind, indices in rows.items():
+        if indices:
+            add(counts, kind, len(indices))
     return counts
 
 
 def run_frictionless(path):
-    from frictionless import Resource, Schema, Checklist
-    resource = Resource(path=path, schema=Schema.from_descriptor(CONTRACT["schema"]))
+    from frictionless import Resource, Schema
+    # frictionless refuses absolute paths as unsafe; give it the folder as basepath.
+    resource = Resource(path=os.path.basename(path), basepath=os.path.dirname(os.path.abspath(path)),
+                        schema=Schema.from_descriptor(CONTRACT["schema"]))
     report = resource.validate(limit_errors=10_000_000)
     counts = empty_counts()
     for error_type, field, note in report.flatten(["type", "fieldName", "note"]):

@@ -106,8 +106,13 @@ final class TableChecker {
             (store + index).initialize(to: compiled)
             var state = FieldState()
             if field.constraints.unique || field.quality.contains(where: { $0.metric == .duplicateValues }) {
-                state.seen = FingerprintSet(expectedCount: expectedRows)
-                if field.type == .integer { state.bitmap = IntegerBitmap(expectedRows: expectedRows) }
+                if field.type == .integer {
+                    // Most values land in the bitmap; the set starts small and grows if not.
+                    state.bitmap = IntegerBitmap(expectedRows: expectedRows)
+                    state.seen = FingerprintSet(expectedCount: 1024)
+                } else {
+                    state.seen = FingerprintSet(expectedCount: expectedRows)
+                }
             }
             state.inKey = keyed.contains(index)
             (stateStore + index).initialize(to: state)
