@@ -16,6 +16,14 @@ struct IntegerBitmap {
         words = []
     }
 
+    /// Whether `value` was inserted; nil when it is outside the window.
+    func contains(_ value: Int) -> Bool? {
+        guard started else { return false }
+        let (offset, overflow) = value.subtractingReportingOverflow(base)
+        guard !overflow, offset >= 0, offset < bits else { return nil }
+        return words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
     /// Inserts `value` when it falls in the window: true if new, false if seen before;
     /// nil when it is outside the window (the caller uses the fingerprint set).
     @inline(__always)

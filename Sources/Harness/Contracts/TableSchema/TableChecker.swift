@@ -8,7 +8,11 @@
 // owns, so checking a cell copies no field descriptor and touches no reference count.
 
 /// Checks the rows of one table against a compiled contract and keeps the results.
-final class TableChecker {
+///
+/// `@unchecked Sendable`: a checker is used by one thread at a time; in a parallel check,
+/// later stretches only read earlier checkers' sets after every stretch has finished
+/// (`concurrentPerform` returns only then), so there is no concurrent write.
+final class TableChecker: @unchecked Sendable {
     /// A field in data order: which schema field, read from which column.
     struct Slot {
         var field: Int
@@ -64,6 +68,22 @@ final class TableChecker {
         referenceSets = schema.foreignKeys.map { _ in FingerprintSet(expectedCount: expected) }
         pendingReferences = schema.foreignKeys.map { _ in [] }
         slots = fields.indices.map { Slot(field: $0, column: $0) }
+    }
+
+    /// A checker for another stretch of the same table: the template's fields and slots
+    /// (as its header set them), its own counters, sets and violations.
+    init(template: TableChecker, maxErrors: Int, expectedRows: Int) {
+        contract = template.contract
+        fields = template.fields
+        slots = template.slots
+        log = ViolationLog(limit: maxErrors)
+        let expected = max(expectedRows, 1024)
+        self.expectedRows = expected
+        let schema = contract.schema
+        primarySet = schema.primaryKey.isEmpty ? nil : FingerprintSet(expectedCount: expected)
+        uniqueKeySets = schema.uniqueKeys.map { _ in FingerprintSet(expectedCount: expected) }
+        referenceSets = []
+        pendingReferences = []
     }
 
     deinit {

@@ -14,11 +14,11 @@ public enum TableSchemaValidator {
     /// - Returns: complete counts per error type and the first violations.
     public static func validate(data: String, contract: JSONValue, contractPath: String, options: ValidateOptions) throws -> ValidationReport {
         let compiled = try TableContractLoader.load(contract, path: contractPath)
+        if let report = try validateInParallel(data: data, contract: compiled, contractPath: contractPath, options: options) {
+            return report
+        }
         let dialect = compiled.dialect
-        let reader = try CSVReader(path: data, dialect: CSVDialect(
-            delimiter: dialect.delimiter, quoteChar: dialect.quoteChar, doubleQuote: dialect.doubleQuote,
-            escapeChar: dialect.escapeChar, skipInitialSpace: dialect.skipInitialSpace,
-            header: false, commentChar: nil, strictQuotes: false))
+        let reader = try CSVReader(path: data, dialect: readerDialect(dialect))
         let checker = TableChecker(contract: compiled, maxErrors: options.maxErrors,
                                    expectedRows: estimateRows(data))
         let headerRows = dialect.header ? Set(dialect.headerRows) : []
@@ -49,6 +49,14 @@ public enum TableSchemaValidator {
         report.warningCounts = checker.log.warningCounts
         report.errors = checker.log.samples
         return report
+    }
+
+    /// The reader's dialect: headers and comments are the validator's business (they count
+    /// as rows, as frictionless numbers them), and quoting is lenient as Python's `csv` is.
+    static func readerDialect(_ dialect: TableDialect) -> CSVDialect {
+        CSVDialect(delimiter: dialect.delimiter, quoteChar: dialect.quoteChar, doubleQuote: dialect.doubleQuote,
+                   escapeChar: dialect.escapeChar, skipInitialSpace: dialect.skipInitialSpace,
+                   header: false, commentChar: nil, strictQuotes: false)
     }
 
     /// Labels of a multi-row header, joined column by column (`headerJoin`).

@@ -1,7 +1,9 @@
 /// Complete counts per error type, and the first `limit` violations in file order.
 /// Counting never stops at the limit, so totals stay exact however many there are.
 /// A class so that messages built lazily may read the checker that owns it.
-final class ViolationLog {
+///
+/// `@unchecked Sendable`: each log belongs to one checker, used by one thread at a time.
+final class ViolationLog: @unchecked Sendable {
     let limit: Int
     private(set) var counts: [String: Int] = [:]
     private(set) var warningCounts: [String: Int] = [:]
