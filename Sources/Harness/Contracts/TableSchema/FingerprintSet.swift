@@ -50,6 +50,13 @@ struct FingerprintSet {
         }
     }
 
+    /// Calls `body` with every fingerprint held (0 shows as 1, as it is stored).
+    func forEach(_ body: (UInt64) -> Void) {
+        slots.withUnsafeBufferPointer { table in
+            for key in table where key != 0 { body(key) }
+        }
+    }
+
     private mutating func grow() {
         let old = slots
         let capacity = old.count + old.count / 2 + 16

@@ -24,6 +24,21 @@ struct IntegerBitmap {
         return words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
+    /// Calls `body` with every value inserted, in increasing order.
+    func forEach(_ body: (Int) -> Void) {
+        guard started else { return }
+        words.withUnsafeBufferPointer { table in
+            for (index, word) in table.enumerated() where word != 0 {
+                var bits = word
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    body(base &+ (index << 6) &+ bit)
+                    bits &= bits &- 1
+                }
+            }
+        }
+    }
+
     /// Inserts `value` when it falls in the window: true if new, false if seen before;
     /// nil when it is outside the window (the caller uses the fingerprint set).
     @inline(__always)

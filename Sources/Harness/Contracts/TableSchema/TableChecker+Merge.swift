@@ -18,6 +18,42 @@ extension TableChecker {
         uniqueKeySets[index].contains(fingerprint)
     }
 
+    /// Whether a value, primary key or unique key of this checker's rows may also be in
+    /// `earlier`'s: false lets a parallel check skip its second pass. Integer values that
+    /// fell outside the bitmap are kept only as fingerprints, which cannot be looked up in
+    /// the other stretch's bitmap, so they answer true.
+    func mayShareValues(with earlier: TableChecker) -> Bool {
+        guard let states, let theirs = earlier.states else { return false }
+        for index in 0..<fields.count {
+            if let bitmap = states[index].bitmap {
+                if (states[index].seen?.count ?? 0) > 0 { return true }
+                var shared = false
+                bitmap.forEach { value in
+                    if !shared && earlier.hasSeen(field: index, value: .integer(value),
+                                                  fingerprint: Fingerprint.of(.integer(value), bytes: UnsafeRawBufferPointer(start: nil, count: 0))) {
+                        shared = true
+                    }
+                }
+                if shared { return true }
+            } else if let seen = states[index].seen, let other = theirs[index].seen {
+                var shared = false
+                seen.forEach { key in if !shared && other.contains(key) { shared = true } }
+                if shared { return true }
+            }
+        }
+        if let mine = primarySet, let other = earlier.primarySet {
+            var shared = false
+            mine.forEach { key in if !shared && other.contains(key) { shared = true } }
+            if shared { return true }
+        }
+        for (index, set) in uniqueKeySets.enumerated() {
+            var shared = false
+            set.forEach { key in if !shared && earlier.uniqueKeySets[index].contains(key) { shared = true } }
+            if shared { return true }
+        }
+        return false
+    }
+
     /// Adds another checker's per-field counters (nulls, missing, invalid, duplicates).
     func absorbCounters(from other: TableChecker, extraDuplicates: [Int: Int] = [:]) {
         prepare()
