@@ -40,12 +40,12 @@ extension CaseEvaluation {
 
     /// Compares repetition 1 with each later one; the first that differs fails the check.
     func determinismCheck(_ output: OutputConfig, side: RunSide) -> CheckResult? {
-        guard let relative = output.path(for: side), let first = firstRun(side), let reference = first.file(relative),
+        guard let relative = output.path(for: side), let first = firstRun(side), let reference = first.file(for: output),
               FileBytes.exists(reference) else { return nil }
         let later = runs.filter { $0.side == side && $0.repetition > 1 && $0.completed }
         guard !later.isEmpty else { return nil }
         for run in later {
-            guard let path = run.file(relative), FileBytes.exists(path) else {
+            guard let path = run.file(for: output), FileBytes.exists(path) else {
                 return CheckResult(kind: .determinism, output: output.name, side: side, status: .failed,
                                    message: "run \(run.repetition) of the \(side.rawValue) did not write \(relative), run 1 did")
             }

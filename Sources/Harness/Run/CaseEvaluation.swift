@@ -30,7 +30,7 @@ struct CaseEvaluation {
         for output in config.outputs {
             var produced: [RunSide: String] = [:]
             for side in config.sides {
-                guard let relative = output.path(for: side), let run = firstRun(side), let path = run.file(relative) else { continue }
+                guard let relative = output.path(for: side), let run = firstRun(side), let path = run.file(for: output) else { continue }
                 if FileBytes.exists(path) {
                     produced[side] = path
                 } else {

@@ -16,6 +16,16 @@ struct SideRun: Sendable {
         guard let result else { return nil }
         return result.sandbox + "/" + relative
     }
+
+    /// Where this run wrote `output`: its sandbox path, or for a captured variable the file
+    /// the driver wrote it to.
+    func file(for output: OutputConfig) -> String? {
+        guard let relative = output.path(for: side) else { return nil }
+        if output.fromCapture && side == .notebook {
+            return result?.capturedFiles[output.name] ?? file("captures/" + relative)
+        }
+        return file(relative)
+    }
 }
 
 /// The last lines of a run's output file, for reports.
