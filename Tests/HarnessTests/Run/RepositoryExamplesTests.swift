@@ -6,7 +6,7 @@ import Testing
 /// These build (once, then cached) the examples' virtual environment from PyPI.
 @Suite(.serialized) struct RepositoryExamplesTests {
     /// Shared with the README's command, so the environment is built once per machine.
-    static let cache = TestSupport.repositoryRoot + "/.harness"
+    static let cache = TestSupport.pythonCache
 
     @Test func theRepositoryPassesOnItself() throws {
         let result = try TestSupport.runHarness(["run", "--config", TestSupport.repositoryRoot + "/harness.json"],
