@@ -89,11 +89,20 @@ tools = ["harness", "polars", "pandera", "frictionless"]
 counts = {tool: json.load(open(f"{folder}/counts-{tool}.json")) for tool in tools}
 kinds = list(expected) + sorted({k for c in counts.values() for k in c if k not in expected})
 print(f"{'violation':<26}{'injected':>9}" + "".join(f"{t:>14}" for t in tools))
-same = True
 for kind in kinds:
     row = [counts[t].get(kind, 0) for t in tools]
-    want = expected.get(kind, 0)
-    same &= all(v == row[0] for v in row)
-    print(f"{kind:<26}{want:>9}" + "".join(f"{v:>14}" for v in row))
-print(f"\n  {'met    ' if same else 'NOT MET'}  same violation counts as every peer")
+    print(f"{kind:<26}{expected.get(kind, 0):>9}" + "".join(f"{v:>14}" for v in row))
+print()
+harness = counts["harness"]
+exact = all(harness.get(kind, 0) == expected.get(kind, 0) for kind in kinds)
+print(f"  {'met    ' if exact else 'NOT MET'}  harness finds exactly the injected violations")
+for tool in tools[1:]:
+    differs = [kind for kind in kinds if counts[tool].get(kind, 0) != harness.get(kind, 0)]
+    missed = [kind for kind in differs if counts[tool].get(kind, 0) > harness.get(kind, 0)]
+    if not differs:
+        print(f"  met      same counts as {tool} on every kind")
+    else:
+        verdict = "NOT MET" if missed else "met    "
+        detail = ", ".join(f"{kind}: {tool} {counts[tool].get(kind, 0)}, harness {harness.get(kind, 0)}" for kind in differs)
+        print(f"  {verdict}  {tool} differs ({detail}){'' if missed else '; harness finds all it finds'}")
 PYEOF

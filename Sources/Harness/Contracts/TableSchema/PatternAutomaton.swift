@@ -14,11 +14,23 @@ final class PatternAutomaton: @unchecked Sendable {
     let table: UnsafeMutablePointer<Int32>
     let accepting: UnsafeMutablePointer<Bool>
     let stateCount: Int
+    /// For a pattern that is a fixed sequence of byte sets (`[A-Z]{2}-[0-9]{4}`), the set
+    /// of each position: every byte is checked independently, with no chain of table loads.
+    let positions: UnsafeMutablePointer<ByteSet>?
+    let positionCount: Int
 
     /// nil when the pattern is outside the subset or its DFA would be too large.
     init?(_ pattern: String) {
         var parser = RegexSubsetParser(Array(pattern.utf8))
         guard let tree = parser.parse() else { return nil }
+        if let sets = PatternAutomaton.fixedSequence(tree), !sets.isEmpty, sets.count <= 64 {
+            positions = .allocate(capacity: sets.count)
+            positions?.initialize(from: sets, count: sets.count)
+            positionCount = sets.count
+        } else {
+            positions = nil
+            positionCount = 0
+        }
         var nfa = ThompsonNFA()
         guard let fragment = nfa.build(tree), nfa.states.count < 20_000 else { return nil }
         nfa.connect(fragment.end, to: nfa.acceptState)
@@ -33,18 +45,51 @@ final class PatternAutomaton: @unchecked Sendable {
     deinit {
         table.deallocate()
         accepting.deallocate()
+        positions?.deallocate()
     }
 
-    var plan: Plan { Plan(table: table, accepting: accepting) }
+    var plan: Plan { Plan(table: table, accepting: accepting, positions: positions, positionCount: positionCount) }
+
+    /// The byte set of each position when the pattern matches exactly one length.
+    static func fixedSequence(_ node: RegexNode) -> [ByteSet]? {
+        switch node {
+        case .set(let set): return [set]
+        case .sequence(let items):
+            var sets: [ByteSet] = []
+            for item in items {
+                guard let more = fixedSequence(item) else { return nil }
+                sets += more
+            }
+            return sets
+        case .repeated(let inner, let low, let high):
+            guard high == low, let once = fixedSequence(inner) else { return nil }
+            return Array([[ByteSet]](repeating: once, count: low).joined())
+        case .alternation:
+            return nil
+        }
+    }
 
     /// The automaton's tables by pointer: a trivial value the per-cell path copies freely.
     struct Plan {
         let table: UnsafeMutablePointer<Int32>
         let accepting: UnsafeMutablePointer<Bool>
+        let positions: UnsafeMutablePointer<ByteSet>?
+        let positionCount: Int
 
         /// true/false for an ASCII cell; nil when the cell has non-ASCII bytes.
         @inline(__always)
         func matches(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+            if let positions {
+                var ascii: UInt8 = 0
+                var inside = true
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    ascii |= byte
+                    if index < positionCount && !positions[index].contains(byte) { inside = false }
+                }
+                if ascii >= 128 { return nil }
+                return inside && bytes.count == positionCount
+            }
             var state: Int32 = 0
             for byte in bytes {
                 if byte >= 128 { return nil }

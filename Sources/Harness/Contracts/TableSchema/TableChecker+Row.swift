@@ -92,37 +92,56 @@ extension TableChecker {
     @inline(__always)
     private func checkCell(_ bytes: UnsafeRawBufferPointer, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
                            _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
-        let plan = plans[fieldIndex]
-        if plan.missing.contains(bytes) {
+        // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
+        let plan = UnsafePointer(plans + fieldIndex)
+        if plan.pointee.missing.contains(bytes) {
             noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
             return false
         }
-        guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
-            states[fieldIndex].invalid += 1
-            states[fieldIndex].isNull = true
-            add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
-                cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
-            return false
+        // Fast paths: the common kinds are checked without building a `CellValue`, which
+        // is only made when a fingerprint needs it.
+        var failed: UInt16 = 0
+        var fast: CellValue?
+        switch plan.pointee.kind {
+        case .text where !plan.pointee.generalConstraints:
+            if plan.pointee.checksValues { failed = TableChecker.checkText(bytes, plan, fields + fieldIndex) }
+            fast = .text
+        case .integer where !plan.pointee.generalConstraints:
+            if let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero {
+                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(Double(integer), plan) }
+                fast = .integer(integer)
+            }
+        case .number where !plan.pointee.generalConstraints:
+            let count = bytes.count
+            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period, !CellCaster.isSpace(bytes[0]),
+               let number = CellCaster.parseDecimal(bytes) {
+                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(number, plan) }
+                fast = .number(number)
+            }
+        default:
+            break
         }
-        if plan.checksValues {
-            if plan.generalConstraints {
-                var broken = false
-                fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
-                    broken = true
+        let value: CellValue
+        if let fast {
+            value = fast
+            if failed != 0 {
+                states[fieldIndex].invalid += 1
+                for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
                     reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
                 }
-                if broken { states[fieldIndex].invalid += 1 }
-            } else {
-                let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
-                if failed != 0 {
-                    states[fieldIndex].invalid += 1
-                    for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
-                        reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
-                    }
-                }
             }
+        } else {
+            guard let cast = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
+                states[fieldIndex].invalid += 1
+                states[fieldIndex].isNull = true
+                add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
+                    cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
+                return false
+            }
+            value = cast
+            checkConstraints(value, bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
         }
-        guard plan.fingerprints else { return false }
+        guard plan.pointee.fingerprints else { return false }
         let state = states + fieldIndex
         if state.pointee.inKey {
             state.pointee.fingerprint = Fingerprint.of(value, bytes: bytes)
@@ -146,12 +165,65 @@ extension TableChecker {
         return false
     }
 
+    private func checkConstraints(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
+                                  _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
+                                  _ fieldIndex: Int, rowNumber: Int) {
+        guard plan.pointee.checksValues else { return }
+        if plan.pointee.generalConstraints {
+            var broken = false
+            fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
+                broken = true
+                reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+            }
+            if broken { states[fieldIndex].invalid += 1 }
+            return
+        }
+        let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
+        if failed != 0 {
+            states[fieldIndex].invalid += 1
+            for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
+                reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+            }
+        }
+    }
+
+    /// Numeric bounds of a plan, as bits of `plannedOrder`.
+    @inline(__always)
+    static func checkBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> UInt16 {
+        var failed: UInt16 = 0
+        if number.isNaN { return 0 }
+        if plan.pointee.hasMinimum && number < plan.pointee.minimum { failed |= 1 << 0 }
+        if plan.pointee.hasMaximum && number > plan.pointee.maximum { failed |= 1 << 1 }
+        if plan.pointee.hasExclusiveMinimum && number <= plan.pointee.exclusiveMinimum { failed |= 1 << 2 }
+        if plan.pointee.hasExclusiveMaximum && number >= plan.pointee.exclusiveMaximum { failed |= 1 << 3 }
+        return failed
+    }
+
+    /// Length, pattern and enum of a text cell, as bits of `plannedOrder`.
+    @inline(__always)
+    static func checkText(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+        var failed: UInt16 = 0
+        if plan.pointee.minLength >= 0 || plan.pointee.maxLength < Int.max {
+            var length = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
+            if length < plan.pointee.minLength { failed |= 1 << 4 }
+            if length > plan.pointee.maxLength { failed |= 1 << 5 }
+        }
+        if let pattern = plan.pointee.pattern {
+            // `!`: a plan has an automaton only for a field with a pattern.
+            let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
+            if !matched { failed |= 1 << 6 }
+        }
+        if let texts = plan.pointee.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
+        return failed
+    }
+
     /// Casts by the plan's fast paths; anything they do not cover goes through the field's
     /// caster, which gives the same answer.
     @inline(__always)
-    static func cast(_ bytes: UnsafeRawBufferPointer, _ plan: CellPlan, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
+    static func cast(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
         let count = bytes.count
-        switch plan.kind {
+        switch plan.pointee.kind {
         case .text:
             return .text
         case .integer:
@@ -188,36 +260,17 @@ extension TableChecker {
 
     /// The constraints a plan checks itself; returns a bit per broken one (`plannedOrder`).
     @inline(__always)
-    static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: CellPlan,
+    static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
                              _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
         var failed: UInt16 = 0
-        if plan.numericBounds {
-            let number: Double
+        if plan.pointee.numericBounds {
             switch value {
-            case .integer(let integer): number = Double(integer)
-            case .number(let double): number = double
-            default: number = .nan
-            }
-            if !number.isNaN {
-                if plan.hasMinimum && number < plan.minimum { failed |= 1 << 0 }
-                if plan.hasMaximum && number > plan.maximum { failed |= 1 << 1 }
-                if plan.hasExclusiveMinimum && number <= plan.exclusiveMinimum { failed |= 1 << 2 }
-                if plan.hasExclusiveMaximum && number >= plan.exclusiveMaximum { failed |= 1 << 3 }
+            case .integer(let integer): failed |= checkBounds(Double(integer), plan)
+            case .number(let number): failed |= checkBounds(number, plan)
+            default: break
             }
         }
-        if plan.minLength >= 0 || plan.maxLength < Int.max {
-            var length = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
-            if length < plan.minLength { failed |= 1 << 4 }
-            if length > plan.maxLength { failed |= 1 << 5 }
-        }
-        if let pattern = plan.pattern {
-            // `!`: a plan has an automaton only for a field with a pattern.
-            let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
-            if !matched { failed |= 1 << 6 }
-        }
-        if let texts = plan.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
-        return failed
+        return failed | checkText(bytes, plan, field)
     }
 
     private func checkKeys(_ states: UnsafeMutablePointer<FieldState>, rowNumber: Int) {
