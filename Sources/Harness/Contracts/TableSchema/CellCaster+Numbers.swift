@@ -136,10 +136,43 @@ extension CellCaster {
         return .bigInteger(negative: negative, digits: significant)
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
+    static let powersOfTen: [Double] = (0...22).map { exponent in
         var value = 1.0
         for _ in 0..<exponent { value *= 10 }
         return value
+    }
+
+    /// `-?digits[.digits]` with at most 15 digits: most number cells, in one pass, exact
+    /// (an integer over a power of ten, both exact, divides correctly rounded); nil for
+    /// anything else, which `parseDecimal` then reads in full.
+    @inline(__always)
+    static func simpleDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        let count = bytes.count
+        var index = 0
+        var negative = false
+        if count > 0 && bytes[0] == ASCII.minus {
+            negative = true
+            index = 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = -1
+        while index < count {
+            let digit = bytes[index] &- ASCII.zero
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            } else if bytes[index] == ASCII.period && fractionDigits < 0 {
+                fractionDigits = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let value = fractionDigits > 0 ? Double(mantissa) / powersOfTen[fractionDigits] : Double(mantissa)
+        return negative ? -value : value
     }
 
     /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or

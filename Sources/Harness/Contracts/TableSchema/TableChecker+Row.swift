@@ -113,8 +113,8 @@ extension TableChecker {
             }
         case .number where !plan.pointee.generalConstraints:
             let count = bytes.count
-            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period, !CellCaster.isSpace(bytes[0]),
-               let number = CellCaster.parseDecimal(bytes) {
+            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
+               let number = CellCaster.simpleDecimal(bytes) {
                 if plan.pointee.numericBounds { failed = TableChecker.checkBounds(number, plan) }
                 fast = .number(number)
             }
