@@ -85,6 +85,7 @@ extension TableChecker {
             let plan = UnsafePointer(plans + slot.field)
             guard plan.pointee.fingerprints, slot.column < count else { continue }
             let bytes = record.cell(slot.column)
+            // `!`: prepare() set the field store above.
             guard !plan.pointee.missing.contains(bytes), let value = TableChecker.cast(bytes, plan, fieldStore! + slot.field) else { continue }
             values[slot.field] = (value, Fingerprint.of(value, bytes: bytes))
         }
