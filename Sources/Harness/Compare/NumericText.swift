@@ -55,6 +55,7 @@ struct NumericText {
             kind = Self.word(text, from: i)
             return
         }
+        if readShort(text, from: i) { return }
         var digits = 0
         var fractionDigits = 0
         var pendingZeros = 0
@@ -117,6 +118,80 @@ struct NumericText {
             return
         }
         exponent = explicitExponent - fractionDigits + pendingZeros
+    }
+
+    /// The common case in one tight pass: at most 19 significant digits (trailing zeros
+    /// included). Returns false, leaving `self` untouched, for longer numbers.
+    private mutating func readShort(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        let count = text.count
+        var i = start
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var sawDigit = false
+        var first = 0
+        while i < count {
+            let digit = text[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            sawDigit = true
+            if mantissa != 0 || digit != 0 {
+                if significant == Self.maxExactDigits { return false }
+                if mantissa == 0 { first = i }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                significant += 1
+            }
+            i += 1
+        }
+        if i < count && text[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < count {
+                let digit = text[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                sawDigit = true
+                if mantissa != 0 || digit != 0 {
+                    if significant == Self.maxExactDigits { return false }
+                    if mantissa == 0 { first = i }
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    significant += 1
+                }
+                exponent -= 1
+                i += 1
+            }
+        }
+        guard sawDigit else { return true }  // "." or "-": not a number
+        if i < count {
+            guard text[i] | 0x20 == UInt8(ascii: "e") else { return true }
+            i += 1
+            var exponentNegative = false
+            if i < count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+                exponentNegative = text[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < count else { return true }
+            var explicit = 0
+            while i < count {
+                let digit = text[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return true }
+                if explicit < 1_000_000 { explicit = explicit * 10 + Int(digit) }
+                i += 1
+            }
+            exponent += exponentNegative ? -explicit : explicit
+        }
+        kind = .finite
+        if mantissa == 0 {
+            negative = false  // -0 is 0
+            return true
+        }
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+            significant -= 1
+        }
+        leadingDigits = mantissa
+        digitCount = significant
+        self.exponent = exponent
+        firstDigit = first
+        return true
     }
 
     /// `inf`, `infinity` or `nan` in any case, from `start`.
