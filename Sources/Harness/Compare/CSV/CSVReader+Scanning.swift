@@ -1,6 +1,6 @@
 // The record scanner: one pass over a record's bytes that finds its end and its fields.
-// Runs of plain bytes are skipped with a 256-entry stop table, so the common unquoted
-// field costs one load and one branch per byte. Errors compute their line and column
+// Runs of plain bytes are skipped 16 bytes at a time (CSVStopFinder), so the common
+// unquoted field costs a few vector compares. Errors compute their line and column
 // from the record's first byte only when they are thrown.
 
 extension CSVReader {
@@ -16,19 +16,14 @@ extension CSVReader {
     /// Scans the record starting at buffer index `recordStart`, filling `spans`.
     /// - Throws: `HarnessError.malformed` for an unterminated quote, a stray quote, a NUL.
     func scanRecord(from recordStart: Int) throws -> ScanOutcome {
-        try unquotedStops.withUnsafeBufferPointer { unquotedStops in
-            try quotedStops.withUnsafeBufferPointer { quotedStops in
-                // `!`: both tables have 256 entries.
-                try scanRecord(from: recordStart, unquotedStops: unquotedStops.baseAddress!, quotedStops: quotedStops.baseAddress!)
-            }
-        }
+        try scanRecord(from: recordStart, unquotedStops: unquotedStops, quotedStops: quotedStops)
     }
 
     // `unsafe`: every index read below is at most `end`; `buffer[end]` is the NUL sentinel
     // (a stop in both tables), so the inner loops end there without a bounds test and the
     // code after them checks `i == end` before using the byte.
-    private func scanRecord(from recordStart: Int, unquotedStops: UnsafePointer<UInt8>,
-                            quotedStops: UnsafePointer<UInt8>) throws -> ScanOutcome {
+    private func scanRecord(from recordStart: Int, unquotedStops: CSVStopFinder,
+                            quotedStops: CSVStopFinder) throws -> ScanOutcome {
         let b = buffer
         let end = self.end
         let atEnd = self.atEnd
@@ -70,7 +65,7 @@ extension CSVReader {
                 i += 1
                 contentStart = i
                 quoted: while true {
-                    while quotedStops[Int(b[i])] == 0 { i += 1 }
+                    i = quotedStops.next(in: b, from: i)
                     if i == end {
                         if atEnd { throw unterminatedQuote(at: fieldStart) }
                         return .needMore
@@ -126,7 +121,7 @@ extension CSVReader {
                 }
             } else {
                 unquoted: while true {
-                    while unquotedStops[Int(b[i])] == 0 { i += 1 }
+                    i = unquotedStops.next(in: b, from: i)
                     if i == end {
                         if !atEnd { return .needMore }
                         break unquoted

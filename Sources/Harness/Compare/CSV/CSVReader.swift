@@ -44,10 +44,12 @@ public final class CSVReader {
     var spanCapacity = 64
     var scratch: UnsafeMutablePointer<UInt8>
     var scratchCapacity: Int
-    /// Bytes that end a run of plain bytes, outside and inside quotes (1 = stop).
-    let unquotedStops: [UInt8]
-    let quotedStops: [UInt8]
+    /// Bytes that end a run of plain bytes, outside and inside quotes.
+    let unquotedStops: CSVStopFinder
+    let quotedStops: CSVStopFinder
     private var startedReading = false
+    /// Bytes allocated after the capacity: the sentinel and the stop finder's reads.
+    static let padding = 17
 
     /// Opens `path` for reading.
     /// - Throws: `HarnessError.io` when it cannot be opened; `HarnessError.malformed` when
@@ -68,27 +70,21 @@ public final class CSVReader {
         self.chunkSize = max(1, chunkSize)
         self.maxRecordBytes = max(1, maxRecordBytes)
         capacity = self.chunkSize
-        // One byte more than the capacity: a NUL sentinel after the valid bytes stops the
-        // scanner's inner loops without a bounds test per byte.
-        buffer = .allocate(capacity: capacity + 1)
+        // Room after the capacity for a NUL sentinel after the valid bytes, which stops the
+        // scanner's inner loops without a bounds test, and for its 16-byte reads.
+        buffer = .allocate(capacity: capacity + Self.padding)
         buffer[0] = CSVByte.nul
         spans = .allocate(capacity: spanCapacity)
         scratchCapacity = capacity
         scratch = .allocate(capacity: scratchCapacity)
-        var unquoted = [UInt8](repeating: 0, count: 256)
-        var quoted = [UInt8](repeating: 0, count: 256)
-        for byte in [dialect.delimiter, CSVByte.lf, CSVByte.cr, CSVByte.nul] { unquoted[Int(byte)] = 1 }
-        for byte in [CSVByte.lf, CSVByte.cr, CSVByte.nul] { quoted[Int(byte)] = 1 }
-        if let quote = dialect.quoteChar {
-            unquoted[Int(quote)] = 1
-            quoted[Int(quote)] = 1
+        var unquoted = [dialect.delimiter, CSVByte.lf, CSVByte.cr]
+        var quoted = [CSVByte.lf, CSVByte.cr]
+        for byte in [dialect.quoteChar, dialect.escapeChar].compactMap({ $0 }) {
+            unquoted.append(byte)
+            quoted.append(byte)
         }
-        if let escape = dialect.escapeChar {
-            unquoted[Int(escape)] = 1
-            quoted[Int(escape)] = 1
-        }
-        unquotedStops = unquoted
-        quotedStops = quoted
+        unquotedStops = CSVStopFinder(unquoted)
+        quotedStops = CSVStopFinder(quoted)
         try startReading()
         if dialect.header, let record = try next() {
             header = record.strings
@@ -172,7 +168,7 @@ public final class CSVReader {
             // is over the limit.
             guard capacity < maxRecordBytes + 2 else { throw tooLong() }
             let grown = min(capacity * 2, maxRecordBytes + 2)
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown + 1)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown + Self.padding)
             bigger.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = bigger
@@ -230,7 +226,7 @@ public final class CSVReader {
         guard count > capacity else { return }
         buffer.deallocate()
         capacity = count
-        buffer = .allocate(capacity: capacity + 1)
+        buffer = .allocate(capacity: capacity + Self.padding)
     }
 
     /// Parses the one record held in `buffer[0..<length]`.
