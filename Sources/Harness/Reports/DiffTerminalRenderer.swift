@@ -110,6 +110,11 @@ public enum DiffTerminalRenderer {
     /// the middle when longer than `maxValueWidth`.
     static func shown(_ value: String) -> String {
         if value.isEmpty { return "\"\"" }
+        // Only the ends are shown: escape those, not a 40 MB cell.
+        if value.utf8.count > 4 * maxValueWidth {
+            return String(shown(String(value.prefix(maxValueWidth))).prefix((maxValueWidth - 1) / 2)) + "…"
+                + String(shown(String(value.suffix(maxValueWidth))).suffix(maxValueWidth - 1 - (maxValueWidth - 1) / 2))
+        }
         var text = ""
         for scalar in value.unicodeScalars {
             switch scalar {

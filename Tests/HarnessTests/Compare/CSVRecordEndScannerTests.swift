@@ -70,3 +70,27 @@ import Testing
         }
     }
 }
+
+@Suite struct CSVStopFinderTests {
+    /// Release builds search 16 bytes at a time, debug builds byte by byte: both must
+    /// find the same stop in every position.
+    @Test func vectorAndByteSearchesAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let finder = CSVStopFinder([UInt8(ascii: ","), CSVByte.lf, CSVByte.cr, CSVByte.quote])
+        let alphabet: [UInt8] = Array("abc,\"\r\n".utf8)
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...80, using: &generator)
+            // Mostly plain bytes, so runs longer than 16 bytes occur.
+            var bytes = (0..<count).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0 ? alphabet.randomElement(using: &generator) ?? 0 : UInt8(ascii: "x")
+            }
+            bytes += [CSVByte.nul] + [UInt8](repeating: UInt8(ascii: ","), count: 16)
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!  // `!`: never empty (the sentinel)
+                for start in 0...count {
+                    #expect(finder.next(in: base, from: start) == finder.byteByByte(in: base, from: start))
+                }
+            }
+        }
+    }
+}

@@ -65,7 +65,7 @@ extension CSVReader {
                 i += 1
                 contentStart = i
                 quoted: while true {
-                    i = quotedStops.next(in: b, from: i)
+                    i = quotedStops.find(in: b, from: i)
                     if i == end {
                         if atEnd { throw unterminatedQuote(at: fieldStart) }
                         return .needMore
@@ -121,7 +121,7 @@ extension CSVReader {
                 }
             } else {
                 unquoted: while true {
-                    i = unquotedStops.next(in: b, from: i)
+                    i = unquotedStops.find(in: b, from: i)
                     if i == end {
                         if !atEnd { return .needMore }
                         break unquoted
