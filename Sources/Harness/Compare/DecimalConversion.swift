@@ -13,8 +13,9 @@ enum DecimalConversion {
 
     /// The value of `number` from its 19-digit prefix: `exact` when no rounding happened
     /// (an integer up to 2^53 times a power of ten up to 10^22), otherwise within 3 half-
-    /// ulps (the mantissa, the power and the product each rounded once). Nil when the value
-    /// would be subnormal or overflow; use `exact` then.
+    /// ulps of the decimal (the mantissa, the power and the product each rounded once), so
+    /// within 4.5e-16 (relative) of the correctly rounded double. Nil when the value would
+    /// be subnormal or overflow; use `exact` then.
     static func approximate(_ number: NumericText) -> (value: Double, exact: Bool)? {
         if number.digitCount == 0 { return (0, true) }
         let exponent = number.exponent + number.droppedDigits

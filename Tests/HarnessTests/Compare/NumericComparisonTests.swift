@@ -102,12 +102,27 @@ import Testing
             #expect(parsed.kind == .finite, "\(text)")
             if let approximate = DecimalConversion.approximate(parsed) {
                 let error = abs(approximate.value - reference)
-                #expect(approximate.exact ? error == 0 : error <= 3.4e-16 * abs(reference), "\(text)")
+                #expect(approximate.exact ? error == 0 : error <= 4.5e-16 * abs(reference), "\(text)")
             }
             let padded = (text.hasPrefix("-") ? "-000" + text.dropFirst() : "000" + text)
             let longer = padded.contains("e") ? padded.replacingOccurrences(of: "e", with: (padded.contains(".") ? "" : ".") + "000e")
                 : padded + (padded.contains(".") ? "000" : ".000")
             #expect(Self.compare(text, longer) == .equal, "\(text) vs \(longer)")
+        }
+    }
+
+    @Test func decisionsAtTheToleranceBoundaryMatchDoubleArithmetic() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let b = Double.random(in: -1000...1000, using: &generator)
+            let a = b * (1 + Double.random(in: -1e-6...1e-6, using: &generator))
+            let difference = abs(a - b)
+            let exact = difference / abs(b)
+            for rtol in [exact.nextDown, exact, exact.nextUp, exact * (1 - 1e-15), exact * (1 + 1e-15)] {
+                let truth = difference <= 0 + rtol * abs(b)
+                let result = Self.compare("\(b)", "\(a)", rtol: rtol)
+                #expect((result == .equal) == truth, "\(b) vs \(a) rtol \(rtol)")
+            }
         }
     }
 
