@@ -19,6 +19,8 @@ protocol CSVByteSource: AnyObject {
 final class CSVFileSource: CSVByteSource {
     let path: String
     private let fd: Int32
+    /// Size in bytes when opened.
+    let size: Int
 
     /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
     init(path: String) throws {
@@ -30,6 +32,7 @@ final class CSVFileSource: CSVByteSource {
             close(fd)
             throw HarnessError.io(path: path, reason: "is a folder, expected a CSV file")
         }
+        size = Int(info.st_size)
         #if canImport(Glibc)
         // Sequential reads: let the kernel read ahead generously.
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
