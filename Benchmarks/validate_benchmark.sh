@@ -29,10 +29,11 @@ if [ ! -x "$PY" ] || ! "$PY" -c "import polars, pandera, pandas, frictionless" 2
   "$VENV/bin/pip" install -q polars pandera pandas frictionless
 fi
 
-CLEAN=$BENCH_DIR/clean-$ROWS.csv
+CLEAN=$BENCH_DIR/base-$ROWS.csv
 INJECTED=$BENCH_DIR/injected-$SLICE-$INJECT.csv
-SLICED=$BENCH_DIR/clean-$ROWS-head-$SLICE.csv
-[ -f "$CLEAN" ] || { echo "== generating $CLEAN"; "$PY" Benchmarks/validate_data.py "$CLEAN" --rows "$ROWS"; }
+SLICED=$BENCH_DIR/base-$ROWS-head-$SLICE.csv
+# Speed: base.csv of the diff benchmark's generator; violations: our file with injected ones.
+[ -f "$CLEAN" ] || { echo "== generating $CLEAN"; "$PY" Benchmarks/validate_base_data.py "$CLEAN" --rows "$ROWS"; }
 [ -f "$INJECTED" ] || { echo "== generating $INJECTED"; "$PY" Benchmarks/validate_data.py "$INJECTED" --rows "$SLICE" --inject "$INJECT" --seed 7; }
 [ -f "$SLICED" ] || head -n $((SLICE + 1)) "$CLEAN" > "$SLICED"
 
@@ -40,6 +41,7 @@ echo "== building harness (release)"
 swift build -c release --product harness 2>&1 | tail -1
 HARNESS=$ROOT/.build/release/harness
 CONTRACT=$ROOT/Benchmarks/validate_contract.json
+INJECTED_CONTRACT=$ROOT/Benchmarks/validate_injected_contract.json
 
 # measure NAME COMMAND...: best wall seconds and the peak RSS (MB) of REPEAT runs.
 declare -A SECONDS_OF MEMORY_OF
@@ -61,15 +63,18 @@ measure() {
 echo "== speed on $ROWS rows ($(du -m "$CLEAN" | cut -f1) MB)"
 measure harness "$HARNESS" validate "$CLEAN" --contract "$CONTRACT"
 grep -q "^valid" "$BENCH_DIR/out-harness.txt" || { echo "harness did not find the clean file valid:"; head "$BENCH_DIR/out-harness.txt"; }
-measure polars "$PY" Benchmarks/validate_peers.py polars "$CLEAN"
-measure pandera "$PY" Benchmarks/validate_peers.py pandera "$CLEAN"
-measure frictionless "$PY" Benchmarks/validate_peers.py frictionless "$SLICED"
+measure polars "$PY" Benchmarks/validate_peers.py polars "$CONTRACT" "$CLEAN"
+measure pandera "$PY" Benchmarks/validate_peers.py pandera "$CONTRACT" "$CLEAN"
+measure frictionless "$PY" Benchmarks/validate_peers.py frictionless "$CONTRACT" "$SLICED"
+for tool in polars pandera frictionless; do
+  grep -q '^{}$' "$BENCH_DIR/out-$tool.txt" || echo "   note: $tool reported violations on the clean file: $(cat "$BENCH_DIR/out-$tool.txt")"
+done
 
 echo "== same violations on $INJECTED ($INJECT of each kind injected)"
-"$HARNESS" validate "$INJECTED" --contract "$CONTRACT" --max-errors 1000000 --json "$BENCH_DIR/harness-injected.json" > /dev/null || true
-"$PY" Benchmarks/validate_peers.py harness-report "$BENCH_DIR/harness-injected.json" > "$BENCH_DIR/counts-harness.json"
+"$HARNESS" validate "$INJECTED" --contract "$INJECTED_CONTRACT" --max-errors 1000000 --json "$BENCH_DIR/harness-injected.json" > /dev/null || true
+"$PY" Benchmarks/validate_peers.py harness-report "$INJECTED_CONTRACT" "$BENCH_DIR/harness-injected.json" > "$BENCH_DIR/counts-harness.json"
 for tool in polars pandera frictionless; do
-  "$PY" Benchmarks/validate_peers.py $tool "$INJECTED" > "$BENCH_DIR/counts-$tool.json"
+  "$PY" Benchmarks/validate_peers.py $tool "$INJECTED_CONTRACT" "$INJECTED" > "$BENCH_DIR/counts-$tool.json"
 done
 
 MB=$(du -m "$CLEAN" | cut -f1)

@@ -60,7 +60,7 @@ extension TableChecker {
         return field.pointee.caster.cast(bytes)
     }
 
-    private func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
+    func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
                                   _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
         add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
             severity: severity("constraint-error", field: fieldIndex, check: name.rawValue),
