@@ -30,7 +30,7 @@ if [ ! -x "$PY" ] || ! "$PY" -c "import polars, pandera, pandas, frictionless" 2
 fi
 
 CLEAN=$BENCH_DIR/base-$ROWS.csv
-INJECTED=$BENCH_DIR/injected-$SLICE-$INJECT.csv
+INJECTED=$BENCH_DIR/injected-v2-$SLICE-$INJECT.csv
 SLICED=$BENCH_DIR/base-$ROWS-head-$SLICE.csv
 # Speed: base.csv of the diff benchmark's generator; violations: our file with injected ones.
 [ -f "$CLEAN" ] || { echo "== generating $CLEAN"; "$PY" Benchmarks/validate_base_data.py "$CLEAN" --rows "$ROWS"; }

@@ -136,17 +136,14 @@ extension CellCaster {
         return .bigInteger(negative: negative, digits: significant)
     }
 
-    static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
-    /// `-?digits[.digits]` with at most 15 digits: most number cells, in one pass, exact
-    /// (an integer over a power of ten, both exact, divides correctly rounded); nil for
-    /// anything else, which `parseDecimal` then reads in full.
+    /// `-?digits[.digits]`: most number cells, in one pass. Returns the value and whether it
+    /// is exact: it is when the digits form an integer below 2^53 (an exact integer over an
+    /// exact power of ten divides correctly rounded). Longer mantissas keep their first 19
+    /// digits and are off by at most two units in the last place; callers that compare for
+    /// equality or sit near a bound then read them exactly with `parseDecimal`.
+    /// nil for anything else (signs, exponents, spaces, words), which `parseDecimal` reads.
     @inline(__always)
-    static func simpleDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> (value: Double, exact: Bool)? {
         let count = bytes.count
         var index = 0
         var negative = false
@@ -155,24 +152,64 @@ extension CellCaster {
             index = 1
         }
         var mantissa: UInt64 = 0
+        var significant = 0
         var digits = 0
-        var fractionDigits = -1
+        var scale = 0
+        var sawPoint = false
+        var truncated = false
         while index < count {
             let digit = bytes[index] &- ASCII.zero
             if digit < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(digit)
                 digits += 1
-                if fractionDigits >= 0 { fractionDigits += 1 }
-            } else if bytes[index] == ASCII.period && fractionDigits < 0 {
-                fractionDigits = 0
+                if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    if mantissa != 0 { significant += 1 }
+                    if sawPoint { scale += 1 }
+                } else {
+                    if digit != 0 { truncated = true }
+                    if !sawPoint { scale -= 1 }
+                }
+            } else if bytes[index] == ASCII.period && !sawPoint {
+                sawPoint = true
             } else {
                 return nil
             }
             index += 1
         }
-        guard digits > 0, digits <= 15 else { return nil }
-        let value = fractionDigits > 0 ? Double(mantissa) / powersOfTen[fractionDigits] : Double(mantissa)
-        return negative ? -value : value
+        guard digits > 0, scale <= 22, scale >= -22 else { return nil }
+        var value = Double(mantissa)
+        value = scale >= 0 ? value / pow10(scale) : value * pow10(-scale)
+        return (negative ? -value : value, mantissa < (1 << 53) && !truncated && scale >= 0)
+    }
+
+    /// Exact powers of ten that a Double holds (10^0 … 10^22), without a global table.
+    @inline(__always)
+    static func pow10(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or
@@ -242,7 +279,7 @@ extension CellCaster {
         guard index == end else { return nil }
         if exact && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
-            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            value = exponent < 0 ? value / pow10(-exponent) : value * pow10(exponent)
             return negative ? -value : value
         }
         var text = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))

@@ -1,5 +1,16 @@
 /// Casting and constraint checks of one cell by its plan, and the messages they report.
 extension TableChecker {
+    /// Whether `number` is within a few units in the last place of one of the plan's bounds,
+    /// where an inexact reading could land on the wrong side.
+    @inline(__always)
+    static func nearBound(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> Bool {
+        guard plan.pointee.numericBounds else { return false }
+        func near(_ bound: Double) -> Bool { abs(number - bound) <= 8 * max(number.magnitude, bound.magnitude).ulp }
+        return (plan.pointee.hasMinimum && near(plan.pointee.minimum)) || (plan.pointee.hasMaximum && near(plan.pointee.maximum))
+            || (plan.pointee.hasExclusiveMinimum && near(plan.pointee.exclusiveMinimum))
+            || (plan.pointee.hasExclusiveMaximum && near(plan.pointee.exclusiveMaximum))
+    }
+
     /// Numeric bounds of a plan, as bits of `plannedOrder`.
     @inline(__always)
     static func checkBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> UInt16 {

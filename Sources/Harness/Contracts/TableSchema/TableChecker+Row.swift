@@ -114,7 +114,14 @@ extension TableChecker {
         case .number where !plan.pointee.generalConstraints:
             let count = bytes.count
             if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
-               let number = CellCaster.simpleDecimal(bytes) {
+               let (quick, exact) = CellCaster.quickDecimal(bytes) {
+                var number = quick
+                // An inexact reading is good enough unless the value is compared for
+                // equality (a fingerprint) or lies within a hair of a bound.
+                if !exact && (plan.pointee.fingerprints || TableChecker.nearBound(quick, plan)),
+                   let precise = CellCaster.parseDecimal(bytes) {
+                    number = precise
+                }
                 if plan.pointee.numericBounds { failed = TableChecker.checkBounds(number, plan) }
                 fast = .number(number)
             }
