@@ -136,12 +136,12 @@ extension CellCaster {
         return .bigInteger(negative: negative, digits: significant)
     }
 
-    /// `-?digits[.digits]`: most number cells, in one pass. Returns the value and whether it
-    /// is exact: it is when the digits form an integer below 2^53 (an exact integer over an
-    /// exact power of ten divides correctly rounded). Longer mantissas keep their first 19
-    /// digits and are off by at most two units in the last place; callers that compare for
-    /// equality or sit near a bound then read them exactly with `parseDecimal`.
-    /// nil for anything else (signs, exponents, spaces, words), which `parseDecimal` reads.
+    /// `-?digits[.digits]` with at most 19 digits: most number cells, in two tight loops.
+    /// Returns the value and whether it is exact: it is when the digits form an integer
+    /// below 2^53 (an exact integer over an exact power of ten divides correctly rounded);
+    /// otherwise it is off by at most two units in the last place, and callers that compare
+    /// for equality or sit near a bound read it again with `parseDecimal`.
+    /// nil for anything else (signs, exponents, spaces, words, more digits).
     @inline(__always)
     static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> (value: Double, exact: Bool)? {
         let count = bytes.count
@@ -151,35 +151,32 @@ extension CellCaster {
             negative = true
             index = 1
         }
+        let start = index
         var mantissa: UInt64 = 0
-        var significant = 0
-        var digits = 0
-        var scale = 0
-        var sawPoint = false
-        var truncated = false
         while index < count {
             let digit = bytes[index] &- ASCII.zero
-            if digit < 10 {
-                digits += 1
-                if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    if mantissa != 0 { significant += 1 }
-                    if sawPoint { scale += 1 }
-                } else {
-                    if digit != 0 { truncated = true }
-                    if !sawPoint { scale -= 1 }
-                }
-            } else if bytes[index] == ASCII.period && !sawPoint {
-                sawPoint = true
-            } else {
-                return nil
-            }
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
             index += 1
         }
-        guard digits > 0, scale <= 22, scale >= -22 else { return nil }
-        var value = Double(mantissa)
-        value = scale >= 0 ? value / pow10(scale) : value * pow10(-scale)
-        return (negative ? -value : value, mantissa < (1 << 53) && !truncated && scale >= 0)
+        var digits = index - start
+        var fraction = 0
+        if index < count && bytes[index] == ASCII.period {
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- ASCII.zero
+                if digit >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            fraction = index - fractionStart
+            digits += fraction
+        }
+        // More than 19 digits would have wrapped the accumulator.
+        guard index == count, digits > 0, digits <= 19 else { return nil }
+        let value = Double(mantissa) / pow10(fraction)
+        return (negative ? -value : value, mantissa < (1 << 53))
     }
 
     /// Exact powers of ten that a Double holds (10^0 … 10^22), without a global table.
