@@ -12,6 +12,8 @@ final class PatternAutomaton: @unchecked Sendable {
     static let maxStates = 2048
     /// Transitions: `table[state * 128 + byte]`, -1 for no way on.
     let table: UnsafeMutablePointer<Int32>
+    /// The same transitions in bytes (255: no way on), when there are fewer than 255 states.
+    let compact: UnsafeMutablePointer<UInt8>?
     let accepting: UnsafeMutablePointer<Bool>
     let stateCount: Int
     /// For a pattern that is a fixed sequence of byte sets (`[A-Z]{2}-[0-9]{4}`), the set
@@ -38,17 +40,25 @@ final class PatternAutomaton: @unchecked Sendable {
         stateCount = accepts.count
         table = .allocate(capacity: transitions.count)
         table.initialize(from: transitions, count: transitions.count)
+        // Small automata (nearly all) walk a byte table: 128 bytes a state stay in cache.
+        if accepts.count < 255 {
+            compact = .allocate(capacity: transitions.count)
+            for (index, target) in transitions.enumerated() { compact?[index] = target < 0 ? 255 : UInt8(target) }
+        } else {
+            compact = nil
+        }
         accepting = .allocate(capacity: accepts.count)
         accepting.initialize(from: accepts, count: accepts.count)
     }
 
     deinit {
         table.deallocate()
+        compact?.deallocate()
         accepting.deallocate()
         positions?.deallocate()
     }
 
-    var plan: Plan { Plan(table: table, accepting: accepting, positions: positions, positionCount: positionCount) }
+    var plan: Plan { Plan(table: table, compact: compact, accepting: accepting, positions: positions, positionCount: positionCount) }
 
     /// The byte set of each position when the pattern matches exactly one length.
     static func fixedSequence(_ node: RegexNode) -> [ByteSet]? {
@@ -72,6 +82,7 @@ final class PatternAutomaton: @unchecked Sendable {
     /// The automaton's tables by pointer: a trivial value the per-cell path copies freely.
     struct Plan {
         let table: UnsafeMutablePointer<Int32>
+        let compact: UnsafeMutablePointer<UInt8>?
         let accepting: UnsafeMutablePointer<Bool>
         let positions: UnsafeMutablePointer<ByteSet>?
         let positionCount: Int
@@ -89,6 +100,19 @@ final class PatternAutomaton: @unchecked Sendable {
                 }
                 if ascii >= 128 { return nil }
                 return inside && bytes.count == positionCount
+            }
+            if let compact {
+                var state = 0
+                var ascii: UInt8 = 0
+                for byte in bytes {
+                    ascii |= byte
+                    // A non-ASCII byte indexes past the state's row: stop before reading it.
+                    if byte >= 128 { return nil }
+                    let next = compact[state &* 128 &+ Int(byte)]
+                    if next == 255 { return bytes.contains { $0 >= 128 } ? nil : false }
+                    state = Int(next)
+                }
+                return accepting[state]
             }
             var state: Int32 = 0
             for byte in bytes {
