@@ -1,0 +1,153 @@
+// Design: rows matched by key in memory bounded by an index, not by the files.
+//
+// Pass 1 reads expected once and indexes each row by a 64-bit hash of its key cells, with
+// a 64-bit hash of the whole row and where the row is (CSVKeyIndex). Pass 2 reads actual
+// once: a row whose key and row hashes both match an indexed row is equal (a false match
+// needs a 2^-64 collision of the row hash on rows with the same key); otherwise the
+// expected row is re-read with pread, its key checked byte for byte, and the two rows are
+// compared cell by cell. Expected rows never matched are the missing rows; only the listed
+// ones are re-read. Duplicate keys make matching ambiguous: they are an error (exit 2)
+// naming both rows, found while indexing (expected) or matching (actual).
+
+/// Compares two CSV files whose rows are matched by key columns.
+enum CSVKeyedComparison {
+    /// Records hashed before their slots are looked up together (see CSVKeyIndex.touch).
+    static let batchSize = 64
+
+    /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
+    static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
+        let mapping = comparer.mapping
+        let firstRow = expected.recordCount + 1
+        // Random access: re-reading indexed rows (pread) and re-parsing batched ones.
+        let expectedLookup = try lookupReader(expected)
+        let expectedCopy = try lookupReader(expected)
+        let actualLookup = try lookupReader(actual)
+        let actualCopy = try lookupReader(actual)
+        var index = CSVKeyIndex(expectedRows: estimatedRows(expected))
+        var batch = CSVRecordBatch()
+
+        // Pass 1: index expected.
+        while try batch.fill(from: expected, key: mapping.expectedKey, comparer: comparer, expectedSide: true) {
+            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+            for item in 0..<batch.count {
+                try index.candidates(batch.keyHashes[item]) { slot in
+                    let other = try read(expectedLookup, index, row: index.slots[slot].row, firstRow: firstRow)
+                    let record = try batch.record(item, parsedBy: expectedCopy)
+                    guard sameKey(other, mapping.expectedKey, record, mapping.expectedKey) else { return false }
+                    throw duplicate(record, path: expected.path, firstRow: other.number, comparer: comparer, side: mapping.expectedKey)
+                }
+                guard index.count < CSVKeyIndex.maxRows else {
+                    throw HarnessError.invalid(SourceLocation(path: expected.path, line: batch.lines[item]),
+                                               message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
+                }
+                index.insert(keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
+                             offset: batch.offsets[item], length: batch.length(item))
+            }
+        }
+
+        // Pass 2: match actual rows against the index.
+        var extraKeys: [UInt64: [(offset: Int, length: Int, row: Int)]] = [:]
+        while try batch.fill(from: actual, key: mapping.actualKey, comparer: comparer, expectedSide: false) {
+            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+            for item in 0..<batch.count {
+                var matchedSlot: Int?
+                try index.candidates(batch.keyHashes[item]) { slot in
+                    let candidate = index.slots[slot]
+                    if candidate.rowHash == batch.rowHashes[item] {
+                        // Same key tag and same whole-row hash: the same row.
+                        if candidate.matched {
+                            let record = try batch.record(item, parsedBy: actualCopy)
+                            throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
+                        }
+                        comparer.countEqualRows(1)
+                    } else {
+                        let other = try read(expectedLookup, index, row: candidate.row, firstRow: firstRow)
+                        let record = try batch.record(item, parsedBy: actualCopy)
+                        guard sameKey(other, mapping.expectedKey, record, mapping.actualKey) else { return false }
+                        if candidate.matched {
+                            throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
+                        }
+                        try comparer.compare(other, record, keyed: true)
+                    }
+                    matchedSlot = slot
+                    return true
+                }
+                if let slot = matchedSlot {
+                    // Marked here, not in the closure: mutating the index while it iterates
+                    // would copy its whole table.
+                    index.markMatched(slot)
+                    continue
+                }
+                let record = try batch.record(item, parsedBy: actualCopy)
+                let keyHash = batch.keyHashes[item]
+                for earlier in extraKeys[keyHash] ?? [] {
+                    let other = try actualLookup.record(atOffset: earlier.offset, length: earlier.length, number: earlier.row)
+                    if sameKey(other, mapping.actualKey, record, mapping.actualKey) {
+                        throw duplicate(record, path: actual.path, firstRow: earlier.row, comparer: comparer, side: mapping.actualKey)
+                    }
+                }
+                extraKeys[keyHash, default: []].append((record.offset, record.bytes.count, record.number))
+                try comparer.extraRow(record, keyed: true)
+            }
+        }
+
+        // Pass 3: expected rows never matched.
+        for row in index.unmatchedRows() {
+            if comparer.listsMore {
+                try comparer.missingRow(read(expectedLookup, index, row: Int(row), firstRow: firstRow), keyed: true)
+            } else {
+                comparer.countMissingRows(1)
+            }
+        }
+    }
+
+    static func lookupReader(_ reader: CSVReader) throws -> CSVReader {
+        var dialect = reader.dialect
+        dialect.header = false
+        return try CSVReader(source: CSVFileSource(path: reader.path), path: reader.path, dialect: dialect, chunkSize: 1 << 12)
+    }
+
+    /// Rows the index should expect: the file size over the mean record length of the
+    /// first buffer.
+    static func estimatedRows(_ reader: CSVReader) -> Int {
+        let sample = CSVRecordEndScanner.scan(reader.unconsumed)
+        guard let size = reader.sourceSize, sample.records > 0, sample.end > 0 else { return 1024 }
+        return min(CSVKeyIndex.maxRows, size / max(1, sample.end / sample.records) + 16)
+    }
+
+    static func read(_ lookup: CSVReader, _ index: CSVKeyIndex, row: Int, firstRow: Int) throws -> CSVRecord {
+        let location = index.location(of: row)
+        return try lookup.record(atOffset: location.offset, length: location.length, number: row + firstRow)
+    }
+
+    static func hashKey(_ record: CSVRecord, _ key: [Int]) -> UInt64 {
+        var hasher = RecordHasher()
+        for column in key { hasher.combine(CSVRowComparer.field(record, column)) }
+        return hasher.value
+    }
+
+    /// The whole row's hash: its raw bytes when both headers are the same, else its cells
+    /// in expected column order (so reordered columns still hash alike).
+    static func hashRow(_ record: CSVRecord, _ mapping: CSVColumnMapping, expectedSide: Bool) -> UInt64 {
+        if mapping.isIdentity { return RecordHasher.hash(record.bytes) }
+        var hasher = RecordHasher(seed: 0x9E37_79B9_7F4A_7C15)
+        for pair in mapping.pairs {
+            hasher.combine(CSVRowComparer.field(record, expectedSide ? pair.expected : pair.actual))
+        }
+        return hasher.value
+    }
+
+    static func sameKey(_ a: CSVRecord, _ aKey: [Int], _ b: CSVRecord, _ bKey: [Int]) -> Bool {
+        zip(aKey, bKey).allSatisfy { CSVRecordEndScanner.same(CSVRowComparer.field(a, $0), CSVRowComparer.field(b, $1)) }
+    }
+
+    static func duplicate(_ record: CSVRecord, path: String, firstRow: Int?, comparer: CSVRowComparer,
+                          side: [Int]) -> HarnessError {
+        let values = side.map { String(decoding: CSVRowComparer.field(record, $0), as: UTF8.self) }
+        let key = zip(comparer.options.key, values).map { "\($0)=\"\($1)\"" }.joined(separator: ", ")
+        let earlier = firstRow.map { " (rows \($0) and \(record.number))" } ?? " (again in row \(record.number))"
+        return .malformed(SourceLocation(path: path, line: record.line, column: 1),
+                          message: "duplicate key \(key) in this file\(earlier)",
+                          hint: "rows are matched by --key, so it must identify each row; add columns to the key")
+    }
+}

@@ -1,0 +1,86 @@
+// Design: rows matched by position, at the speed of reading when the files agree.
+//
+// While both files are byte-identical (same header order), the bulk path compares the
+// two buffers with memcmp and only counts the records in the common stretch
+// (CSVRecordEndScanner), skipping them in both readers. At the first differing byte the
+// record that holds it is parsed in both files and compared cell by cell; after a record
+// that is byte-equal again, the bulk path resumes. A bulk attempt that skips nothing
+// (every row differs, or lone CR line ends) backs off exponentially, so a file where all
+// rows differ pays almost nothing for it.
+
+/// Compares two CSV files row by row in order.
+enum CSVPositionalComparison {
+    /// Bytes compared per bulk step; bounds the rescan of a partial record.
+    static let window = 1 << 18
+
+    /// - Throws: `HarnessError.malformed` for malformed input in a parsed record.
+    static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
+        let bulkAllowed = comparer.mapping.isIdentity && expected.dialect.quoteParityFindsRecordEnds
+            && actual.dialect.quoteParityFindsRecordEnds
+        var tryBulk = bulkAllowed
+        var cooldown = 0
+        var backoff = 1
+        while true {
+            if tryBulk {
+                if cooldown > 0 {
+                    cooldown -= 1
+                } else {
+                    let skipped = try skipIdenticalRecords(expected, actual)
+                    comparer.countEqualRows(skipped)
+                    if skipped == 0 {
+                        backoff = min(backoff * 2, 4096)
+                        cooldown = backoff
+                    } else {
+                        backoff = 1
+                    }
+                }
+            }
+            guard let e = try expected.next() else {
+                while let a = try actual.next() { try comparer.extraRow(a, keyed: false) }
+                return
+            }
+            guard let a = try actual.next() else {
+                try comparer.missingRow(e, keyed: false)
+                while let more = try expected.next() { try comparer.missingRow(more, keyed: false) }
+                return
+            }
+            try comparer.compare(e, a, keyed: false)
+            tryBulk = bulkAllowed && CSVRecordEndScanner.same(e.bytes, a.bytes)
+        }
+    }
+
+    /// Skips the whole records at the front of both readers that are byte-identical.
+    /// - Returns: how many records were skipped.
+    static func skipIdenticalRecords(_ expected: CSVReader, _ actual: CSVReader) throws -> Int {
+        var skipped = 0
+        while true {
+            let e = expected.unconsumed
+            let a = actual.unconsumed
+            let count = min(e.count, a.count, window)
+            let common = CSVRecordEndScanner.commonPrefix(UnsafeBufferPointer(rebasing: e[0..<count]),
+                                                          UnsafeBufferPointer(rebasing: a[0..<count]))
+            let scan = CSVRecordEndScanner.scan(UnsafeBufferPointer(rebasing: e[0..<common]))
+            if scan.records > 0 {
+                expected.skip(bytes: scan.end, records: scan.records, lines: scan.lines)
+                actual.skip(bytes: scan.end, records: scan.records, lines: scan.lines)
+                skipped += scan.records
+            }
+            if common < count || scan.stopped { return skipped }
+            if count == window {
+                // A record longer than the window: the parser reads it.
+                if scan.records == 0 { return skipped }
+                continue
+            }
+            var refilled = false
+            if expected.unconsumed.count <= actual.unconsumed.count && !expected.atEnd {
+                try expected.refill()
+                refilled = true
+            }
+            if actual.unconsumed.count <= expected.unconsumed.count && !actual.atEnd {
+                try actual.refill()
+                refilled = true
+            }
+            if !refilled { return skipped }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Design: count records in bytes that both files share, without parsing them.
+//
+// When two files are byte-identical over a stretch, their rows there are equal and only
+// need counting. With RFC 4180 quoting (CSVDialect.quoteParityFindsRecordEnds) a line
+// feed ends a record exactly when an even number of quotes precede it in the record, so
+// 64 bytes at a time: compare against `"`, LF and CR with 16-byte vectors; a block with
+// no quote and no CR just adds its LF count; otherwise the quote mask is turned into an
+// "inside quotes" mask by a prefix XOR and only LFs outside are counted. A CR not
+// followed by LF (a lone CR ends a record too) stops the scan before its record, so the
+// record parser decides that record; CRLF files stay on the fast path.
+
+/// Counts whole records at the start of a buffer of CSV bytes.
+enum CSVRecordEndScanner {
+    struct Result: Equatable {
+        /// Whole records (each ending with its line terminator) in `0..<end`.
+        var records = 0
+        /// Line breaks in `0..<end`.
+        var lines = 0
+        /// Index after the last record terminator found (0 when none).
+        var end = 0
+        /// Whether the scan stopped at a lone CR (the parser must read that record).
+        var stopped = false
+    }
+
+    private typealias Vector = SIMD16<UInt8>
+
+    /// Scans `bytes`, which must start at the beginning of a record.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return Result() }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        let quote = Vector(repeating: CSVByte.quote)
+        let lf = Vector(repeating: CSVByte.lf)
+        let cr = Vector(repeating: CSVByte.cr)
+        var result = Result()
+        var inside: UInt64 = 0  // all ones while inside quotes at the current block start
+        var lineCounts = Vector(repeating: 0)
+        var recordCounts = Vector(repeating: 0)
+        var pendingBlocks = 0
+        var lastEndBlock = -1  // start of the last block that held a record end
+        var insideAtLastEndBlock: UInt64 = 0
+        var i = 0
+        // `unsafe`: every vector load reads bytes i..<i+64 with i + 64 <= count.
+        while i + 64 <= count {
+            let v0 = raw.loadUnaligned(fromByteOffset: i, as: Vector.self)
+            let v1 = raw.loadUnaligned(fromByteOffset: i + 16, as: Vector.self)
+            let v2 = raw.loadUnaligned(fromByteOffset: i + 32, as: Vector.self)
+            let v3 = raw.loadUnaligned(fromByteOffset: i + 48, as: Vector.self)
+            let l0 = equal(v0, lf), l1 = equal(v1, lf), l2 = equal(v2, lf), l3 = equal(v3, lf)
+            let q0 = equal(v0, quote), q1 = equal(v1, quote), q2 = equal(v2, quote), q3 = equal(v3, quote)
+            let c0 = equal(v0, cr), c1 = equal(v1, cr), c2 = equal(v2, cr), c3 = equal(v3, cr)
+            // Lanes hold 0xFF per LF, so subtracting counts up (at most 4 per lane per block).
+            let lineSum = (l0 &+ l1) &+ (l2 &+ l3)
+            if isZero((q0 | q1) | (q2 | q3) | ((c0 | c1) | (c2 | c3))) {
+                lineCounts &-= lineSum
+                if inside == 0 && !isZero(lineSum) {
+                    recordCounts &-= lineSum
+                    lastEndBlock = i
+                    insideAtLastEndBlock = 0
+                }
+            } else {
+                let lfBits = bits(l0, l1, l2, l3)
+                let crBits = bits(c0, c1, c2, c3)
+                if crBits != 0 {
+                    let nextIsLF: UInt64 = i + 64 < count && base[i + 64] == CSVByte.lf ? 1 << 63 : 0
+                    if crBits & ~((lfBits >> 1) | nextIsLF) != 0 { break }  // a lone CR: let the parser decide
+                }
+                let insideBits = prefixXor(bits(q0, q1, q2, q3)) ^ inside
+                let ends = lfBits & ~insideBits
+                if ends != 0 {
+                    result.records += ends.nonzeroBitCount
+                    lastEndBlock = i
+                    insideAtLastEndBlock = inside
+                }
+                lineCounts &-= lineSum
+                inside = insideBits >> 63 == 1 ? ~0 : 0
+            }
+            pendingBlocks += 1
+            if pendingBlocks == 60 {
+                result.lines += byteSum(lineCounts)
+                result.records += byteSum(recordCounts)
+                lineCounts = Vector(repeating: 0)
+                recordCounts = Vector(repeating: 0)
+                pendingBlocks = 0
+            }
+            i += 64
+        }
+        result.lines += byteSum(lineCounts)
+        result.records += byteSum(recordCounts)
+        var inQuotes = inside != 0
+        // The tail (under 64 bytes, or the block with a lone CR), byte by byte.
+        while i < count {
+            let byte = base[i]
+            if byte == CSVByte.quote {
+                inQuotes.toggle()
+            } else if byte == CSVByte.lf {
+                result.lines += 1
+                if !inQuotes {
+                    result.records += 1
+                    result.end = i + 1
+                }
+            } else if byte == CSVByte.cr && (i + 1 >= count || base[i + 1] != CSVByte.lf) {
+                // At the very end the next byte is unknown yet; otherwise a lone CR.
+                result.stopped = i + 1 < count
+                break
+            }
+            i += 1
+        }
+        if result.end == 0 && lastEndBlock >= 0 {
+            result.end = lastEndBlock + 64 - highestEnd(in: base + lastEndBlock, inside: insideAtLastEndBlock)
+        }
+        // Line breaks after the last record end belong to the unfinished record.
+        let scannedEnd = i
+        var trailing = 0
+        var j = result.end
+        while j < scannedEnd {
+            if base[j] == CSVByte.lf { trailing += 1 }
+            j += 1
+        }
+        result.lines -= trailing
+        return result
+    }
+
+    /// How many bytes of the 64-byte block at `block` follow its last record end.
+    private static func highestEnd(in block: UnsafePointer<UInt8>, inside: UInt64) -> Int {
+        let raw = UnsafeRawPointer(block)
+        let v0 = raw.loadUnaligned(fromByteOffset: 0, as: Vector.self)
+        let v1 = raw.loadUnaligned(fromByteOffset: 16, as: Vector.self)
+        let v2 = raw.loadUnaligned(fromByteOffset: 32, as: Vector.self)
+        let v3 = raw.loadUnaligned(fromByteOffset: 48, as: Vector.self)
+        let lf = Vector(repeating: CSVByte.lf)
+        let quote = Vector(repeating: CSVByte.quote)
+        let lfBits = bits(equal(v0, lf), equal(v1, lf), equal(v2, lf), equal(v3, lf))
+        let quoteBits = bits(equal(v0, quote), equal(v1, quote), equal(v2, quote), equal(v3, quote))
+        let ends = lfBits & ~(prefixXor(quoteBits) ^ inside)
+        return ends.leadingZeroBitCount
+    }
+
+    // MARK: - Vector steps
+
+    @inline(__always)
+    private static func equal(_ v: Vector, _ byte: Vector) -> Vector {
+        // `unsafe`: SIMDMask<SIMD16<Int8>> is 16 bytes of 0x00 or 0xFF.
+        unsafeBitCast(v .== byte, to: Vector.self)
+    }
+
+    @inline(__always)
+    private static func words(_ v: Vector) -> (UInt64, UInt64) {
+        unsafeBitCast(v, to: (UInt64, UInt64).self)
+    }
+
+    @inline(__always)
+    private static func isZero(_ v: Vector) -> Bool {
+        let (low, high) = words(v)
+        return low | high == 0
+    }
+
+    /// Sum of the 16 byte lanes (each at most 240 between flushes).
+    @inline(__always)
+    private static func byteSum(_ v: Vector) -> Int {
+        let (low, high) = words(v)
+        let mask: UInt64 = 0x00FF_00FF_00FF_00FF
+        let pairs = ((low & mask) &+ ((low >> 8) & mask)) &+ ((high & mask) &+ ((high >> 8) & mask))
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+
+    /// One bit per 0xFF byte of a 64-bit word (a movemask without SSE intrinsics).
+    @inline(__always)
+    private static func compact(_ word: UInt64) -> UInt64 {
+        (((word & 0x8080_8080_8080_8080) >> 7) &* 0x0102_0408_1020_4080) >> 56
+    }
+
+    @inline(__always)
+    private static func bits(_ v0: Vector, _ v1: Vector, _ v2: Vector, _ v3: Vector) -> UInt64 {
+        func sixteen(_ v: Vector) -> UInt64 {
+            let (low, high) = words(v)
+            return compact(low) | compact(high) << 8
+        }
+        return sixteen(v0) | sixteen(v1) << 16 | sixteen(v2) << 32 | sixteen(v3) << 48
+    }
+
+    /// Bit k becomes the XOR of bits 0...k: 1 where an odd number of quotes came before.
+    @inline(__always)
+    private static func prefixXor(_ mask: UInt64) -> UInt64 {
+        var m = mask
+        m ^= m << 1
+        m ^= m << 2
+        m ^= m << 4
+        m ^= m << 8
+        m ^= m << 16
+        m ^= m << 32
+        return m
+    }
+
+    // MARK: - Comparing bytes
+
+    /// Length of the common prefix of `a` and `b` (up to the shorter one).
+    static func commonPrefix(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = min(a.count, b.count)
+        guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
+        var i = 0
+        let step = 4096
+        while i + step <= count && memcmp(pa + i, pb + i, step) == 0 { i += step }
+        while i + 8 <= count {
+            let x = UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
+            let y = UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self)
+            if x != y { return i + (x ^ y).littleEndian.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < count && pa[i] == pb[i] { i += 1 }
+        return i
+    }
+
+    /// Whether two byte ranges are equal.
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count) == 0
+    }
+}

@@ -1,0 +1,131 @@
+/// Compares matched records cell by cell and keeps the report: complete counts, the first
+/// `maxDiffs` differences, differing cells per column.
+struct CSVRowComparer {
+    let mapping: CSVColumnMapping
+    let options: CompareOptions
+    let expectedPath: String
+    let actualPath: String
+    private(set) var report: DiffReport
+    /// Differing cells per expected column.
+    private var cellCounts: [Int]
+
+    init(mapping: CSVColumnMapping, options: CompareOptions, expectedPath: String, actualPath: String) {
+        self.mapping = mapping
+        self.options = options
+        self.expectedPath = expectedPath
+        self.actualPath = actualPath
+        report = DiffReport(format: .csv, expectedPath: expectedPath, actualPath: actualPath)
+        report.missingColumns = mapping.missing
+        report.extraColumns = mapping.extra
+        report.keyColumns = options.key
+        cellCounts = Array(repeating: 0, count: mapping.expectedNames.count)
+    }
+
+    /// Whether another difference would still be listed (counts go on regardless).
+    var listsMore: Bool { report.diffs.count < options.maxDiffs }
+
+    /// Compares two records that stand for the same row.
+    /// - Throws: `HarnessError.malformed` when either record is ragged.
+    mutating func compare(_ expected: CSVRecord, _ actual: CSVRecord, keyed: Bool) throws {
+        try checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
+        try checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
+        report.rowsCompared += 1
+        if mapping.isIdentity && CSVRecordEndScanner.same(expected.bytes, actual.bytes) { return }
+        var differing = 0
+        for pair in mapping.pairs {
+            let e = Self.field(expected, pair.expected)
+            let a = Self.field(actual, pair.actual)
+            if CSVRecordEndScanner.same(e, a) { continue }
+            var absolute: Double?
+            var relative: Double?
+            switch NumericComparison.compare(expected: e, actual: a, rtol: options.rtol, atol: options.atol) {
+            case .equal: continue
+            case .differ(let abs, let rel):
+                absolute = abs
+                relative = rel
+            case .notNumbers: break
+            }
+            differing += 1
+            cellCounts[pair.expected] += 1
+            report.differingCells += 1
+            report.totalDiffs += 1
+            if listsMore {
+                report.diffs.append(Difference(
+                    kind: .changed, row: expected.number,
+                    actualRow: actual.number == expected.number ? nil : actual.number,
+                    key: keyed ? key(of: expected) : nil, column: mapping.expectedNames[pair.expected],
+                    expected: String(decoding: e, as: UTF8.self), actual: String(decoding: a, as: UTF8.self),
+                    absoluteDifference: absolute, relativeDifference: relative))
+            }
+        }
+        if differing > 0 { report.differingRows += 1 }
+    }
+
+    /// Counts records that both files hold byte for byte (the bulk path skipped them).
+    mutating func countEqualRows(_ count: Int) {
+        report.rowsCompared += count
+    }
+
+    /// Counts rows of expected with no counterpart, beyond the listed ones.
+    mutating func countMissingRows(_ count: Int) {
+        report.missingRows += count
+        report.totalDiffs += count
+    }
+
+    /// A row of expected with no counterpart in actual.
+    mutating func missingRow(_ expected: CSVRecord, keyed: Bool) throws {
+        try checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
+        report.missingRows += 1
+        report.totalDiffs += 1
+        if listsMore {
+            report.diffs.append(Difference(kind: .missingRow, row: expected.number, key: keyed ? key(of: expected) : nil,
+                                           expected: String(decoding: expected.bytes, as: UTF8.self)))
+        }
+    }
+
+    /// A row of actual with no counterpart in expected.
+    mutating func extraRow(_ actual: CSVRecord, keyed: Bool) throws {
+        try checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
+        report.extraRows += 1
+        report.totalDiffs += 1
+        if listsMore {
+            report.diffs.append(Difference(kind: .extraRow, row: actual.number,
+                                           key: keyed ? mapping.actualKey.map { Self.field(actual, $0) }.map { String(decoding: $0, as: UTF8.self) } : nil,
+                                           actual: String(decoding: actual.bytes, as: UTF8.self)))
+        }
+    }
+
+    /// The report, with the per-column counts filled in.
+    func finished() -> DiffReport {
+        var report = report
+        for (index, count) in cellCounts.enumerated() where count > 0 {
+            report.cellsByColumn[mapping.expectedNames[index]] = count
+        }
+        return report
+    }
+
+    func key(of expected: CSVRecord) -> [String] {
+        mapping.expectedKey.map { String(decoding: Self.field(expected, $0), as: UTF8.self) }
+    }
+
+    /// Field `index`, reading a blank line of a one-column file as one empty field.
+    static func field(_ record: CSVRecord, _ index: Int) -> UnsafeBufferPointer<UInt8> {
+        if index >= record.fieldCount { return UnsafeBufferPointer(start: record.bytes.baseAddress, count: 0) }
+        return record.field(index)
+    }
+
+    /// A row with more or fewer fields than the header is malformed input (exit 2): its
+    /// cells cannot be matched to columns, and guessing would hide a broken export.
+    /// - Throws: `HarnessError.malformed` at the first extra field or the end of the row.
+    func checkWidth(_ record: CSVRecord, path: String, width: Int) throws {
+        let count = record.fieldCount
+        if count == width || (count == 0 && width == 1) { return }
+        let offset = count > width ? record.rawStart(width) - 1 : record.bytes.count
+        let location = SourceLocation.of(offset: offset, in: record.bytes, path: path, firstLine: record.line)
+        let message = count == 0
+            ? "row \(record.number) is a blank line; the header has \(width) fields"
+            : "row \(record.number) has \(count) field\(count == 1 ? "" : "s"); the header has \(width)"
+        throw HarnessError.malformed(location, message: message,
+                                     hint: "every row needs one field per header column; quote fields that contain the delimiter")
+    }
+}

@@ -1,0 +1,65 @@
+/// A fast 64-bit hash of byte strings (multiply-fold mixing in the style of wyhash), for
+/// the keyed comparison's index. Not cryptographic; collisions are handled by the caller
+/// (keys are verified byte for byte) or, for whole-row hashes, have a chance of 2^-64.
+struct RecordHasher {
+    private static let prime0: UInt64 = 0xA076_1D64_78BD_642F
+    private static let prime1: UInt64 = 0xE703_7ED1_A0B4_28DB
+    private static let prime2: UInt64 = 0x8EBC_6AF0_9C88_C6E3
+
+    private(set) var state: UInt64
+
+    init(seed: UInt64 = 0x1234_5678_9ABC_DEF1) {
+        state = seed ^ Self.prime0
+    }
+
+    /// The high and low halves of the 128-bit product, folded.
+    @inline(__always)
+    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
+    /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
+    @inline(__always)
+    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var h = state
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            // `unsafe`: loads read bytes i..<i+8 with i + 8 <= count.
+            while i + 16 <= count {
+                let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                h = Self.fold(a ^ Self.prime1, b ^ h)
+                i += 16
+            }
+            if i + 8 <= count {
+                h = Self.fold(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ Self.prime1, h ^ Self.prime2)
+                i += 8
+            }
+            if i < count {
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < count {
+                    tail |= UInt64(base[i]) << shift
+                    shift += 8
+                    i += 1
+                }
+                h = Self.fold(tail ^ Self.prime2, h ^ Self.prime1)
+            }
+        }
+        state = Self.fold(h ^ UInt64(count), Self.prime0 ^ Self.prime2)
+    }
+
+    /// The hash of everything combined so far.
+    var value: UInt64 {
+        Self.fold(state ^ Self.prime1, Self.prime2)
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = RecordHasher()
+        hasher.combine(bytes)
+        return hasher.value
+    }
+}

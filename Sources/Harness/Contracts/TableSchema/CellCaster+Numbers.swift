@@ -1,0 +1,299 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Integers and numbers: a fast path over plain digits, the spec's options
+/// (`groupChar`, `decimalChar`, `bareNumber`) on a rewritten copy only when declared.
+extension CellCaster {
+    func castInteger(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+        if let value = CellCaster.plainInteger(bytes) {
+            return bareNumber && CellCaster.hasLeadingZero(bytes) ? nil : .integer(value)
+        }
+        var text = Array(bytes)
+        if !bareNumber { text = CellCaster.stripNonDigits(text) }
+        if bareNumber && CellCaster.hasLeadingZero(text) { return nil }
+        if !groupChar.isEmpty { text = CellCaster.removing(groupChar, from: text) }
+        return CellCaster.parseInteger(CellCaster.trimmed(text))
+    }
+
+    func castNumber(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+        if bareNumber && CellCaster.hasLeadingZero(bytes) { return nil }
+        if !numberOptionsDeclared {
+            return CellCaster.parseDecimal(bytes).map { .number($0) }
+        }
+        var text = Array(bytes)
+        if !bareNumber { text = CellCaster.stripNonDigits(text) }
+        if !groupChar.isEmpty { text = CellCaster.removing(groupChar, from: text) }
+        if decimalChar != [ASCII.period] {
+            if text.contains(ASCII.period) { return nil }
+            text = CellCaster.replacing(decimalChar, with: [ASCII.period], in: text)
+        }
+        return text.withUnsafeBytes { CellCaster.parseDecimal($0) }.map { .number($0) }
+    }
+
+    /// `-?[0-9]{1,18}` with nothing else: most integer cells, parsed in one pass.
+    @inline(__always)
+    static func plainInteger(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var index = 0
+        let count = bytes.count
+        var negative = false
+        if count > 0 && bytes[0] == ASCII.minus {
+            negative = true
+            index = 1
+        }
+        let digits = count - index
+        guard digits > 0 && digits <= 18 else { return nil }
+        var value = 0
+        while index < count {
+            let digit = bytes[index] &- ASCII.zero
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// frictionless rejects bare numbers written with leading zeros ("01", "007", but
+    /// not "0" or "0.5"), looking at the text with surrounding spaces removed.
+    static func hasLeadingZero<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        var first: UInt8?
+        var second: UInt8?
+        var length = 0
+        var trailing = 0
+        for byte in bytes {
+            if length == 0 && isSpace(byte) { continue }
+            if first == nil { first = byte } else if second == nil { second = byte }
+            length += 1
+            trailing = isSpace(byte) ? trailing + 1 : 0
+        }
+        length -= trailing
+        guard first == ASCII.zero, length > 1 else { return false }
+        return second != ASCII.period
+    }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == ASCII.space || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    static func trimmed(_ text: [UInt8]) -> ArraySlice<UInt8> {
+        var start = text.startIndex, end = text.endIndex
+        while start < end && isSpace(text[start]) { start += 1 }
+        while end > start && isSpace(text[end - 1]) { end -= 1 }
+        return text[start..<end]
+    }
+
+    /// `bareNumber: false`: drops non-digits at both ends (frictionless's `^\D*|\D*$`).
+    static func stripNonDigits(_ text: [UInt8]) -> [UInt8] {
+        let isDigit = { (byte: UInt8) in byte >= ASCII.zero && byte <= ASCII.nine }
+        guard let first = text.firstIndex(where: isDigit), let last = text.lastIndex(where: isDigit) else { return [] }
+        return Array(text[first...last])
+    }
+
+    static func removing(_ needle: [UInt8], from text: [UInt8]) -> [UInt8] {
+        replacing(needle, with: [], in: text)
+    }
+
+    static func replacing(_ needle: [UInt8], with replacement: [UInt8], in text: [UInt8]) -> [UInt8] {
+        guard !needle.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            if index + needle.count <= text.count && text[index..<index + needle.count].elementsEqual(needle) {
+                out.append(contentsOf: replacement)
+                index += needle.count
+            } else {
+                out.append(text[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Python's `int()` on text: optional sign, digits; beyond 64 bits kept as digits.
+    static func parseInteger(_ text: ArraySlice<UInt8>) -> CellValue? {
+        var index = text.startIndex
+        var negative = false
+        if index < text.endIndex && (text[index] == ASCII.minus || text[index] == ASCII.plus) {
+            negative = text[index] == ASCII.minus
+            index += 1
+        }
+        let digits = text[index...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= ASCII.zero && $0 <= ASCII.nine }) else { return nil }
+        var value = 0
+        var overflow = false
+        for digit in digits {
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int(digit - ASCII.zero))
+            if o1 || o2 { overflow = true; break }
+            value = plus
+        }
+        if !overflow { return .integer(negative ? -value : value) }
+        let significant = Array(digits.drop(while: { $0 == ASCII.zero }))
+        return .bigInteger(negative: negative, digits: significant)
+    }
+
+    /// `-?digits[.digits]` with at most 19 digits: most number cells, in two tight loops.
+    /// Returns the value and whether it is exact: it is when the digits form an integer
+    /// below 2^53 (an exact integer over an exact power of ten divides correctly rounded);
+    /// otherwise it is off by at most two units in the last place, and callers that compare
+    /// for equality or sit near a bound read it again with `parseDecimal`.
+    /// nil for anything else (signs, exponents, spaces, words, more digits).
+    @inline(__always)
+    static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> (value: Double, exact: Bool)? {
+        let count = bytes.count
+        var index = 0
+        var negative = false
+        if count > 0 && bytes[0] == ASCII.minus {
+            negative = true
+            index = 1
+        }
+        let start = index
+        var mantissa: UInt64 = 0
+        while index < count {
+            let digit = bytes[index] &- ASCII.zero
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        var digits = index - start
+        var fraction = 0
+        if index < count && bytes[index] == ASCII.period {
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- ASCII.zero
+                if digit >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            fraction = index - fractionStart
+            digits += fraction
+        }
+        // More than 19 digits would have wrapped the accumulator.
+        guard index == count, digits > 0, digits <= 19 else { return nil }
+        let value = Double(mantissa) / pow10(fraction)
+        return (negative ? -value : value, mantissa < (1 << 53))
+    }
+
+    /// Exact powers of ten that a Double holds (10^0 … 10^22), without a global table.
+    @inline(__always)
+    static func pow10(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
+
+    /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or
+    /// inf/infinity/nan in any case; surrounding spaces allowed. Exact for up to 15
+    /// significant digits with small exponents, `strtod` otherwise.
+    static func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var start = 0, end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        var index = start
+        var negative = false
+        if bytes[index] == ASCII.minus || bytes[index] == ASCII.plus {
+            negative = bytes[index] == ASCII.minus
+            index += 1
+        }
+        guard index < end else { return nil }
+        let first = bytes[index] | 0x20
+        if first == UInt8(ascii: "i") || first == UInt8(ascii: "n") || first == UInt8(ascii: "s") {
+            return special(UnsafeRawBufferPointer(rebasing: bytes[index..<end]), negative: negative)
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var digits = 0
+        var sawPoint = false
+        var exact = true
+        while index < end {
+            let byte = bytes[index]
+            if byte >= ASCII.zero && byte <= ASCII.nine {
+                digits += 1
+                if mantissa == 0 && byte == ASCII.zero {
+                    if sawPoint { exponent -= 1 }
+                } else if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(byte - ASCII.zero)
+                    significant += 1
+                    if sawPoint { exponent -= 1 }
+                } else {
+                    exact = false
+                    if !sawPoint { exponent += 1 }
+                }
+            } else if byte == ASCII.period && !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        if index < end && (bytes[index] | 0x20) == ASCII.lowerE {
+            index += 1
+            var exponentNegative = false
+            if index < end && (bytes[index] == ASCII.minus || bytes[index] == ASCII.plus) {
+                exponentNegative = bytes[index] == ASCII.minus
+                index += 1
+            }
+            var value = 0
+            var exponentDigits = 0
+            while index < end && bytes[index] >= ASCII.zero && bytes[index] <= ASCII.nine {
+                if value < 100_000 { value = value * 10 + Int(bytes[index] - ASCII.zero) }
+                exponentDigits += 1
+                index += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            exponent += exponentNegative ? -value : value
+        }
+        guard index == end else { return nil }
+        if exact && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
+            var value = Double(mantissa)
+            value = exponent < 0 ? value / pow10(-exponent) : value * pow10(exponent)
+            return negative ? -value : value
+        }
+        var text = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        text.append(0)
+        return text.withUnsafeBufferPointer { buffer -> Double? in
+            // `!`: the array is non-empty (it ends with the NUL appended above).
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            return strtod(base, nil)
+        }
+    }
+
+    private static func special(_ word: UnsafeRawBufferPointer, negative: Bool) -> Double? {
+        let lower = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
+        switch lower {
+        case "inf", "infinity": return negative ? -.infinity : .infinity
+        case "nan", "snan": return .nan
+        default: return nil
+        }
+    }
+}

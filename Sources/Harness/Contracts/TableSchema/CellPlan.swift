@@ -1,0 +1,91 @@
+/// What the per-cell path needs to know about a field, as a trivial value: flags, numeric
+/// bounds and pointers to tables the checker owns. Copying it costs no reference count,
+/// so the common cases (text, plain integers and numbers, default booleans and dates,
+/// numeric bounds, text enums, ASCII patterns, lengths) never touch the `TableField`.
+/// Anything else takes the general path through the field's `CellCaster` and
+/// `FieldConstraints`, which gives the same answers more slowly.
+struct CellPlan {
+    enum Kind: UInt8 { case text, integer, number, boolean, date, datetime, time, general }
+
+    var kind = Kind.general
+    var missing: TextPlan
+    var required = false
+    /// Whether the field needs a fingerprint (unique, quality duplicates, or a key).
+    var fingerprints = false
+    /// Constraints beyond what the plan checks itself: take the general path.
+    var generalConstraints = false
+    var numericBounds = false
+    var minimum = -Double.infinity
+    var maximum = Double.infinity
+    var exclusiveMinimum = -Double.infinity
+    var exclusiveMaximum = Double.infinity
+    var hasMinimum = false, hasMaximum = false, hasExclusiveMinimum = false, hasExclusiveMaximum = false
+    var minLength = -1
+    var maxLength = Int.max
+    var enumTexts: TextPlan?
+    var pattern: PatternAutomaton.Plan?
+    /// The pattern's general engine, for cells the automaton does not cover.
+    var patternIndex = -1
+
+    /// Whether the plan checks any constraint at all besides `required`.
+    var checksValues: Bool {
+        generalConstraints || numericBounds || minLength >= 0 || maxLength < Int.max || enumTexts != nil || pattern != nil
+    }
+}
+
+/// A `TextSet` copied into memory the checker owns, read by pointer.
+struct TextPlan {
+    let bytes: UnsafePointer<UInt8>
+    let ends: UnsafePointer<Int>
+    let count: Int
+    let containsEmpty: Bool
+    let onlyEmpty: Bool
+
+    @inline(__always)
+    func contains(_ cell: UnsafeRawBufferPointer) -> Bool {
+        let length = cell.count
+        if length == 0 { return containsEmpty }
+        if onlyEmpty { return false }
+        var start = 0
+        for index in 0..<count {
+            let end = ends[index]
+            if end - start == length {
+                var same = true
+                for offset in 0..<length where bytes[start + offset] != cell[offset] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+            start = end
+        }
+        return false
+    }
+}
+
+/// Owns the memory behind the plans of one checker.
+final class PlanStorage {
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+
+    func textPlan(_ texts: [[UInt8]]) -> TextPlan {
+        let total = texts.reduce(0) { $0 + $1.count }
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: max(texts.count, 1))
+        blocks.append(UnsafeMutableRawPointer(bytes))
+        blocks.append(UnsafeMutableRawPointer(ends))
+        var offset = 0
+        for (index, text) in texts.enumerated() {
+            for byte in text {
+                bytes[offset] = byte
+                offset += 1
+            }
+            ends[index] = offset
+        }
+        let containsEmpty = texts.contains(where: \.isEmpty)
+        return TextPlan(bytes: bytes, ends: ends, count: texts.count, containsEmpty: containsEmpty, onlyEmpty: total == 0)
+    }
+}

@@ -1,0 +1,68 @@
+/// A set of 64-bit fingerprints in one flat open-addressing table (linear probing).
+///
+/// Eight bytes a value and no per-entry allocation: ten million keys take about 107 MB
+/// at the 0.75 load it grows at, where `Set<UInt64>` would take twice that while it
+/// rehashes. Sized ahead from an estimate of the row count when there is one.
+struct FingerprintSet {
+    private var slots: [UInt64]
+    private(set) var count = 0
+    private var limit: Int
+
+    init(expectedCount: Int = 1024) {
+        let capacity = max(16, Int(Double(max(expectedCount, 1)) / 0.75) + 1)
+        slots = [UInt64](repeating: 0, count: capacity)
+        limit = Int(Double(capacity) * 0.75)
+    }
+
+    /// Inserts `fingerprint`; returns false when it was already there.
+    @inline(__always)
+    mutating func insert(_ fingerprint: UInt64) -> Bool {
+        // 0 marks an empty slot, so the one fingerprint 0 is stored as 1.
+        let key = fingerprint == 0 ? 1 : fingerprint
+        if count >= limit { grow() }
+        let capacity = slots.count
+        var index = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+        return slots.withUnsafeMutableBufferPointer { table in
+            while true {
+                let slot = table[index]
+                if slot == 0 {
+                    table[index] = key
+                    count += 1
+                    return true
+                }
+                if slot == key { return false }
+                index += 1
+                if index == capacity { index = 0 }
+            }
+        }
+    }
+
+    func contains(_ fingerprint: UInt64) -> Bool {
+        let key = fingerprint == 0 ? 1 : fingerprint
+        let capacity = slots.count
+        var index = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+        while true {
+            let slot = slots[index]
+            if slot == 0 { return false }
+            if slot == key { return true }
+            index += 1
+            if index == capacity { index = 0 }
+        }
+    }
+
+    /// Calls `body` with every fingerprint held (0 shows as 1, as it is stored).
+    func forEach(_ body: (UInt64) -> Void) {
+        slots.withUnsafeBufferPointer { table in
+            for key in table where key != 0 { body(key) }
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let capacity = old.count + old.count / 2 + 16
+        slots = [UInt64](repeating: 0, count: capacity)
+        limit = Int(Double(capacity) * 0.75)
+        count = 0
+        for key in old where key != 0 { _ = insert(key) }
+    }
+}

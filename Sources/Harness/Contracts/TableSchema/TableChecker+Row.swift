@@ -1,0 +1,241 @@
+/// The per-row checks: cells, row shape, uniqueness and keys.
+extension TableChecker {
+    func checkRow<Record: TableRecord>(_ record: Record, rowNumber: Int) {
+        if fieldStore == nil { prepare() }
+        // `!`: prepare() just set all three.
+        let fields = fieldStore!, states = states!, slotStore = slotStore!, plans = plans!
+        let slotCount = slots.count
+        rowsChecked += 1
+        let count = record.cellCount
+        if isBlank(record, plans, slotStore, slotCount) {
+            checkBlankRow(states, slotStore, slotCount, rowNumber: rowNumber)
+            return
+        }
+        var hadMissing = false
+        var hadUnique = false
+        for slotIndex in 0..<slotCount {
+            let slot = slotStore[slotIndex]
+            guard slot.column < count else {
+                hadMissing = true
+                noteNull(fields, states, slot.field, empty: true, rowNumber: rowNumber, cell: "")
+                continue
+            }
+            if checkCell(record.cell(slot.column), plans, fields, states, slot.field, rowNumber: rowNumber) { hadUnique = true }
+        }
+        if count > slotCount {
+            for column in slotCount..<count {
+                add("extra-cell", row: rowNumber, field: nil, severity: severity("extra-cell"),
+                    cell: ViolationLog.text(record.cell(column)),
+                    message: "extra cell in column \(column + 1): the table has \(slotCount) fields")
+            }
+        }
+        if hadMissing {
+            // Slots read columns in order (slot i reads column i), so the absent ones are the tail.
+            for slotIndex in count..<max(count, slotCount) where slotStore[slotIndex].column >= count {
+                let name = fields[slotStore[slotIndex].field].name
+                add("missing-cell", row: rowNumber, field: name, severity: severity("missing-cell"),
+                    message: "the row has \(count) cells; field \"\(name)\" (column \(slotIndex + 1)) has none")
+            }
+        }
+        if hadUnique {
+            for fieldIndex in uniqueHits {
+                let name = fields[fieldIndex].name
+                add("unique-error", row: rowNumber, field: name, severity: severity("unique-error", field: fieldIndex, check: "unique"),
+                    message: "the value of \"\(name)\" already appeared in an earlier row")
+            }
+            uniqueHits.removeAll(keepingCapacity: true)
+        }
+        if contract.schema.hasKeys { checkKeys(states, rowNumber: rowNumber) }
+    }
+
+    /// A row is blank when every field's cell is null or absent (frictionless's rule).
+    @inline(__always)
+    private func isBlank<Record: TableRecord>(_ record: Record, _ plans: UnsafeMutablePointer<CellPlan>,
+                                              _ slots: UnsafeMutablePointer<Slot>, _ slotCount: Int) -> Bool {
+        let count = record.cellCount
+        for index in 0..<slotCount {
+            let slot = slots[index]
+            if slot.column < count && !plans[slot.field].missing.contains(record.cell(slot.column)) { return false }
+        }
+        return true
+    }
+
+    private func checkBlankRow(_ states: UnsafeMutablePointer<FieldState>, _ slots: UnsafeMutablePointer<Slot>, _ slotCount: Int, rowNumber: Int) {
+        for index in 0..<slotCount {
+            let field = slots[index].field
+            states[field].nulls += 1
+            states[field].missing += 1
+            states[field].isNull = true
+        }
+        add("blank-row", row: rowNumber, field: nil, severity: severity("blank-row"), message: "the row is blank")
+        let key = contract.schema.primaryKey
+        if !key.isEmpty {
+            add("primary-key", row: rowNumber, field: keyName(key), severity: severity("primary-key"),
+                message: "every cell of the primary key is null")
+        }
+    }
+
+    /// A null cell: counted, and a `required` violation when the field is required.
+    private func noteNull(_ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int,
+                          empty: Bool, rowNumber: Int, cell: @autoclosure () -> String) {
+        if empty { states[fieldIndex].nulls += 1 }
+        states[fieldIndex].missing += 1
+        states[fieldIndex].isNull = true
+        if fields[fieldIndex].constraints.required {
+            add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
+                severity: severity("constraint-error", field: fieldIndex, check: "required"),
+                cell: cell(), message: "a value is required")
+        }
+    }
+
+    /// Checks one present cell; returns true when it repeats a value of a unique field.
+    @inline(__always)
+    private func checkCell(_ bytes: UnsafeRawBufferPointer, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
+                           _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
+        // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
+        let plan = UnsafePointer(plans + fieldIndex)
+        if plan.pointee.missing.contains(bytes) {
+            noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
+            return false
+        }
+        // Fast paths: the common kinds are checked without building a `CellValue`, which
+        // is only made when a fingerprint needs it.
+        var failed: UInt16 = 0
+        var fast: CellValue?
+        switch plan.pointee.kind {
+        case .text where !plan.pointee.generalConstraints:
+            if plan.pointee.checksValues { failed = TableChecker.checkText(bytes, plan, fields + fieldIndex) }
+            fast = .text
+        case .integer where !plan.pointee.generalConstraints:
+            if let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero {
+                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(Double(integer), plan) }
+                fast = .integer(integer)
+            }
+        case .number where !plan.pointee.generalConstraints:
+            let count = bytes.count
+            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
+               let (quick, exact) = CellCaster.quickDecimal(bytes) {
+                var number = quick
+                // An inexact reading is good enough unless the value is compared for
+                // equality (a fingerprint) or lies within a hair of a bound.
+                if !exact && (plan.pointee.fingerprints || TableChecker.nearBound(quick, plan)),
+                   let precise = CellCaster.parseDecimal(bytes) {
+                    number = precise
+                }
+                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(number, plan) }
+                fast = .number(number)
+            }
+        default:
+            break
+        }
+        let value: CellValue
+        if let fast {
+            value = fast
+            if failed != 0 {
+                states[fieldIndex].invalid += 1
+                for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
+                    reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+                }
+            }
+        } else {
+            guard let cast = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
+                states[fieldIndex].invalid += 1
+                states[fieldIndex].isNull = true
+                add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
+                    cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
+                return false
+            }
+            value = cast
+            checkConstraints(value, bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
+        }
+        guard plan.pointee.fingerprints else { return false }
+        let state = states + fieldIndex
+        if state.pointee.inKey {
+            state.pointee.fingerprint = Fingerprint.of(value, bytes: bytes)
+            state.pointee.isNull = false
+        }
+        var isNew = true
+        if state.pointee.bitmap != nil, case .integer(let integer) = value,
+           let inserted = state.pointee.bitmap!.insert(integer) {  // `!`: checked on the left
+            isNew = inserted
+        } else if state.pointee.seen != nil {
+            let fingerprint = state.pointee.inKey ? state.pointee.fingerprint : Fingerprint.of(value, bytes: bytes)
+            isNew = state.pointee.seen!.insert(fingerprint)  // `!`: checked on the left
+        }
+        if !isNew {
+            state.pointee.duplicates += 1
+            if fields[fieldIndex].constraints.unique {
+                uniqueHits.append(fieldIndex)
+                return true
+            }
+        }
+        return false
+    }
+
+    private func checkConstraints(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
+                                  _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
+                                  _ fieldIndex: Int, rowNumber: Int) {
+        guard plan.pointee.checksValues else { return }
+        if plan.pointee.generalConstraints {
+            var broken = false
+            fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
+                broken = true
+                reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+            }
+            if broken { states[fieldIndex].invalid += 1 }
+            return
+        }
+        let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
+        if failed != 0 {
+            states[fieldIndex].invalid += 1
+            for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
+                reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+            }
+        }
+    }
+
+    private func checkKeys(_ states: UnsafeMutablePointer<FieldState>, rowNumber: Int) {
+        let schema = contract.schema
+        if !schema.primaryKey.isEmpty {
+            if let fingerprint = keyFingerprint(schema.primaryKey, states) {
+                if primarySet?.insert(fingerprint) == false {
+                    add("primary-key", row: rowNumber, field: keyName(schema.primaryKey), severity: severity("primary-key"),
+                        message: "the primary key (\(keyName(schema.primaryKey))) repeats an earlier row")
+                }
+            } else {
+                // The spec: primary key cells cannot be null.
+                add("primary-key", row: rowNumber, field: keyName(schema.primaryKey), severity: severity("primary-key"),
+                    message: "a cell of the primary key (\(keyName(schema.primaryKey))) is null")
+            }
+        }
+        for (index, key) in schema.uniqueKeys.enumerated() {
+            // Rows with a null in the key are left out, as SQL unique constraints do.
+            guard let fingerprint = keyFingerprint(key, states) else { continue }
+            if !uniqueKeySets[index].insert(fingerprint) {
+                add("unique-error", row: rowNumber, field: keyName(key), severity: severity("unique-error"),
+                    message: "the values of (\(keyName(key))) already appeared together in an earlier row")
+            }
+        }
+        for (index, foreignKey) in schema.foreignKeys.enumerated() {
+            if let referenced = keyFingerprint(foreignKey.reference, states) { _ = referenceSets[index].insert(referenced) }
+            if let fingerprint = keyFingerprint(foreignKey.fields, states), !referenceSets[index].contains(fingerprint) {
+                pendingReferences[index].append((rowNumber, fingerprint))
+            }
+        }
+        for index in 0..<fields.count where states[index].inKey { states[index].isNull = true }
+    }
+
+    /// The combined fingerprint of a key's cells in this row, nil when one is null.
+    private func keyFingerprint(_ key: [Int], _ states: UnsafeMutablePointer<FieldState>) -> UInt64? {
+        var state: UInt64 = 0x5151
+        for index in key {
+            if states[index].isNull { return nil }
+            state = Fingerprint.combine(state, states[index].fingerprint)
+        }
+        return state
+    }
+
+    func keyName(_ key: [Int]) -> String {
+        key.map { fields[$0].name }.joined(separator: ",")
+    }
+}

@@ -1,0 +1,38 @@
+/// One parsed CSV record as the checker sees it: cells by position, as bytes that stay
+/// valid until the reader moves on.
+protocol TableRecord {
+    var cellCount: Int { get }
+    func cell(_ index: Int) -> UnsafeRawBufferPointer
+}
+
+/// A record that owns its bytes, for the header and for tests.
+final class OwnedRecord: TableRecord {
+    private let storage: UnsafeMutableRawBufferPointer
+    private let bounds: [Range<Int>]
+
+    init(_ cells: [[UInt8]]) {
+        let total = cells.reduce(0) { $0 + $1.count }
+        // unsafe: one allocation freed in deinit; cells point into it only while self lives.
+        storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(total, 1), alignment: 8)
+        var bounds: [Range<Int>] = []
+        var offset = 0
+        for cell in cells {
+            for (index, byte) in cell.enumerated() { storage[offset + index] = byte }
+            bounds.append(offset..<offset + cell.count)
+            offset += cell.count
+        }
+        self.bounds = bounds
+    }
+
+    convenience init(_ cells: [String]) {
+        self.init(cells.map { Array($0.utf8) })
+    }
+
+    deinit { storage.deallocate() }
+
+    var cellCount: Int { bounds.count }
+
+    func cell(_ index: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[bounds[index]])
+    }
+}
