@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the benchmark CSV for `harness validate` (and, with --inject, a copy with known
-violations). Deterministic for a seed. Needs numpy and polars (the benchmark's venv).
+"""Writes the CSV with injected violations for the `harness validate` benchmark (its speed
+runs on the diff benchmark's data, validate_base_data.py). Deterministic for a seed.
+Needs numpy and polars (the benchmark's venv); its contract is validate_injected_contract.json.
 
     validate_data.py OUT.csv --rows 10000000 [--seed 1] [--inject 200]
 
@@ -17,8 +18,9 @@ import sys
 import numpy as np
 import polars as pl
 
-KINDS = ["duplicate_id", "null_id", "amount_below_min", "quantity_above_max",
-         "price_below_min", "category_not_in_enum", "code_off_pattern", "amount_not_a_number"]
+# Each kind as field:check, the names validate_peers.py counts by.
+KINDS = ["id:unique", "id:required", "amount:minimum", "quantity:maximum",
+         "price:minimum", "category:enum", "code:pattern", "amount:type"]
 CATEGORIES = ["books", "electronics", "garden", "grocery", "toys"]
 
 
@@ -67,21 +69,21 @@ def inject(frame, count, seed):
     for number, kind in enumerate(KINDS):
         index = np.sort(picks[number * count:(number + 1) * count])
         where[kind] = index
-        if kind == "duplicate_id":
+        if kind == "id:unique":
             columns["id"][index] = columns["id"][index - 1]
-        elif kind == "null_id":
+        elif kind == "id:required":
             columns["id"][index] = ""
-        elif kind == "amount_below_min":
+        elif kind == "amount:minimum":
             columns["amount"][index] = "-5.00"
-        elif kind == "quantity_above_max":
+        elif kind == "quantity:maximum":
             columns["quantity"][index] = "1001"
-        elif kind == "price_below_min":
+        elif kind == "price:minimum":
             columns["price"][index] = "0.00"
-        elif kind == "category_not_in_enum":
+        elif kind == "category:enum":
             columns["category"][index] = "weapons"
-        elif kind == "code_off_pattern":
+        elif kind == "code:pattern":
             columns["code"][index] = "A-12"
-        elif kind == "amount_not_a_number":
+        elif kind == "amount:type":
             columns["amount"][index] = "n/a"
     return pl.DataFrame({name: pl.Series(name, values, dtype=pl.Utf8) for name, values in columns.items()}), where
 

@@ -93,9 +93,10 @@ public enum NumericComparison {
             let difference = abs(approxA.value - approxB.value)
             let tolerance = atol + rtol * abs(approxB.value)
             let exact = approxA.exact && approxB.exact
-            // Conversion error is at most ~2.2e-16 relative per side; 4.5e-16 of everything
-            // involved is a safe bound on how far it can move the decision.
-            let margin = 4.5e-16 * (abs(approxA.value) + abs(approxB.value) + tolerance + difference)
+            // Each approximation is within 4.5e-16 (relative) of the correctly rounded
+            // double; with the rounding of the subtraction and the tolerance, 1e-15 of
+            // everything involved safely bounds how far that can move the decision.
+            let margin = 1e-15 * (abs(approxA.value) + abs(approxB.value) + tolerance + difference)
             if exact || abs(difference - tolerance) > margin {
                 return result(difference: difference, tolerance: tolerance, expected: approxB.value)
             }

@@ -55,6 +55,7 @@ struct NumericText {
             kind = Self.word(text, from: i)
             return
         }
+        if readShort(text, from: i) { return }
         var digits = 0
         var fractionDigits = 0
         var pendingZeros = 0
@@ -117,6 +118,121 @@ struct NumericText {
             return
         }
         exponent = explicitExponent - fractionDigits + pendingZeros
+    }
+
+    /// The common case in one tight pass: at most 19 significant digits (trailing zeros
+    /// included). Returns false, leaving `self` untouched, for longer numbers.
+    private mutating func readShort(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        let count = text.count
+        var i = start
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var sawDigit = false
+        var first = 0
+        guard readEightDigits(text, &i, &mantissa, &significant, &first, &sawDigit, exponent: nil) else { return false }
+        while i < count {
+            let digit = text[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            sawDigit = true
+            if mantissa != 0 || digit != 0 {
+                if significant == Self.maxExactDigits { return false }
+                if mantissa == 0 { first = i }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                significant += 1
+            }
+            i += 1
+        }
+        if i < count && text[i] == UInt8(ascii: ".") {
+            i += 1
+            guard readEightDigits(text, &i, &mantissa, &significant, &first, &sawDigit, exponent: &exponent) else { return false }
+            while i < count {
+                let digit = text[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                sawDigit = true
+                if mantissa != 0 || digit != 0 {
+                    if significant == Self.maxExactDigits { return false }
+                    if mantissa == 0 { first = i }
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    significant += 1
+                }
+                exponent -= 1
+                i += 1
+            }
+        }
+        guard sawDigit else { return true }  // "." or "-": not a number
+        if i < count {
+            guard text[i] | 0x20 == UInt8(ascii: "e") else { return true }
+            i += 1
+            var exponentNegative = false
+            if i < count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+                exponentNegative = text[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < count else { return true }
+            var explicit = 0
+            while i < count {
+                let digit = text[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return true }
+                if explicit < 1_000_000 { explicit = explicit * 10 + Int(digit) }
+                i += 1
+            }
+            exponent += exponentNegative ? -explicit : explicit
+        }
+        kind = .finite
+        if mantissa == 0 {
+            negative = false  // -0 is 0
+            return true
+        }
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+            significant -= 1
+        }
+        leadingDigits = mantissa
+        digitCount = significant
+        self.exponent = exponent
+        firstDigit = first
+        return true
+    }
+
+    /// Reads digits eight at a time while eight digits follow (SWAR, as fast_float does):
+    /// most cells are long floats. `exponent` counts fraction digits when given. Returns
+    /// false past 19 significant digits.
+    @inline(__always)
+    private func readEightDigits(_ text: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ mantissa: inout UInt64,
+                                 _ significant: inout Int, _ first: inout Int, _ sawDigit: inout Bool,
+                                 exponent: UnsafeMutablePointer<Int>?) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        while i + 8 <= text.count {
+            // `unsafe`: reads bytes i..<i+8, inside `text`.
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
+            let allDigits = (word & 0xF0F0_F0F0_F0F0_F0F0)
+                | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
+            guard allDigits == 0x3333_3333_3333_3333 else { return true }
+            let digits = word &- 0x3030_3030_3030_3030
+            sawDigit = true
+            if mantissa == 0 {
+                if digits != 0 {
+                    let zeros = digits.trailingZeroBitCount >> 3  // leading zeros, in text order
+                    significant = 8 - zeros
+                    first = i + zeros
+                }
+            } else {
+                significant += 8
+                if significant > Self.maxExactDigits { return false }
+            }
+            let pairs: UInt64 = digits &* 10 &+ (digits >> 8)
+            let lowMask: UInt64 = 0x0000_00FF_0000_00FF
+            let hundreds: UInt64 = 100 + (1_000_000 << 32)
+            let ones: UInt64 = 1 + (10_000 << 32)
+            let high: UInt64 = (pairs & lowMask) &* hundreds
+            let low: UInt64 = ((pairs >> 16) & lowMask) &* ones
+            mantissa = mantissa &* 100_000_000 &+ ((high &+ low) >> 32)
+            exponent?.pointee -= 8
+            i += 8
+        }
+        return true
     }
 
     /// `inf`, `infinity` or `nan` in any case, from `start`.

@@ -1,7 +1,167 @@
-/// Renders a `DiffReport` for a person at a terminal: a summary line with complete counts
-/// and an aligned table of the first differences.
+import Foundation
+
+/// Renders a `DiffReport` for a person at a terminal: a summary line with complete counts,
+/// an aligned table of the first differences (row, key, column or JSON pointer, expected,
+/// actual, absolute and relative difference), and what was left out. A pure function of
+/// the report, for CSV, JSON and JSON Lines alike.
 public enum DiffTerminalRenderer {
+    /// Values longer than this are cut in the middle (`start…end`).
+    public static let maxValueWidth = 32
+
     public static func render(_ report: DiffReport, color: Bool) -> String {
-        report.equal ? "same: \(report.rowsCompared) rows compared\n" : "different: \(report.totalDiffs) differences\n"
+        let paint = Paint(enabled: color)
+        if report.equal {
+            return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(report.expectedPath) vs \(report.actualPath))\n"
+        }
+        var text = paint.red("different") + ": " + summary(report) + " (\(report.expectedPath) vs \(report.actualPath))\n"
+        if !report.diffs.isEmpty {
+            text += "\n" + table(report, paint: paint)
+        }
+        if report.totalDiffs > report.diffs.count {
+            let more = report.totalDiffs - report.diffs.count
+            text += paint.dim("… and \(count(more, "more difference")) (showing the first \(report.diffs.count); --max-diffs N shows more)") + "\n"
+        }
+        if report.cellsByColumn.count > 1 {
+            let top = report.cellsByColumn.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)
+            text += "differing \(report.format == .csv ? "cells by column" : "values by pointer"): "
+                + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + (report.cellsByColumn.count > 10 ? ", …" : "") + "\n"
+        }
+        return text
+    }
+
+    /// "3 of 10 rows differ (5 cells); 1 missing row; …": every count, even zero ones
+    /// that matter to the verdict.
+    static func summary(_ report: DiffReport) -> String {
+        let cells = report.format == .csv ? "cell" : "value"
+        var parts = ["\(report.differingRows) of \(count(report.rowsCompared, unit(report))) differ (\(count(report.differingCells, cells)))"]
+        if report.missingRows > 0 { parts.append(count(report.missingRows, "missing " + unit(report))) }
+        if report.extraRows > 0 { parts.append(count(report.extraRows, "extra " + unit(report))) }
+        if !report.missingColumns.isEmpty { parts.append("missing columns: " + report.missingColumns.joined(separator: ", ")) }
+        if !report.extraColumns.isEmpty { parts.append("extra columns: " + report.extraColumns.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+
+    static func table(_ report: DiffReport, paint: Paint) -> String {
+        let showKey = report.diffs.contains { $0.key != nil }
+        let place = report.diffs.contains { $0.pointer != nil } || report.format != .csv ? "pointer" : "column"
+        let showRow = report.diffs.contains { $0.row != nil }
+        var header = showRow ? ["row"] : []
+        if showKey { header.append("key") }
+        header += [place, "expected", "actual", "abs diff", "rel diff"]
+        let rows: [[String]] = report.diffs.map { difference in
+            var cells = showRow ? [rowText(difference)] : []
+            if showKey { cells.append(difference.key.map { shown($0.joined(separator: ",")) } ?? "") }
+            cells.append(placeText(difference))
+            cells.append(difference.expected.map(shown) ?? absentText(difference, expectedSide: true))
+            cells.append(difference.actual.map(shown) ?? absentText(difference, expectedSide: false))
+            cells.append(difference.absoluteDifference.map(number) ?? "")
+            cells.append(difference.relativeDifference.map(number) ?? "")
+            return cells
+        }
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        let numeric: Set<String> = ["row", "abs diff", "rel diff"]
+        func line(_ cells: [String], style: (String, Int) -> String) -> String {
+            var parts: [String] = []
+            for (column, cell) in cells.enumerated() {
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let styled = cell.isEmpty ? cell : style(cell, column)
+                parts.append(numeric.contains(header[column]) ? padding + styled : styled + padding)
+            }
+            var text = "  " + parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text + "\n"
+        }
+        let expectedColumn = header.firstIndex(of: "expected") ?? -1
+        let actualColumn = header.firstIndex(of: "actual") ?? -1
+        var text = line(header) { cell, _ in paint.bold(cell) }
+        for row in rows {
+            text += line(row) { cell, column in
+                column == expectedColumn ? paint.red(cell) : column == actualColumn ? paint.green(cell) : cell
+            }
+        }
+        return text
+    }
+
+    static func rowText(_ difference: Difference) -> String {
+        guard let row = difference.row else { return "" }
+        if let actualRow = difference.actualRow { return "\(row)→\(actualRow)" }
+        return "\(row)"
+    }
+
+    static func placeText(_ difference: Difference) -> String {
+        switch difference.kind {
+        case .missingRow: return "(missing row)"
+        case .extraRow: return "(extra row)"
+        default: return shown(difference.pointer ?? difference.column ?? "")
+        }
+    }
+
+    static func absentText(_ difference: Difference, expectedSide: Bool) -> String {
+        switch difference.kind {
+        case .missingMember, .extraMember: return "(absent)"
+        default: return ""
+        }
+    }
+
+    /// A value as one line: control characters escaped, empty shown as `""`, and cut in
+    /// the middle when longer than `maxValueWidth`.
+    static func shown(_ value: String) -> String {
+        if value.isEmpty { return "\"\"" }
+        // Only the ends are shown: escape those, not a 40 MB cell.
+        if value.utf8.count > 4 * maxValueWidth {
+            return String(shown(String(value.prefix(maxValueWidth))).prefix((maxValueWidth - 1) / 2)) + "…"
+                + String(shown(String(value.suffix(maxValueWidth))).suffix(maxValueWidth - 1 - (maxValueWidth - 1) / 2))
+        }
+        var text = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    text += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        guard text.count > maxValueWidth else { return text }
+        let head = (maxValueWidth - 1) / 2
+        let tail = maxValueWidth - 1 - head
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
+    }
+
+    /// Differences in three significant digits (`2.11e-07`, `0.5`, `1.23e+04`).
+    static func number(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        return String(format: "%.3g", value)
+    }
+
+    static func unit(_ report: DiffReport) -> String {
+        switch report.format {
+        case .csv: return "row"
+        case .jsonl: return "record"
+        case .json: return "document"
+        }
+    }
+
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)" + (value == 1 ? "" : "s")
+    }
+
+    /// ANSI styles, or nothing when colour is off.
+    struct Paint {
+        let enabled: Bool
+        func red(_ text: String) -> String { style(text, "31") }
+        func green(_ text: String) -> String { style(text, "32") }
+        func bold(_ text: String) -> String { style(text, "1") }
+        func dim(_ text: String) -> String { style(text, "2") }
+        private func style(_ text: String, _ code: String) -> String {
+            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        }
     }
 }

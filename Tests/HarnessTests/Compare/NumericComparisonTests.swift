@@ -83,6 +83,49 @@ import Testing
         #expect(Self.compare("9007199254740993", "9007199254740992.5") == .differ(absolute: 0.5, relative: 0.5 / 9007199254740993.0))
     }
 
+    @Test func randomDecimalsReadLikeStrtod() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let digits = String((0..<Int.random(in: 1...24, using: &generator)).map { _ in
+                Character(String(Int.random(in: 0...9, using: &generator)))
+            })
+            let point = Int.random(in: 0...digits.count, using: &generator)
+            var text = String(digits.prefix(point)) + (point < digits.count || Bool.random(using: &generator) ? "." : "")
+                + String(digits.dropFirst(point))
+            if text == "." { text = "0" }
+            if Bool.random(using: &generator) { text += "e\(Int.random(in: -30...30, using: &generator))" }
+            if Bool.random(using: &generator) { text = "-" + text }
+            let reference = Double(text)!  // `!`: the generator writes valid decimals
+            let parsed = text.utf8CString.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: UInt8.self) { NumericText(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            }
+            #expect(parsed.kind == .finite, "\(text)")
+            if let approximate = DecimalConversion.approximate(parsed) {
+                let error = abs(approximate.value - reference)
+                #expect(approximate.exact ? error == 0 : error <= 4.5e-16 * abs(reference), "\(text)")
+            }
+            let padded = (text.hasPrefix("-") ? "-000" + text.dropFirst() : "000" + text)
+            let longer = padded.contains("e") ? padded.replacingOccurrences(of: "e", with: (padded.contains(".") ? "" : ".") + "000e")
+                : padded + (padded.contains(".") ? "000" : ".000")
+            #expect(Self.compare(text, longer) == .equal, "\(text) vs \(longer)")
+        }
+    }
+
+    @Test func decisionsAtTheToleranceBoundaryMatchDoubleArithmetic() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let b = Double.random(in: -1000...1000, using: &generator)
+            let a = b * (1 + Double.random(in: -1e-6...1e-6, using: &generator))
+            let difference = abs(a - b)
+            let exact = difference / abs(b)
+            for rtol in [exact.nextDown, exact, exact.nextUp, exact * (1 - 1e-15), exact * (1 + 1e-15)] {
+                let truth = difference <= 0 + rtol * abs(b)
+                let result = Self.compare("\(b)", "\(a)", rtol: rtol)
+                #expect((result == .equal) == truth, "\(b) vs \(a) rtol \(rtol)")
+            }
+        }
+    }
+
     @Test func missingAndNumberPredicates() {
         var text = "NaN"
         #expect(text.withUTF8 { NumericComparison.isMissing($0) })

@@ -84,6 +84,31 @@ struct TableSchemaCastingTests {
         #expect((caster.cast(text: sample.text) != nil) == sample.valid)
     }
 
+    /// The quick decimal reader is exact when it says so, and within two units in the last
+    /// place otherwise, against the full reader (strtod) on random decimal texts.
+    @Test func quickDecimalsAgreeWithTheFullReader() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let whole = String(UInt64.random(in: 0...UInt64(1) << UInt64.random(in: 1...60, using: &generator), using: &generator))
+            let fraction = String((0..<Int.random(in: 0...18, using: &generator)).map { _ in "0123456789".randomElement()! })
+            let text = (Bool.random() ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBytes { buffer in
+                let raw = UnsafeRawBufferPointer(buffer)
+                guard let full = CellCaster.parseDecimal(raw) else {
+                    Issue.record("full reader refused \(text)")
+                    return
+                }
+                guard let (quick, exact) = CellCaster.quickDecimal(raw) else { return }
+                if exact {
+                    #expect(quick == full, "\(text)")
+                } else {
+                    #expect(abs(quick - full) <= 2 * full.magnitude.ulp, "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func equalNumbersShareAFingerprintAndOrder() throws {
         let number = try Self.caster(#"{"type": "number"}"#)
         let a = try #require(number.cast(text: "1")), b = try #require(number.cast(text: "1.0")), c = try #require(number.cast(text: "1e0"))

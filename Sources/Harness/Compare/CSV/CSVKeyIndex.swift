@@ -1,24 +1,30 @@
-/// The expected file's rows by key, in bounded memory: per row a 24-byte hash-table slot
-/// (key hash, whole-row hash, row index, matched flag) and an 8-byte location (offset
-/// and length, to re-read the row with pread). With the table at most 3/4 full that is
-/// 40 to 72 bytes per expected row, whatever the row length (about 480 MB for 10 million
-/// rows); the rows themselves are never held.
+/// The expected file's rows by key, in bounded memory: per row a 16-byte hash-table slot
+/// (32 bits of the key hash, the row index with a matched flag, a 64-bit hash of the whole
+/// row) and an 8-byte location (offset and length, to re-read the row with pread). With
+/// the table between 3/8 and 3/4 full that is 29 to 51 bytes per expected row, whatever
+/// the row length (about 350 MB for 10 million rows); the rows themselves are never held.
 struct CSVKeyIndex {
     struct Slot {
-        var keyHash: UInt64 = 0
-        var rowHash: UInt64 = 0
-        /// Row index + 1; 0 for an empty slot.
+        /// The key hash's high 32 bits; it also chooses the home slot (so the table can grow
+        /// without the rows). Equal tags are verified by re-reading the rows, so a tag
+        /// collision costs a pread, never a wrong match.
+        var keyTag: UInt32 = 0
+        /// Row index + 1 (0 for an empty slot), with `matchedBit` set once matched.
         var entry: UInt32 = 0
-        var matched: UInt32 = 0
+        var rowHash: UInt64 = 0
+
+        var row: Int { Int(entry & ~CSVKeyIndex.matchedBit) - 1 }
+        var matched: Bool { entry & CSVKeyIndex.matchedBit != 0 }
     }
+
+    static let matchedBit: UInt32 = 1 << 31
+    static let maxRows = Int(matchedBit - 2)
+    static let lengthBits: UInt64 = 26
 
     private(set) var slots: [Slot]
     private var mask: Int
     /// Per row: file offset << 26 | record length (records are at most 64 MiB).
-    private(set) var locations: [UInt64] = []
-
-    static let lengthBits: UInt64 = 26
-    static let maxRows = Int(UInt32.max - 1)
+    private var locations: [UInt64] = []
 
     /// An index sized for about `expectedRows` rows (it grows past that).
     init(expectedRows: Int) {
@@ -40,26 +46,54 @@ struct CSVKeyIndex {
     /// Adds a row.
     mutating func insert(keyHash: UInt64, rowHash: UInt64, offset: Int, length: Int) {
         if (count + 1) * 4 > slots.count * 3 { grow() }
-        let entry = UInt32(count + 1)
         locations.append(UInt64(offset) << Self.lengthBits | UInt64(length))
-        place(Slot(keyHash: keyHash, rowHash: rowHash, entry: entry, matched: 0))
+        place(Slot(keyTag: Self.tag(keyHash), entry: UInt32(count), rowHash: rowHash))
     }
 
-    /// Slots holding `keyHash`, in probe order (usually one).
+    /// Calls `body` with each slot whose key tag matches `keyHash`, in probe order, until
+    /// it returns true.
     func candidates(_ keyHash: UInt64, _ body: (Int) throws -> Bool) rethrows {
-        var index = Int(truncatingIfNeeded: keyHash) & mask
+        let tag = Self.tag(keyHash)
+        var index = home(tag)
         while slots[index].entry != 0 {
-            if slots[index].keyHash == keyHash, try body(index) { return }
+            if slots[index].keyTag == tag, try body(index) { return }
             index = (index + 1) & mask
         }
     }
 
+    /// Loads the home slots of `keyHashes` together, so their cache misses overlap
+    /// instead of stalling one row at a time (the table is far larger than the caches).
+    func touch(_ keyHashes: UnsafeBufferPointer<UInt64>) -> UInt32 {
+        var sum: UInt32 = 0
+        slots.withUnsafeBufferPointer { slots in
+            for hash in keyHashes { sum &+= slots[home(Self.tag(hash))].entry }
+        }
+        return sum
+    }
+
     mutating func markMatched(_ slot: Int) {
-        slots[slot].matched = 1
+        slots[slot].entry |= Self.matchedBit
+    }
+
+    /// Row indexes never matched, in file order.
+    func unmatchedRows() -> [UInt32] {
+        var rows: [UInt32] = []
+        for slot in slots where slot.entry != 0 && !slot.matched { rows.append(UInt32(slot.row)) }
+        return rows.sorted()
+    }
+
+    private static func tag(_ keyHash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: keyHash >> 32)
+    }
+
+    /// The tag scaled to the table (multiply-shift keeps its high bits, which grow with it).
+    @inline(__always)
+    private func home(_ tag: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(tag) &* UInt64(slots.count)) >> 32)
     }
 
     private mutating func place(_ slot: Slot) {
-        var index = Int(truncatingIfNeeded: slot.keyHash) & mask
+        var index = home(slot.keyTag)
         while slots[index].entry != 0 { index = (index + 1) & mask }
         slots[index] = slot
     }
@@ -69,10 +103,5 @@ struct CSVKeyIndex {
         slots = Array(repeating: Slot(), count: old.count * 2)
         mask = slots.count - 1
         for slot in old where slot.entry != 0 { place(slot) }
-    }
-
-    /// Row indexes never matched, in file order.
-    func unmatchedRows() -> [Int] {
-        slots.compactMap { $0.entry != 0 && $0.matched == 0 ? Int($0.entry) - 1 : nil }.sorted()
     }
 }

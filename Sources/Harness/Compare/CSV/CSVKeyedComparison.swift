@@ -11,85 +11,100 @@
 
 /// Compares two CSV files whose rows are matched by key columns.
 enum CSVKeyedComparison {
+    /// Records hashed before their slots are looked up together (see CSVKeyIndex.touch).
+    static let batchSize = 64
+
     /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
     static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
         let mapping = comparer.mapping
         let firstRow = expected.recordCount + 1
-        let lookupDialect = { (dialect: CSVDialect) -> CSVDialect in
-            var copy = dialect
-            copy.header = false
-            return copy
-        }
-        let expectedLookup = try CSVReader(source: CSVFileSource(path: expected.path), path: expected.path,
-                                           dialect: lookupDialect(expected.dialect), chunkSize: 1 << 12)
-        let actualLookup = try CSVReader(source: CSVFileSource(path: actual.path), path: actual.path,
-                                         dialect: lookupDialect(actual.dialect), chunkSize: 1 << 12)
+        // Random access: re-reading indexed rows (pread) and re-parsing batched ones.
+        let expectedLookup = try lookupReader(expected)
+        let expectedCopy = try lookupReader(expected)
+        let actualLookup = try lookupReader(actual)
+        let actualCopy = try lookupReader(actual)
         var index = CSVKeyIndex(expectedRows: estimatedRows(expected))
+        var batch = CSVRecordBatch()
 
         // Pass 1: index expected.
-        while let record = try expected.next() {
-            try comparer.checkWidth(record, path: expected.path, width: mapping.expectedNames.count)
-            let keyHash = hashKey(record, mapping.expectedKey)
-            try index.candidates(keyHash) { slot in
-                let row = Int(index.slots[slot].entry) - 1
-                let other = try read(expectedLookup, index, row: row, firstRow: firstRow)
-                guard sameKey(other, mapping.expectedKey, record, mapping.expectedKey) else { return false }
-                throw duplicate(record, path: expected.path, firstRow: other.number, comparer: comparer, side: mapping.expectedKey)
+        while try batch.fill(from: expected, key: mapping.expectedKey, comparer: comparer, expectedSide: true) {
+            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+            for item in 0..<batch.count {
+                try index.candidates(batch.keyHashes[item]) { slot in
+                    let other = try read(expectedLookup, index, row: index.slots[slot].row, firstRow: firstRow)
+                    let record = try batch.record(item, parsedBy: expectedCopy)
+                    guard sameKey(other, mapping.expectedKey, record, mapping.expectedKey) else { return false }
+                    throw duplicate(record, path: expected.path, firstRow: other.number, comparer: comparer, side: mapping.expectedKey)
+                }
+                guard index.count < CSVKeyIndex.maxRows else {
+                    throw HarnessError.invalid(SourceLocation(path: expected.path, line: batch.lines[item]),
+                                               message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
+                }
+                index.insert(keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
+                             offset: batch.offsets[item], length: batch.length(item))
             }
-            guard index.count < CSVKeyIndex.maxRows else {
-                throw HarnessError.invalid(SourceLocation(path: expected.path, line: record.line),
-                                           message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
-            }
-            index.insert(keyHash: keyHash, rowHash: hashRow(record, mapping, expectedSide: true),
-                         offset: record.offset, length: record.bytes.count)
         }
 
         // Pass 2: match actual rows against the index.
         var extraKeys: [UInt64: [(offset: Int, length: Int, row: Int)]] = [:]
-        while let record = try actual.next() {
-            try comparer.checkWidth(record, path: actual.path, width: mapping.actualNames.count)
-            let keyHash = hashKey(record, mapping.actualKey)
-            let rowHash = hashRow(record, mapping, expectedSide: false)
-            var matched = false
-            try index.candidates(keyHash) { slot in
-                let candidate = index.slots[slot]
-                let row = Int(candidate.entry) - 1
-                if candidate.rowHash == rowHash {
-                    if candidate.matched != 0 {
-                        throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
+        while try batch.fill(from: actual, key: mapping.actualKey, comparer: comparer, expectedSide: false) {
+            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+            for item in 0..<batch.count {
+                var matchedSlot: Int?
+                try index.candidates(batch.keyHashes[item]) { slot in
+                    let candidate = index.slots[slot]
+                    if candidate.rowHash == batch.rowHashes[item] {
+                        // Same key tag and same whole-row hash: the same row.
+                        if candidate.matched {
+                            let record = try batch.record(item, parsedBy: actualCopy)
+                            throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
+                        }
+                        comparer.countEqualRows(1)
+                    } else {
+                        let other = try read(expectedLookup, index, row: candidate.row, firstRow: firstRow)
+                        let record = try batch.record(item, parsedBy: actualCopy)
+                        guard sameKey(other, mapping.expectedKey, record, mapping.actualKey) else { return false }
+                        if candidate.matched {
+                            throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
+                        }
+                        try comparer.compare(other, record, keyed: true)
                     }
-                    comparer.countEqualRows(1)
-                } else {
-                    let other = try read(expectedLookup, index, row: row, firstRow: firstRow)
-                    guard sameKey(other, mapping.expectedKey, record, mapping.actualKey) else { return false }
-                    if candidate.matched != 0 {
-                        throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
+                    matchedSlot = slot
+                    return true
+                }
+                if let slot = matchedSlot {
+                    // Marked here, not in the closure: mutating the index while it iterates
+                    // would copy its whole table.
+                    index.markMatched(slot)
+                    continue
+                }
+                let record = try batch.record(item, parsedBy: actualCopy)
+                let keyHash = batch.keyHashes[item]
+                for earlier in extraKeys[keyHash] ?? [] {
+                    let other = try actualLookup.record(atOffset: earlier.offset, length: earlier.length, number: earlier.row)
+                    if sameKey(other, mapping.actualKey, record, mapping.actualKey) {
+                        throw duplicate(record, path: actual.path, firstRow: earlier.row, comparer: comparer, side: mapping.actualKey)
                     }
-                    try comparer.compare(other, record, keyed: true)
                 }
-                index.markMatched(slot)
-                matched = true
-                return true
+                extraKeys[keyHash, default: []].append((record.offset, record.bytes.count, record.number))
+                try comparer.extraRow(record, keyed: true)
             }
-            if matched { continue }
-            for earlier in extraKeys[keyHash] ?? [] {
-                let other = try actualLookup.record(atOffset: earlier.offset, length: earlier.length, number: earlier.row)
-                if sameKey(other, mapping.actualKey, record, mapping.actualKey) {
-                    throw duplicate(record, path: actual.path, firstRow: earlier.row, comparer: comparer, side: mapping.actualKey)
-                }
-            }
-            extraKeys[keyHash, default: []].append((record.offset, record.bytes.count, record.number))
-            try comparer.extraRow(record, keyed: true)
         }
 
         // Pass 3: expected rows never matched.
         for row in index.unmatchedRows() {
             if comparer.listsMore {
-                try comparer.missingRow(read(expectedLookup, index, row: row, firstRow: firstRow), keyed: true)
+                try comparer.missingRow(read(expectedLookup, index, row: Int(row), firstRow: firstRow), keyed: true)
             } else {
                 comparer.countMissingRows(1)
             }
         }
+    }
+
+    static func lookupReader(_ reader: CSVReader) throws -> CSVReader {
+        var dialect = reader.dialect
+        dialect.header = false
+        return try CSVReader(source: CSVFileSource(path: reader.path), path: reader.path, dialect: dialect, chunkSize: 1 << 12)
     }
 
     /// Rows the index should expect: the file size over the mean record length of the

@@ -1,6 +1,6 @@
 // The record scanner: one pass over a record's bytes that finds its end and its fields.
-// Runs of plain bytes are skipped with a 256-entry stop table, so the common unquoted
-// field costs one load and one branch per byte. Errors compute their line and column
+// Runs of plain bytes are skipped 16 bytes at a time (CSVStopFinder), so the common
+// unquoted field costs a few vector compares. Errors compute their line and column
 // from the record's first byte only when they are thrown.
 
 extension CSVReader {
@@ -10,23 +10,20 @@ extension CSVReader {
         /// A comment line, skipped; `next` is the first byte after it.
         case comment(next: Int, lines: Int)
         /// A record in `start..<end`; the next record starts at `next`.
-        case record(end: Int, next: Int, fields: Int, lines: Int)
+        case record(end: Int, next: Int, fields: Int, lines: Int, unescape: Bool)
     }
 
     /// Scans the record starting at buffer index `recordStart`, filling `spans`.
     /// - Throws: `HarnessError.malformed` for an unterminated quote, a stray quote, a NUL.
     func scanRecord(from recordStart: Int) throws -> ScanOutcome {
-        try unquotedStops.withUnsafeBufferPointer { unquotedStops in
-            try quotedStops.withUnsafeBufferPointer { quotedStops in
-                try scanRecord(from: recordStart, unquotedStops: unquotedStops, quotedStops: quotedStops)
-            }
-        }
+        try scanRecord(from: recordStart, unquotedStops: unquotedStops, quotedStops: quotedStops)
     }
 
-    // `unsafe`: every index read below is checked against `end`, the count of valid
-    // bytes in `buffer`, before it is read.
-    private func scanRecord(from recordStart: Int, unquotedStops: UnsafeBufferPointer<UInt8>,
-                            quotedStops: UnsafeBufferPointer<UInt8>) throws -> ScanOutcome {
+    // `unsafe`: every index read below is at most `end`; `buffer[end]` is the NUL sentinel
+    // (a stop in both tables), so the inner loops end there without a bounds test and the
+    // code after them checks `i == end` before using the byte.
+    private func scanRecord(from recordStart: Int, unquotedStops: CSVStopFinder,
+                            quotedStops: CSVStopFinder) throws -> ScanOutcome {
         let b = buffer
         let end = self.end
         let atEnd = self.atEnd
@@ -34,15 +31,18 @@ extension CSVReader {
         let quote = dialect.quoteChar.map(Int.init) ?? -1
         let escape = dialect.escapeChar.map(Int.init) ?? -1
         let strict = dialect.strictQuotes
+        let doubleQuote = dialect.doubleQuote
+        let skipInitialSpace = dialect.skipInitialSpace
         var i = recordStart
         var lines = 0
         var fields = 0
+        var unescape = false
 
         let first = b[i]
         if first == CSVByte.lf || first == CSVByte.cr {
             // A blank line: a record with no fields (as Python's csv reads it).
             guard let next = terminatorEnd(at: i) else { return .needMore }
-            return .record(end: i, next: next, fields: 0, lines: 1)
+            return .record(end: i, next: next, fields: 0, lines: 1, unescape: false)
         }
         if let comment = dialect.commentChar, first == comment {
             while i < end && b[i] != CSVByte.lf && b[i] != CSVByte.cr { i += 1 }
@@ -52,7 +52,7 @@ extension CSVReader {
         }
 
         while true {
-            if dialect.skipInitialSpace {
+            if skipInitialSpace {
                 while i < end && b[i] == CSVByte.space { i += 1 }
                 if i == end && !atEnd { return .needMore }
             }
@@ -65,7 +65,7 @@ extension CSVReader {
                 i += 1
                 contentStart = i
                 quoted: while true {
-                    while i < end && quotedStops[Int(b[i])] == 0 { i += 1 }
+                    i = quotedStops.find(in: b, from: i)
                     if i == end {
                         if atEnd { throw unterminatedQuote(at: fieldStart) }
                         return .needMore
@@ -73,7 +73,7 @@ extension CSVReader {
                     let byte = b[i]
                     if Int(byte) == quote {
                         if i + 1 == end && !atEnd { return .needMore }
-                        if dialect.doubleQuote && i + 1 < end && Int(b[i + 1]) == quote {
+                        if doubleQuote && i + 1 < end && Int(b[i + 1]) == quote {
                             flags |= CSVFieldSpan.needsUnescape
                             i += 2
                             continue
@@ -121,7 +121,7 @@ extension CSVReader {
                 }
             } else {
                 unquoted: while true {
-                    while i < end && unquotedStops[Int(b[i])] == 0 { i += 1 }
+                    i = unquotedStops.find(in: b, from: i)
                     if i == end {
                         if !atEnd { return .needMore }
                         break unquoted
@@ -152,18 +152,19 @@ extension CSVReader {
 
             if fields == spanCapacity { reserveSpans(fields + 1) }
             let raw = flags & CSVFieldSpan.needsUnescape != 0
+            unescape = unescape || raw
             spans[fields] = CSVFieldSpan(start: (raw ? fieldStart : contentStart) - recordStart,
                                          end: (raw ? i : contentEnd) - recordStart,
                                          rawStart: fieldStart - recordStart, flags: flags)
             fields += 1
 
-            if i >= end { return .record(end: end, next: end, fields: fields, lines: lines) }
+            if i >= end { return .record(end: end, next: end, fields: fields, lines: lines, unescape: unescape) }
             if b[i] == delimiter {
                 i += 1
                 continue
             }
             guard let next = terminatorEnd(at: i) else { return .needMore }
-            return .record(end: i, next: next, fields: fields, lines: lines + 1)
+            return .record(end: i, next: next, fields: fields, lines: lines + 1, unescape: unescape)
         }
     }
 

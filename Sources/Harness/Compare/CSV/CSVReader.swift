@@ -44,10 +44,12 @@ public final class CSVReader {
     var spanCapacity = 64
     var scratch: UnsafeMutablePointer<UInt8>
     var scratchCapacity: Int
-    /// Bytes that end a run of plain bytes, outside and inside quotes (1 = stop).
-    let unquotedStops: [UInt8]
-    let quotedStops: [UInt8]
+    /// Bytes that end a run of plain bytes, outside and inside quotes.
+    let unquotedStops: CSVStopFinder
+    let quotedStops: CSVStopFinder
     private var startedReading = false
+    /// Bytes allocated after the capacity: the sentinel and the stop finder's reads.
+    static let padding = 17
 
     /// Opens `path` for reading.
     /// - Throws: `HarnessError.io` when it cannot be opened; `HarnessError.malformed` when
@@ -68,24 +70,21 @@ public final class CSVReader {
         self.chunkSize = max(1, chunkSize)
         self.maxRecordBytes = max(1, maxRecordBytes)
         capacity = self.chunkSize
-        buffer = .allocate(capacity: capacity)
+        // Room after the capacity for a NUL sentinel after the valid bytes, which stops the
+        // scanner's inner loops without a bounds test, and for its 16-byte reads.
+        buffer = .allocate(capacity: capacity + Self.padding)
+        buffer[0] = CSVByte.nul
         spans = .allocate(capacity: spanCapacity)
         scratchCapacity = capacity
         scratch = .allocate(capacity: scratchCapacity)
-        var unquoted = [UInt8](repeating: 0, count: 256)
-        var quoted = [UInt8](repeating: 0, count: 256)
-        for byte in [dialect.delimiter, CSVByte.lf, CSVByte.cr, CSVByte.nul] { unquoted[Int(byte)] = 1 }
-        for byte in [CSVByte.lf, CSVByte.cr, CSVByte.nul] { quoted[Int(byte)] = 1 }
-        if let quote = dialect.quoteChar {
-            unquoted[Int(quote)] = 1
-            quoted[Int(quote)] = 1
+        var unquoted = [dialect.delimiter, CSVByte.lf, CSVByte.cr]
+        var quoted = [CSVByte.lf, CSVByte.cr]
+        for byte in [dialect.quoteChar, dialect.escapeChar].compactMap({ $0 }) {
+            unquoted.append(byte)
+            quoted.append(byte)
         }
-        if let escape = dialect.escapeChar {
-            unquoted[Int(escape)] = 1
-            quoted[Int(escape)] = 1
-        }
-        unquotedStops = unquoted
-        quotedStops = quoted
+        unquotedStops = CSVStopFinder(unquoted)
+        quotedStops = CSVStopFinder(quoted)
         try startReading()
         if dialect.header, let record = try next() {
             header = record.strings
@@ -121,9 +120,9 @@ public final class CSVReader {
                 try refill()
             case .comment(let next, let lines):
                 consume(to: next, lines: lines)
-            case .record(let recordEnd, let next, let fields, let lines):
+            case .record(let recordEnd, let next, let fields, let lines, let unescape):
                 if recordEnd - start > maxRecordBytes { throw tooLong() }
-                try unescapeFields(count: fields)
+                if unescape { try unescapeFields(count: fields) }
                 recordCount += 1
                 let record = CSVRecord(number: recordCount, line: line, offset: bufferOffset + start,
                                        fieldCount: fields,
@@ -169,7 +168,7 @@ public final class CSVReader {
             // is over the limit.
             guard capacity < maxRecordBytes + 2 else { throw tooLong() }
             let grown = min(capacity * 2, maxRecordBytes + 2)
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown + Self.padding)
             bigger.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = bigger
@@ -178,6 +177,7 @@ public final class CSVReader {
         let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
         if count == 0 { atEnd = true }
         end += count
+        buffer[end] = CSVByte.nul
     }
 
     /// Marks bytes up to `next` as read; `lines` line breaks were crossed.
@@ -206,26 +206,42 @@ public final class CSVReader {
     /// random access (keyed comparison); a reader used this way serves nothing else.
     /// - Throws: `HarnessError.io` when the file no longer holds that many bytes there.
     func record(atOffset offset: Int, length: Int, number: Int) throws -> CSVRecord {
-        if length + 1 > capacity {
-            buffer.deallocate()
-            capacity = length + 1
-            buffer = .allocate(capacity: capacity)
-        }
+        reserveBuffer(length + 1)
         let count = try source.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
         guard count == length else {
             throw HarnessError.io(path: path, reason: "changed while being compared (short read at byte offset \(offset))",
                                   hint: "compare files that no process is writing")
         }
+        return try parseBuffered(length: length, offset: offset, number: number, line: 0)
+    }
+
+    /// Parses a copy of `bytes`, one whole record read earlier at `offset` (random access).
+    func record(copying bytes: UnsafeBufferPointer<UInt8>, offset: Int, number: Int, line: Int) throws -> CSVRecord {
+        reserveBuffer(bytes.count + 1)
+        if let base = bytes.baseAddress { buffer.update(from: base, count: bytes.count) }
+        return try parseBuffered(length: bytes.count, offset: offset, number: number, line: line)
+    }
+
+    private func reserveBuffer(_ count: Int) {
+        guard count > capacity else { return }
+        buffer.deallocate()
+        capacity = count
+        buffer = .allocate(capacity: capacity + Self.padding)
+    }
+
+    /// Parses the one record held in `buffer[0..<length]`.
+    private func parseBuffered(length: Int, offset: Int, number: Int, line: Int) throws -> CSVRecord {
         start = 0
         end = length
+        buffer[end] = CSVByte.nul
         bufferOffset = offset
         atEnd = true
-        line = 0
+        self.line = line
         recordCount = number - 1
         if length == 0 {
             // A blank line: no fields.
             recordCount = number
-            return CSVRecord(number: number, line: 0, offset: offset, fieldCount: 0,
+            return CSVRecord(number: number, line: line, offset: offset, fieldCount: 0,
                              bytes: UnsafeBufferPointer(start: buffer, count: 0),
                              spans: UnsafePointer(spans), scratch: UnsafePointer(scratch))
         }

@@ -124,7 +124,7 @@ struct CSVRowComparer {
         let location = SourceLocation.of(offset: offset, in: record.bytes, path: path, firstLine: record.line)
         let message = count == 0
             ? "row \(record.number) is a blank line; the header has \(width) fields"
-            : "row \(record.number) has \(count) fields; the header has \(width)"
+            : "row \(record.number) has \(count) field\(count == 1 ? "" : "s"); the header has \(width)"
         throw HarnessError.malformed(location, message: message,
                                      hint: "every row needs one field per header column; quote fields that contain the delimiter")
     }

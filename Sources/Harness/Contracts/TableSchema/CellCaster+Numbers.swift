@@ -136,10 +136,77 @@ extension CellCaster {
         return .bigInteger(negative: negative, digits: significant)
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// `-?digits[.digits]` with at most 19 digits: most number cells, in two tight loops.
+    /// Returns the value and whether it is exact: it is when the digits form an integer
+    /// below 2^53 (an exact integer over an exact power of ten divides correctly rounded);
+    /// otherwise it is off by at most two units in the last place, and callers that compare
+    /// for equality or sit near a bound read it again with `parseDecimal`.
+    /// nil for anything else (signs, exponents, spaces, words, more digits).
+    @inline(__always)
+    static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> (value: Double, exact: Bool)? {
+        let count = bytes.count
+        var index = 0
+        var negative = false
+        if count > 0 && bytes[0] == ASCII.minus {
+            negative = true
+            index = 1
+        }
+        let start = index
+        var mantissa: UInt64 = 0
+        while index < count {
+            let digit = bytes[index] &- ASCII.zero
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        var digits = index - start
+        var fraction = 0
+        if index < count && bytes[index] == ASCII.period {
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- ASCII.zero
+                if digit >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            fraction = index - fractionStart
+            digits += fraction
+        }
+        // More than 19 digits would have wrapped the accumulator.
+        guard index == count, digits > 0, digits <= 19 else { return nil }
+        let value = Double(mantissa) / pow10(fraction)
+        return (negative ? -value : value, mantissa < (1 << 53))
+    }
+
+    /// Exact powers of ten that a Double holds (10^0 … 10^22), without a global table.
+    @inline(__always)
+    static func pow10(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or
@@ -209,7 +276,7 @@ extension CellCaster {
         guard index == end else { return nil }
         if exact && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
-            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            value = exponent < 0 ? value / pow10(-exponent) : value * pow10(exponent)
             return negative ? -value : value
         }
         var text = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))

@@ -12,13 +12,27 @@ final class PatternAutomaton: @unchecked Sendable {
     static let maxStates = 2048
     /// Transitions: `table[state * 128 + byte]`, -1 for no way on.
     let table: UnsafeMutablePointer<Int32>
+    /// The same transitions in bytes (255: no way on), when there are fewer than 255 states.
+    let compact: UnsafeMutablePointer<UInt8>?
     let accepting: UnsafeMutablePointer<Bool>
     let stateCount: Int
+    /// For a pattern that is a fixed sequence of byte sets (`[A-Z]{2}-[0-9]{4}`), the set
+    /// of each position: every byte is checked independently, with no chain of table loads.
+    let positions: UnsafeMutablePointer<ByteSet>?
+    let positionCount: Int
 
     /// nil when the pattern is outside the subset or its DFA would be too large.
     init?(_ pattern: String) {
         var parser = RegexSubsetParser(Array(pattern.utf8))
         guard let tree = parser.parse() else { return nil }
+        if let sets = PatternAutomaton.fixedSequence(tree), !sets.isEmpty, sets.count <= 64 {
+            positions = .allocate(capacity: sets.count)
+            positions?.initialize(from: sets, count: sets.count)
+            positionCount = sets.count
+        } else {
+            positions = nil
+            positionCount = 0
+        }
         var nfa = ThompsonNFA()
         guard let fragment = nfa.build(tree), nfa.states.count < 20_000 else { return nil }
         nfa.connect(fragment.end, to: nfa.acceptState)
@@ -26,25 +40,80 @@ final class PatternAutomaton: @unchecked Sendable {
         stateCount = accepts.count
         table = .allocate(capacity: transitions.count)
         table.initialize(from: transitions, count: transitions.count)
+        // Small automata (nearly all) walk a byte table: 128 bytes a state stay in cache.
+        if accepts.count < 255 {
+            compact = .allocate(capacity: transitions.count)
+            for (index, target) in transitions.enumerated() { compact?[index] = target < 0 ? 255 : UInt8(target) }
+        } else {
+            compact = nil
+        }
         accepting = .allocate(capacity: accepts.count)
         accepting.initialize(from: accepts, count: accepts.count)
     }
 
     deinit {
         table.deallocate()
+        compact?.deallocate()
         accepting.deallocate()
+        positions?.deallocate()
     }
 
-    var plan: Plan { Plan(table: table, accepting: accepting) }
+    var plan: Plan { Plan(table: table, compact: compact, accepting: accepting, positions: positions, positionCount: positionCount) }
+
+    /// The byte set of each position when the pattern matches exactly one length.
+    static func fixedSequence(_ node: RegexNode) -> [ByteSet]? {
+        switch node {
+        case .set(let set): return [set]
+        case .sequence(let items):
+            var sets: [ByteSet] = []
+            for item in items {
+                guard let more = fixedSequence(item) else { return nil }
+                sets += more
+            }
+            return sets
+        case .repeated(let inner, let low, let high):
+            guard high == low, let once = fixedSequence(inner) else { return nil }
+            return Array([[ByteSet]](repeating: once, count: low).joined())
+        case .alternation:
+            return nil
+        }
+    }
 
     /// The automaton's tables by pointer: a trivial value the per-cell path copies freely.
     struct Plan {
         let table: UnsafeMutablePointer<Int32>
+        let compact: UnsafeMutablePointer<UInt8>?
         let accepting: UnsafeMutablePointer<Bool>
+        let positions: UnsafeMutablePointer<ByteSet>?
+        let positionCount: Int
 
         /// true/false for an ASCII cell; nil when the cell has non-ASCII bytes.
         @inline(__always)
         func matches(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+            if let positions {
+                var ascii: UInt8 = 0
+                var inside = true
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    ascii |= byte
+                    if index < positionCount && !positions[index].contains(byte) { inside = false }
+                }
+                if ascii >= 128 { return nil }
+                return inside && bytes.count == positionCount
+            }
+            if let compact {
+                var state = 0
+                var ascii: UInt8 = 0
+                for byte in bytes {
+                    ascii |= byte
+                    // A non-ASCII byte indexes past the state's row: stop before reading it.
+                    if byte >= 128 { return nil }
+                    let next = compact[state &* 128 &+ Int(byte)]
+                    if next == 255 { return bytes.contains { $0 >= 128 } ? nil : false }
+                    state = Int(next)
+                }
+                return accepting[state]
+            }
             var state: Int32 = 0
             for byte in bytes {
                 if byte >= 128 { return nil }

@@ -82,10 +82,11 @@ extension TableChecker {
         var values: [Int: (CellValue, UInt64)] = [:]
         for index in 0..<slots.count {
             let slot = slotStore[index]
-            let plan = plans[slot.field]
-            guard plan.fingerprints, slot.column < count else { continue }
+            let plan = UnsafePointer(plans + slot.field)
+            guard plan.pointee.fingerprints, slot.column < count else { continue }
             let bytes = record.cell(slot.column)
-            guard !plan.missing.contains(bytes), let value = TableChecker.cast(bytes, plan, fieldStore! + slot.field) else { continue }
+            // `!`: prepare() set the field store above.
+            guard !plan.pointee.missing.contains(bytes), let value = TableChecker.cast(bytes, plan, fieldStore! + slot.field) else { continue }
             values[slot.field] = (value, Fingerprint.of(value, bytes: bytes))
         }
         for (field, (value, fingerprint)) in values.sorted(by: { $0.key < $1.key }) where states[field].seen != nil {

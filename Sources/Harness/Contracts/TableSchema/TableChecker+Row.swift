@@ -92,37 +92,63 @@ extension TableChecker {
     @inline(__always)
     private func checkCell(_ bytes: UnsafeRawBufferPointer, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
                            _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
-        let plan = plans[fieldIndex]
-        if plan.missing.contains(bytes) {
+        // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
+        let plan = UnsafePointer(plans + fieldIndex)
+        if plan.pointee.missing.contains(bytes) {
             noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
             return false
         }
-        guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
-            states[fieldIndex].invalid += 1
-            states[fieldIndex].isNull = true
-            add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
-                cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
-            return false
+        // Fast paths: the common kinds are checked without building a `CellValue`, which
+        // is only made when a fingerprint needs it.
+        var failed: UInt16 = 0
+        var fast: CellValue?
+        switch plan.pointee.kind {
+        case .text where !plan.pointee.generalConstraints:
+            if plan.pointee.checksValues { failed = TableChecker.checkText(bytes, plan, fields + fieldIndex) }
+            fast = .text
+        case .integer where !plan.pointee.generalConstraints:
+            if let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero {
+                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(Double(integer), plan) }
+                fast = .integer(integer)
+            }
+        case .number where !plan.pointee.generalConstraints:
+            let count = bytes.count
+            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
+               let (quick, exact) = CellCaster.quickDecimal(bytes) {
+                var number = quick
+                // An inexact reading is good enough unless the value is compared for
+                // equality (a fingerprint) or lies within a hair of a bound.
+                if !exact && (plan.pointee.fingerprints || TableChecker.nearBound(quick, plan)),
+                   let precise = CellCaster.parseDecimal(bytes) {
+                    number = precise
+                }
+                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(number, plan) }
+                fast = .number(number)
+            }
+        default:
+            break
         }
-        if plan.checksValues {
-            if plan.generalConstraints {
-                var broken = false
-                fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
-                    broken = true
+        let value: CellValue
+        if let fast {
+            value = fast
+            if failed != 0 {
+                states[fieldIndex].invalid += 1
+                for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
                     reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
                 }
-                if broken { states[fieldIndex].invalid += 1 }
-            } else {
-                let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
-                if failed != 0 {
-                    states[fieldIndex].invalid += 1
-                    for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
-                        reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
-                    }
-                }
             }
+        } else {
+            guard let cast = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
+                states[fieldIndex].invalid += 1
+                states[fieldIndex].isNull = true
+                add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
+                    cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
+                return false
+            }
+            value = cast
+            checkConstraints(value, bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
         }
-        guard plan.fingerprints else { return false }
+        guard plan.pointee.fingerprints else { return false }
         let state = states + fieldIndex
         if state.pointee.inKey {
             state.pointee.fingerprint = Fingerprint.of(value, bytes: bytes)
@@ -146,78 +172,26 @@ extension TableChecker {
         return false
     }
 
-    /// Casts by the plan's fast paths; anything they do not cover goes through the field's
-    /// caster, which gives the same answer.
-    @inline(__always)
-    static func cast(_ bytes: UnsafeRawBufferPointer, _ plan: CellPlan, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
-        let count = bytes.count
-        switch plan.kind {
-        case .text:
-            return .text
-        case .integer:
-            if let number = CellCaster.plainInteger(bytes), count == 1 || bytes[0] != ASCII.zero { return .integer(number) }
-        case .number:
-            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period, !CellCaster.isSpace(bytes[0]),
-               let number = CellCaster.parseDecimal(bytes) {
-                return .number(number)
+    private func checkConstraints(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
+                                  _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
+                                  _ fieldIndex: Int, rowNumber: Int) {
+        guard plan.pointee.checksValues else { return }
+        if plan.pointee.generalConstraints {
+            var broken = false
+            fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
+                broken = true
+                reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
             }
-        case .boolean:
-            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
-        case .date:
-            return CellCaster.isoDate(bytes).map { .date($0) }
-        case .datetime:
-            return CellCaster.isoDatetime(bytes).map { .datetime(seconds: $0.seconds, nanos: $0.nanos) }
-        case .time:
-            return CellCaster.isoTime(bytes).map { .time($0) }
-        case .general:
-            break
+            if broken { states[fieldIndex].invalid += 1 }
+            return
         }
-        return field.pointee.caster.cast(bytes)
-    }
-
-    private func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
-                                  _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
-        add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
-            severity: severity("constraint-error", field: fieldIndex, check: name.rawValue),
-            cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
-    }
-
-    /// The constraints a plan checks, by bit, in the order the general path reports them.
-    static let plannedOrder: [FieldConstraints.Name] = [.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
-                                                         .minLength, .maxLength, .pattern, .enum]
-
-    /// The constraints a plan checks itself; returns a bit per broken one (`plannedOrder`).
-    @inline(__always)
-    static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: CellPlan,
-                             _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
-        var failed: UInt16 = 0
-        if plan.numericBounds {
-            let number: Double
-            switch value {
-            case .integer(let integer): number = Double(integer)
-            case .number(let double): number = double
-            default: number = .nan
-            }
-            if !number.isNaN {
-                if plan.hasMinimum && number < plan.minimum { failed |= 1 << 0 }
-                if plan.hasMaximum && number > plan.maximum { failed |= 1 << 1 }
-                if plan.hasExclusiveMinimum && number <= plan.exclusiveMinimum { failed |= 1 << 2 }
-                if plan.hasExclusiveMaximum && number >= plan.exclusiveMaximum { failed |= 1 << 3 }
+        let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
+        if failed != 0 {
+            states[fieldIndex].invalid += 1
+            for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
+                reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
             }
         }
-        if plan.minLength >= 0 || plan.maxLength < Int.max {
-            var length = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
-            if length < plan.minLength { failed |= 1 << 4 }
-            if length > plan.maxLength { failed |= 1 << 5 }
-        }
-        if let pattern = plan.pattern {
-            // `!`: a plan has an automaton only for a field with a pattern.
-            let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
-            if !matched { failed |= 1 << 6 }
-        }
-        if let texts = plan.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
-        return failed
     }
 
     private func checkKeys(_ states: UnsafeMutablePointer<FieldState>, rowNumber: Int) {
@@ -263,30 +237,5 @@ extension TableChecker {
 
     func keyName(_ key: [Int]) -> String {
         key.map { fields[$0].name }.joined(separator: ",")
-    }
-
-    static func typeMessage(_ field: TableField) -> String {
-        let caster = field.caster
-        if caster.format != "default" { return "not a valid \(caster.type.rawValue) in format \"\(caster.format)\"" }
-        if caster.type == .list, let item = caster.itemCaster.first { return "not a list of \(item.type.rawValue) values" }
-        return "not a valid \(caster.type.rawValue)"
-    }
-
-    static func constraintMessage(_ name: FieldConstraints.Name, _ field: TableField) -> String {
-        let declared = field.constraints.declared[name] ?? ""
-        switch name {
-        case .minimum: return "less than minimum \(declared)"
-        case .maximum: return "greater than maximum \(declared)"
-        case .exclusiveMinimum: return "not greater than exclusiveMinimum \(declared)"
-        case .exclusiveMaximum: return "not less than exclusiveMaximum \(declared)"
-        case .minLength: return "shorter than minLength \(declared)"
-        case .maxLength: return "longer than maxLength \(declared)"
-        case .pattern: return "does not match pattern \"\(declared)\""
-        case .enum:
-            let text = declared.count > 80 ? String(declared.prefix(80)) + "…" : declared
-            return "not one of enum \(text)"
-        case .categories: return "not one of the field's categories"
-        default: return "breaks constraint \"\(name.rawValue)\""
-        }
     }
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""The reference tools the `harness diff` benchmark is measured against.
+
+    reference_compare.py polars EXPECTED ACTUAL [--rtol X] [--key COL]
+    reference_compare.py pandas EXPECTED ACTUAL [--rtol X] [--key COL]
+    reference_compare.py datacompy EXPECTED ACTUAL [--rtol X] --key COL
+
+Each reads both files whole (as a data team would), then compares: polars with
+assert_frame_equal (after sorting by the key, if any), pandas with
+pandas.testing.assert_frame_equal, datacompy with Compare on the key.
+Exit 0 when equal, 1 when different.
+"""
+import argparse
+import sys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("tool", choices=["polars", "pandas", "datacompy"])
+    parser.add_argument("expected")
+    parser.add_argument("actual")
+    parser.add_argument("--rtol", type=float, default=0.0)
+    parser.add_argument("--key")
+    args = parser.parse_args()
+
+    if args.tool == "polars":
+        import polars as pl
+        from polars.testing import assert_frame_equal
+        left = pl.read_csv(args.expected)
+        right = pl.read_csv(args.actual)
+        if args.key:
+            left, right = left.sort(args.key), right.sort(args.key)
+        try:
+            assert_frame_equal(left, right, check_exact=False, rel_tol=args.rtol, abs_tol=0.0)
+        except AssertionError as error:
+            print(str(error)[:300])
+            return 1
+        return 0
+
+    import pandas as pd
+    left = pd.read_csv(args.expected)
+    right = pd.read_csv(args.actual)
+    if args.tool == "pandas":
+        if args.key:
+            left = left.sort_values(args.key).reset_index(drop=True)
+            right = right.sort_values(args.key).reset_index(drop=True)
+        try:
+            pd.testing.assert_frame_equal(left, right, check_exact=False, rel_tol=args.rtol, abs_tol=0.0)
+        except AssertionError as error:
+            print(str(error)[:300])
+            return 1
+        return 0
+
+    import datacompy
+    compare = datacompy.Compare(left, right, join_columns=[args.key or "id"], rel_tol=args.rtol, abs_tol=0)
+    return 0 if compare.matches() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+/// A few records read ahead and hashed, kept as copies of their bytes (records are views
+/// valid only until the next read), so the keyed comparison can look their index slots up
+/// together and re-parse the rare ones it must compare cell by cell.
+struct CSVRecordBatch {
+    private(set) var keyHashes: [UInt64] = []
+    private(set) var rowHashes: [UInt64] = []
+    private(set) var offsets: [Int] = []
+    private(set) var numbers: [Int] = []
+    private(set) var lines: [Int] = []
+    /// Where each record's bytes start in `bytes` (one more entry than records).
+    private var starts: [Int] = [0]
+    private var bytes: [UInt8] = []
+
+    var count: Int { keyHashes.count }
+
+    func length(_ item: Int) -> Int { starts[item + 1] - starts[item] }
+
+    /// Reads up to `CSVKeyedComparison.batchSize` records from `reader`.
+    /// - Returns: false when the reader had no more records.
+    /// - Throws: `HarnessError.malformed` for malformed or ragged records.
+    mutating func fill(from reader: CSVReader, key: [Int], comparer: CSVRowComparer, expectedSide: Bool) throws -> Bool {
+        keyHashes.removeAll(keepingCapacity: true)
+        rowHashes.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
+        bytes.removeAll(keepingCapacity: true)
+        let width = expectedSide ? comparer.mapping.expectedNames.count : comparer.mapping.actualNames.count
+        let path = expectedSide ? comparer.expectedPath : comparer.actualPath
+        while count < CSVKeyedComparison.batchSize, let record = try reader.next() {
+            try comparer.checkWidth(record, path: path, width: width)
+            keyHashes.append(CSVKeyedComparison.hashKey(record, key))
+            rowHashes.append(CSVKeyedComparison.hashRow(record, comparer.mapping, expectedSide: expectedSide))
+            offsets.append(record.offset)
+            numbers.append(record.number)
+            lines.append(record.line)
+            bytes.append(contentsOf: record.bytes)
+            starts.append(bytes.count)
+        }
+        return count > 0
+    }
+
+    /// Record `item` parsed again by `parser` (valid until `parser` reads again).
+    func record(_ item: Int, parsedBy parser: CSVReader) throws -> CSVRecord {
+        try bytes.withUnsafeBufferPointer { all in
+            try parser.record(copying: UnsafeBufferPointer(rebasing: all[starts[item]..<starts[item + 1]]),
+                              offset: offsets[item], number: numbers[item], line: lines[item])
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Casting and constraint checks of one cell by its plan, and the messages they report.
+extension TableChecker {
+    /// Whether `number` is within a few units in the last place of one of the plan's bounds,
+    /// where an inexact reading could land on the wrong side.
+    @inline(__always)
+    static func nearBound(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> Bool {
+        guard plan.pointee.numericBounds else { return false }
+        func near(_ bound: Double) -> Bool { abs(number - bound) <= 8 * max(number.magnitude, bound.magnitude).ulp }
+        return (plan.pointee.hasMinimum && near(plan.pointee.minimum)) || (plan.pointee.hasMaximum && near(plan.pointee.maximum))
+            || (plan.pointee.hasExclusiveMinimum && near(plan.pointee.exclusiveMinimum))
+            || (plan.pointee.hasExclusiveMaximum && near(plan.pointee.exclusiveMaximum))
+    }
+
+    /// Numeric bounds of a plan, as bits of `plannedOrder`.
+    @inline(__always)
+    static func checkBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> UInt16 {
+        var failed: UInt16 = 0
+        if number.isNaN { return 0 }
+        if plan.pointee.hasMinimum && number < plan.pointee.minimum { failed |= 1 << 0 }
+        if plan.pointee.hasMaximum && number > plan.pointee.maximum { failed |= 1 << 1 }
+        if plan.pointee.hasExclusiveMinimum && number <= plan.pointee.exclusiveMinimum { failed |= 1 << 2 }
+        if plan.pointee.hasExclusiveMaximum && number >= plan.pointee.exclusiveMaximum { failed |= 1 << 3 }
+        return failed
+    }
+
+    /// Length, pattern and enum of a text cell, as bits of `plannedOrder`.
+    @inline(__always)
+    static func checkText(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+        var failed: UInt16 = 0
+        if plan.pointee.minLength >= 0 || plan.pointee.maxLength < Int.max {
+            var length = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
+            if length < plan.pointee.minLength { failed |= 1 << 4 }
+            if length > plan.pointee.maxLength { failed |= 1 << 5 }
+        }
+        if let pattern = plan.pointee.pattern {
+            // `!`: a plan has an automaton only for a field with a pattern.
+            let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
+            if !matched { failed |= 1 << 6 }
+        }
+        if let texts = plan.pointee.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
+        return failed
+    }
+
+    /// Casts by the plan's fast paths; anything they do not cover goes through the field's
+    /// caster, which gives the same answer.
+    @inline(__always)
+    static func cast(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
+        let count = bytes.count
+        switch plan.pointee.kind {
+        case .text:
+            return .text
+        case .integer:
+            if let number = CellCaster.plainInteger(bytes), count == 1 || bytes[0] != ASCII.zero { return .integer(number) }
+        case .number:
+            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period, !CellCaster.isSpace(bytes[0]),
+               let number = CellCaster.parseDecimal(bytes) {
+                return .number(number)
+            }
+        case .boolean:
+            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
+        case .date:
+            return CellCaster.isoDate(bytes).map { .date($0) }
+        case .datetime:
+            return CellCaster.isoDatetime(bytes).map { .datetime(seconds: $0.seconds, nanos: $0.nanos) }
+        case .time:
+            return CellCaster.isoTime(bytes).map { .time($0) }
+        case .general:
+            break
+        }
+        return field.pointee.caster.cast(bytes)
+    }
+
+    func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
+                                  _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
+        add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
+            severity: severity("constraint-error", field: fieldIndex, check: name.rawValue),
+            cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
+    }
+
+    /// The constraints a plan checks, by bit, in the order the general path reports them.
+    static let plannedOrder: [FieldConstraints.Name] = [.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
+                                                         .minLength, .maxLength, .pattern, .enum]
+
+    /// The constraints a plan checks itself; returns a bit per broken one (`plannedOrder`).
+    @inline(__always)
+    static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
+                             _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+        var failed: UInt16 = 0
+        if plan.pointee.numericBounds {
+            switch value {
+            case .integer(let integer): failed |= checkBounds(Double(integer), plan)
+            case .number(let number): failed |= checkBounds(number, plan)
+            default: break
+            }
+        }
+        return failed | checkText(bytes, plan, field)
+    }
+
+    static func typeMessage(_ field: TableField) -> String {
+        let caster = field.caster
+        if caster.format != "default" { return "not a valid \(caster.type.rawValue) in format \"\(caster.format)\"" }
+        if caster.type == .list, let item = caster.itemCaster.first { return "not a list of \(item.type.rawValue) values" }
+        return "not a valid \(caster.type.rawValue)"
+    }
+
+    static func constraintMessage(_ name: FieldConstraints.Name, _ field: TableField) -> String {
+        let declared = field.constraints.declared[name] ?? ""
+        switch name {
+        case .minimum: return "less than minimum \(declared)"
+        case .maximum: return "greater than maximum \(declared)"
+        case .exclusiveMinimum: return "not greater than exclusiveMinimum \(declared)"
+        case .exclusiveMaximum: return "not less than exclusiveMaximum \(declared)"
+        case .minLength: return "shorter than minLength \(declared)"
+        case .maxLength: return "longer than maxLength \(declared)"
+        case .pattern: return "does not match pattern \"\(declared)\""
+        case .enum:
+            let text = declared.count > 80 ? String(declared.prefix(80)) + "…" : declared
+            return "not one of enum \(text)"
+        case .categories: return "not one of the field's categories"
+        default: return "breaks constraint \"\(name.rawValue)\""
+        }
+    }
+}

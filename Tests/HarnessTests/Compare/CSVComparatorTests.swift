@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import Harness
+
+/// Writes CSV texts into a fresh folder and compares them.
+final class CSVPair {
+    let folder: String
+
+    init() throws {
+        folder = try TestSupport.temporaryFolder("csvdiff")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    func path(_ name: String) -> String { folder + "/" + name }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try TestSupport.write(text, to: path(name))
+        return path(name)
+    }
+
+    func compare(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions()) throws -> DiffReport {
+        try CSVComparator.compare(expected: write("expected.csv", expected), actual: write("actual.csv", actual), options: options)
+    }
+
+    /// The error message the comparison throws, rendered.
+    func error(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions()) -> String? {
+        do {
+            _ = try compare(expected, actual, options)
+            return nil
+        } catch {
+            return DiagnosticRenderer.render(error)
+        }
+    }
+}
+
+@Suite struct CSVComparatorTests {
+    @Test func sameTextInDifferentSpellingsIsEqual() throws {
+        let pair = try CSVPair()
+        let expected = "id,name,value\n1,\"a, b\",1.0\n2,\"say \"\"hi\"\"\",-0\n3,\"two\nlines\",1e3\n"
+        let actual = "\u{FEFF}id,name,value\r\n1,\"a, b\",1\r\n\"2\",\"say \"\"hi\"\"\",0\r\n3,\"two\nlines\",1000.00"
+        let report = try pair.compare(expected, actual)
+        #expect(report.equal)
+        #expect(report.rowsCompared == 3)
+        #expect(report.diffs.isEmpty)
+    }
+
+    @Test func aChangedCellIsReportedWithRowColumnValuesAndDifferences() throws {
+        let pair = try CSVPair()
+        let report = try pair.compare("id,price,name\n1,10.0,a\n2,20.0,b\n3,30.0,c\n",
+                                      "id,price,name\n1,10.0,a\n2,20.5,b\n3,30.0,C\n")
+        #expect(!report.equal)
+        #expect(report.rowsCompared == 3)
+        #expect(report.differingRows == 2)
+        #expect(report.differingCells == 2)
+        #expect(report.cellsByColumn == ["price": 1, "name": 1])
+        #expect(report.diffs == [
+            Difference(kind: .changed, row: 3, column: "price", expected: "20.0", actual: "20.5",
+                       absoluteDifference: 0.5, relativeDifference: 0.025),
+            Difference(kind: .changed, row: 4, column: "name", expected: "c", actual: "C"),
+        ])
+    }
+
+    @Test func toleranceAppliesToNumbersOnly() throws {
+        let pair = try CSVPair()
+        let expected = "x,y\n100,a\n0.5,1\n"
+        let actual = "x,y\n100.00005,a\n0.5000001,1.0\n"
+        #expect(try !pair.compare(expected, actual).equal)
+        #expect(try pair.compare(expected, actual, CompareOptions(rtol: 1e-6)).equal)
+        #expect(try pair.compare(expected, actual, CompareOptions(atol: 1e-4)).equal)
+        #expect(try pair.compare("x\nNaN\n\n", "x\n\nnan\n").equal)  // one column: a blank line is an empty cell
+    }
+
+    @Test func columnsAreMatchedByNameAndMissingOrExtraOnesReportedOnce() throws {
+        let pair = try CSVPair()
+        let reordered = try pair.compare("a,b,c\n1,2,3\n4,5,6\n", "c,a,b\n3,1,2\n6,4,5\n")
+        #expect(reordered.equal)
+        let report = try pair.compare("a,b,c\n1,2,3\n4,5,6\n", "d,b,a\n9,2,1\n9,5,7\n")
+        #expect(report.missingColumns == ["c"])
+        #expect(report.extraColumns == ["d"])
+        #expect(report.differingCells == 1)
+        #expect(report.diffs.map(\.column) == ["a"])
+        #expect(report.totalDiffs == 1)
+    }
+
+    @Test func ignoredColumnsAreLeftOutAndUnknownOnesSuggestAName() throws {
+        let pair = try CSVPair()
+        let options = CompareOptions(ignore: ["generated_at", "extra"])
+        let report = try pair.compare("id,generated_at\n1,monday\n", "id,generated_at,extra\n1,tuesday,x\n", options)
+        #expect(report.equal)
+        let message = pair.error("id,generated_at\n1,a\n", "id,generated_at\n1,b\n", CompareOptions(ignore: ["generatd_at"]))
+        #expect(message?.contains("unknown column \"generatd_at\"") == true)
+        #expect(message?.contains("did you mean \"generated_at\"?") == true)
+    }
+
+    @Test func missingAndExtraRowsByPositionAreCountedAndListed() throws {
+        let pair = try CSVPair()
+        let missing = try pair.compare("a\n1\n2\n3\n", "a\n1\n")
+        #expect(missing.missingRows == 2)
+        #expect(missing.rowsCompared == 1)
+        #expect(missing.diffs.map(\.kind) == [.missingRow, .missingRow])
+        #expect(missing.diffs.map(\.row) == [3, 4])
+        #expect(missing.diffs.first?.expected == "2")
+        let extra = try pair.compare("a\n1\n", "a\n1\n2\n")
+        #expect(extra.extraRows == 1)
+        #expect(extra.diffs == [Difference(kind: .extraRow, row: 3, actual: "2")])
+    }
+
+    @Test func keyedRowsMatchInAnyOrder() throws {
+        let pair = try CSVPair()
+        let expected = "id,region,v\n1,EU,10\n2,EU,20\n3,US,30\n4,US,40\n"
+        let actual = "region,v,id\nUS,40,4\nEU,21,2\nEU,10,1\nAPAC,50,5\n"
+        let report = try pair.compare(expected, actual, CompareOptions(key: ["id"]))
+        #expect(report.rowsCompared == 3)
+        #expect(report.differingRows == 1)
+        #expect(report.missingRows == 1)
+        #expect(report.extraRows == 1)
+        #expect(report.keyColumns == ["id"])
+        #expect(report.diffs == [
+            Difference(kind: .changed, row: 3, key: ["2"], column: "v", expected: "20", actual: "21",
+                       absoluteDifference: 1, relativeDifference: 0.05),
+            Difference(kind: .extraRow, row: 5, key: ["5"], actual: "APAC,50,5"),
+            Difference(kind: .missingRow, row: 4, key: ["3"], expected: "3,US,30"),
+        ])
+        let composite = try pair.compare(expected, "id,region,v\n1,US,10\n2,EU,20\n3,US,30\n4,US,40\n",
+                                         CompareOptions(key: ["id", "region"]))
+        #expect(composite.missingRows == 1 && composite.extraRows == 1)
+        #expect(composite.diffs.first?.key == ["1", "US"])
+    }
+
+    @Test func duplicateKeysAreAnErrorNamingBothRows() throws {
+        let pair = try CSVPair()
+        let inExpected = pair.error("id,v\n1,a\n2,b\n1,c\n", "id,v\n1,a\n", CompareOptions(key: ["id"]))
+        #expect(inExpected?.contains("expected.csv:4:1: error: duplicate key id=\"1\" in this file (rows 2 and 4)") == true, "\(inExpected ?? "")")
+        let inActual = pair.error("id,v\n1,a\n2,b\n", "id,v\n1,a\n2,b\n1,a\n", CompareOptions(key: ["id"]))
+        #expect(inActual?.contains("actual.csv:4:1: error: duplicate key id=\"1\"") == true, "\(inActual ?? "")")
+        let unknown = pair.error("id,v\n1,a\n", "id,v\n1,a\n", CompareOptions(key: ["Id"]))
+        #expect(unknown?.contains("did you mean \"id\"?") == true)
+    }
+
+    @Test func maxDiffsCapsTheListButNotTheCounts() throws {
+        let pair = try CSVPair()
+        var expected = "id,a,b\n"
+        var actual = "id,a,b\n"
+        for row in 0..<50 {
+            expected += "\(row),\(row),x\n"
+            actual += "\(row),\(row + 1),\(row % 2 == 0 ? "y" : "x")\n"
+        }
+        for key in [[String](), ["id"]] {
+            let report = try pair.compare(expected, actual, CompareOptions(key: key, maxDiffs: 5))
+            #expect(report.diffs.count == 5)
+            #expect(report.differingRows == 50)
+            #expect(report.differingCells == 75)
+            #expect(report.totalDiffs == 75)
+            #expect(report.cellsByColumn == ["a": 50, "b": 25])
+        }
+    }
+
+    @Test func rowNumbersStayRightAcrossIdenticalStretchesWithQuotedLineBreaks() throws {
+        // Big enough to cross the 1 MiB buffers and the bulk path's windows several times.
+        let pair = try CSVPair()
+        var expected = "id,text,v\r\n"
+        var actual = expected
+        for row in 0..<40_000 {
+            let text = row % 7 == 0 ? "\"line \(row)\nnext, \"\"q\"\"\"" : "plain \(row)"
+            expected += "\(row),\(text),\(row).5\r\n"
+            actual += "\(row),\(text),\(row).\(row == 39_990 ? 6 : 5)\r\n"
+        }
+        let report = try pair.compare(expected, actual)
+        #expect(report.rowsCompared == 40_000)
+        #expect(report.diffs.map(\.row) == [39_992])
+        #expect(report.diffs.first?.expected == "39990.5")
+        let missing = try pair.compare(expected + "40000,x,1\r\n", expected)
+        #expect(missing.diffs.map(\.row) == [40_002])
+    }
+
+    @Test(arguments: [
+        ("a,b\n1,2\n3,\"x\n", "expected.csv:3:3: error: unterminated quoted field"),
+        ("a,b\n1,2\n3,4,5\n", "expected.csv:3:4: error: row 3 has 3 fields; the header has 2"),
+        ("a,b\n1,2\n3\n", "expected.csv:3:2: error: row 3 has 1 field; the header has 2"),
+        ("a,b\n1,2\n\n3,4\n", "expected.csv:3:1: error: row 3 is a blank line; the header has 2 fields"),
+        ("a,b\n1,2\n3,x\u{0}\n", "expected.csv:3:4: error: looks binary"),
+        ("a,b\n1,2\n3,x\"y\n", "expected.csv:3:4: error: unexpected quote inside an unquoted field"),
+    ])
+    func malformedInputIsAnErrorWithItsLocation(expected: String, message: String) throws {
+        let pair = try CSVPair()
+        let error = pair.error(expected, "a,b\n1,2\n3,4\n")
+        #expect(error?.hasPrefix(pair.path(message)) == true, "\(error ?? "no error")")
+    }
+}

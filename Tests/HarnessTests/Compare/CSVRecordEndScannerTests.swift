@@ -1,0 +1,96 @@
+import Testing
+@testable import Harness
+
+@Suite struct CSVRecordEndScannerTests {
+    /// The rule the scanner implements, one byte at a time: records end at LF outside
+    /// quotes; a CR not followed by LF stops the scan (the parser decides that record).
+    static func oracle(_ bytes: [UInt8]) -> CSVRecordEndScanner.Result {
+        var result = CSVRecordEndScanner.Result()
+        var inQuotes = false
+        var lines = 0
+        for (i, byte) in bytes.enumerated() {
+            if byte == CSVByte.quote {
+                inQuotes.toggle()
+            } else if byte == CSVByte.lf {
+                lines += 1
+                if !inQuotes {
+                    result.records += 1
+                    result.end = i + 1
+                    result.lines = lines
+                }
+            } else if byte == CSVByte.cr && (i + 1 >= bytes.count || bytes[i + 1] != CSVByte.lf) {
+                result.stopped = i + 1 < bytes.count
+                break
+            }
+        }
+        return result
+    }
+
+    @Test func agreesWithTheByteByByteRuleOnRandomInput() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab,\"\n".utf8) + [CSVByte.cr, CSVByte.lf, CSVByte.lf]
+        for round in 0..<3000 {
+            let count = Int.random(in: 0...300, using: &generator)
+            // Mostly quote- and CR-free runs, so the vector fast path is exercised too.
+            let sparse = round % 3 == 0
+            let bytes = (0..<count).map { _ in
+                sparse && Int.random(in: 0..<20, using: &generator) > 0
+                    ? UInt8(ascii: Bool.random(using: &generator) ? "x" : "\n")
+                    : alphabet.randomElement(using: &generator) ?? 0
+            }
+            let scanned = bytes.withUnsafeBufferPointer { CSVRecordEndScanner.scan($0) }
+            #expect(scanned == Self.oracle(bytes), "\(bytes)")
+        }
+    }
+
+    @Test func countsWhatTheReaderReadsOnValidCSV() throws {
+        var text = ""
+        for row in 0..<500 {
+            text += row % 5 == 0 ? "\(row),\"a\r\nb \"\"c\"\"\",x\r\n" : "\(row),plain text here,\(row).25\n"
+        }
+        let bytes = Array(text.utf8)
+        let scanned = bytes.withUnsafeBufferPointer { CSVRecordEndScanner.scan($0) }
+        let records = try CSVReading.read(bytes).records
+        #expect(scanned.records == records.count)
+        #expect(scanned.end == bytes.count)
+        #expect(scanned.lines == 600)
+    }
+
+    @Test func commonPrefixFindsTheFirstDifferingByte() {
+        for length in [0, 1, 7, 8, 9, 100, 5000, 9000] {
+            for position in Set([0, length / 2, max(0, length - 1)]) where position < length {
+                let a = [UInt8](repeating: 7, count: length)
+                var b = a
+                b[position] = 8
+                let common = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { CSVRecordEndScanner.commonPrefix(pa, $0) } }
+                #expect(common == position)
+            }
+            let same = [UInt8](repeating: 1, count: length)
+            #expect(same.withUnsafeBufferPointer { CSVRecordEndScanner.commonPrefix($0, $0) } == length)
+        }
+    }
+}
+
+@Suite struct CSVStopFinderTests {
+    /// Release builds search 16 bytes at a time, debug builds byte by byte: both must
+    /// find the same stop in every position.
+    @Test func vectorAndByteSearchesAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let finder = CSVStopFinder([UInt8(ascii: ","), CSVByte.lf, CSVByte.cr, CSVByte.quote])
+        let alphabet: [UInt8] = Array("abc,\"\r\n".utf8)
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...80, using: &generator)
+            // Mostly plain bytes, so runs longer than 16 bytes occur.
+            var bytes = (0..<count).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0 ? alphabet.randomElement(using: &generator) ?? 0 : UInt8(ascii: "x")
+            }
+            bytes += [CSVByte.nul] + [UInt8](repeating: UInt8(ascii: ","), count: 16)
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!  // `!`: never empty (the sentinel)
+                for start in 0...count {
+                    #expect(finder.next(in: base, from: start) == finder.byteByByte(in: base, from: start))
+                }
+            }
+        }
+    }
+}
