@@ -19,17 +19,26 @@ public enum CSVComparator {
     /// As `compare(expected:actual:options:)`, for files written in another dialect.
     public static func compare(expected: String, actual: String, options: CompareOptions,
                                dialect: CSVDialect) throws -> DiffReport {
+        try compare(expected: expected, actual: actual, options: options, dialect: dialect, split: .init()).report
+    }
+
+    /// The comparison, with the policy for splitting a positional comparison between two
+    /// threads (tests lower its thresholds); also says whether it split.
+    static func compare(expected: String, actual: String, options: CompareOptions, dialect: CSVDialect,
+                        split: CSVPositionalComparison.SplitPolicy) throws -> (report: DiffReport, split: Bool) {
         var dialect = dialect
         dialect.header = true
         let expectedReader = try CSVReader(path: expected, dialect: dialect)
         let actualReader = try CSVReader(path: actual, dialect: dialect)
         let mapping = try CSVColumnMapping(expected: expectedReader, actual: actualReader, options: options)
         var comparer = CSVRowComparer(mapping: mapping, options: options, expectedPath: expected, actualPath: actual)
+        var didSplit = false
         if options.key.isEmpty {
-            try CSVPositionalComparison.run(expected: expectedReader, actual: actualReader, comparer: &comparer)
+            didSplit = try CSVPositionalComparison.run(expected: expectedReader, actual: actualReader,
+                                                       comparer: &comparer, split: split)
         } else {
             try CSVKeyedComparison.run(expected: expectedReader, actual: actualReader, comparer: &comparer)
         }
-        return comparer.finished()
+        return (comparer.finished(), didSplit)
     }
 }

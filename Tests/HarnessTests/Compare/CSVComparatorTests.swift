@@ -175,6 +175,37 @@ final class CSVPair {
         #expect(missing.diffs.map(\.row) == [40_002])
     }
 
+    @Test func splittingBetweenTwoThreadsGivesTheSameReport() throws {
+        let pair = try CSVPair()
+        var expected = "id,text,v\n"
+        var actual = expected
+        for row in 0..<6000 {
+            let text = row % 11 == 0 ? "\"multi\nline, \"\"\(row)\"\"\"" : "t\(row)"
+            expected += "\(row),\(text),\(Double(row) / 7)\n"
+            // Most rows differ a little; some differ beyond tolerance; the end has extra rows.
+            actual += "\(row),\(text),\(Double(row) / 7 * (row % 500 == 0 ? 1.01 : 1 + 1e-12))\n"
+        }
+        actual += "6000,extra,1\n6001,extra,2\n"
+        let e = try pair.write("e.csv", expected)
+        let a = try pair.write("a.csv", actual)
+        let lowered = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000)
+        for maxDiffs in [3, 20] {
+            let options = CompareOptions(rtol: 1e-9, maxDiffs: maxDiffs)
+            let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)
+            let split = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: lowered)
+            #expect(!alone.split && split.split)
+            var report = split.report
+            report.seconds = alone.report.seconds
+            #expect(report == alone.report)
+            #expect(alone.report.differingRows == 11 && alone.report.extraRows == 2)
+        }
+        // A malformed row in the first part is the error reported, as when not split.
+        let broken = try pair.write("broken.csv", expected.replacingOccurrences(of: "\n4000,", with: "\n4000,\"oops,"))
+        #expect(throws: HarnessError.self) {
+            try CSVComparator.compare(expected: broken, actual: a, options: CompareOptions(), dialect: CSVDialect(), split: lowered)
+        }
+    }
+
     @Test(arguments: [
         ("a,b\n1,2\n3,\"x\n", "expected.csv:3:3: error: unterminated quoted field"),
         ("a,b\n1,2\n3,4,5\n", "expected.csv:3:4: error: row 3 has 3 fields; the header has 2"),

@@ -60,11 +60,25 @@ public final class CSVReader {
                       chunkSize: 1 << 20, maxRecordBytes: maxRecordBytes)
     }
 
+    /// A reader over `path` from byte `offset`, a record start, to byte `end`, numbering
+    /// lines and records on from `line` and `recordCount` (a comparison split between
+    /// threads resumes there). No header is read.
+    convenience init(path: String, dialect: CSVDialect, from offset: Int, to end: Int?, line: Int,
+                     recordCount: Int) throws {
+        var dialect = dialect
+        dialect.header = false
+        try self.init(source: CSVFileSource(path: path, from: offset, to: end), path: path, dialect: dialect,
+                      chunkSize: 1 << 20, startOffset: offset, line: line, recordCount: recordCount)
+    }
+
     /// A reader over any source; tests pass a small `chunkSize` and a source that cuts the
     /// input into pieces, so records cross buffer boundaries at every offset.
     init(source: CSVByteSource, path: String, dialect: CSVDialect, chunkSize: Int,
-         maxRecordBytes: Int = 64 << 20) throws {
+         maxRecordBytes: Int = 64 << 20, startOffset: Int = 0, line: Int = 1, recordCount: Int = 0) throws {
         self.source = source
+        bufferOffset = startOffset
+        self.line = line
+        self.recordCount = recordCount
         self.path = path
         self.dialect = dialect
         self.chunkSize = max(1, chunkSize)
@@ -144,7 +158,7 @@ public final class CSVReader {
         guard !startedReading else { return }
         startedReading = true
         while end < 3 && !atEnd { try refill() }
-        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+        if bufferOffset == 0 && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             start = 3
         }
         if let nul = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(of: CSVByte.nul) {

@@ -95,6 +95,20 @@ struct CSVRowComparer {
         }
     }
 
+    /// Adds the counts and differences of a comparer that compared the rows right after
+    /// this one's (the later part of a split comparison).
+    mutating func absorb(_ later: CSVRowComparer) {
+        let other = later.report
+        report.rowsCompared += other.rowsCompared
+        report.differingRows += other.differingRows
+        report.differingCells += other.differingCells
+        report.missingRows += other.missingRows
+        report.extraRows += other.extraRows
+        report.totalDiffs += other.totalDiffs
+        report.diffs += other.diffs.prefix(max(0, options.maxDiffs - report.diffs.count))
+        for (index, count) in later.cellCounts.enumerated() { cellCounts[index] += count }
+    }
+
     /// The report, with the per-column counts filled in.
     func finished() -> DiffReport {
         var report = report
