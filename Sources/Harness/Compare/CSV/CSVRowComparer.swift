@@ -8,6 +8,7 @@ struct CSVRowComparer {
     private(set) var report: DiffReport
     /// Differing cells per expected column.
     private var cellCounts: [Int]
+    private let tolerance: NumericTolerance
 
     init(mapping: CSVColumnMapping, options: CompareOptions, expectedPath: String, actualPath: String) {
         self.mapping = mapping
@@ -19,6 +20,7 @@ struct CSVRowComparer {
         report.extraColumns = mapping.extra
         report.keyColumns = options.key
         cellCounts = Array(repeating: 0, count: mapping.expectedNames.count)
+        tolerance = NumericTolerance(rtol: options.rtol, atol: options.atol)
     }
 
     /// Whether another difference would still be listed (counts go on regardless).
@@ -38,7 +40,7 @@ struct CSVRowComparer {
             if CSVRecordEndScanner.same(e, a) { continue }
             var absolute: Double?
             var relative: Double?
-            switch NumericComparison.compare(expected: e, actual: a, rtol: options.rtol, atol: options.atol) {
+            switch NumericComparison.compare(expected: e, actual: a, tolerance: tolerance) {
             case .equal: continue
             case .differ(let abs, let rel):
                 absolute = abs
