@@ -213,30 +213,7 @@ public final class CSVReader {
         line += lines
     }
 
-    /// The file's size when known (for sizing the keyed index).
-    var sourceSize: Int? { (source as? CSVFileSource)?.size }
-
-    /// Reads the record of `length` bytes at file `offset`, found by an earlier pass, for
-    /// random access (keyed comparison); a reader used this way serves nothing else.
-    /// - Throws: `HarnessError.io` when the file no longer holds that many bytes there.
-    func record(atOffset offset: Int, length: Int, number: Int) throws -> CSVRecord {
-        reserveBuffer(length + 1)
-        let count = try source.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
-        guard count == length else {
-            throw HarnessError.io(path: path, reason: "changed while being compared (short read at byte offset \(offset))",
-                                  hint: "compare files that no process is writing")
-        }
-        return try parseBuffered(length: length, offset: offset, number: number, line: 0)
-    }
-
-    /// Parses a copy of `bytes`, one whole record read earlier at `offset` (random access).
-    func record(copying bytes: UnsafeBufferPointer<UInt8>, offset: Int, number: Int, line: Int) throws -> CSVRecord {
-        reserveBuffer(bytes.count + 1)
-        if let base = bytes.baseAddress { buffer.update(from: base, count: bytes.count) }
-        return try parseBuffered(length: bytes.count, offset: offset, number: number, line: line)
-    }
-
-    private func reserveBuffer(_ count: Int) {
+    func reserveBuffer(_ count: Int) {
         guard count > capacity else { return }
         buffer.deallocate()
         capacity = count
@@ -244,7 +221,7 @@ public final class CSVReader {
     }
 
     /// Parses the one record held in `buffer[0..<length]`.
-    private func parseBuffered(length: Int, offset: Int, number: Int, line: Int) throws -> CSVRecord {
+    func parseBuffered(length: Int, offset: Int, number: Int, line: Int) throws -> CSVRecord {
         start = 0
         end = length
         buffer[end] = CSVByte.nul
