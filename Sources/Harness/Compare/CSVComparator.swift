@@ -3,7 +3,7 @@
 // bounded index). Both read each file sequentially through a CSVReader and hand matched
 // records to CSVRowComparer, which parses numbers only for cells whose bytes differ.
 //
-// Decisions (documented for users in `harness diff --help` terms):
+// Decisions (the user-facing ones are in `harness diff --help` too):
 // - Malformed input is an error (exit 2) with file:line:col: an unterminated quote (at
 //   the line where it opened), a quote inside an unquoted field or text after a closing
 //   quote (strict RFC 4180; CSVDialect.strictQuotes = false reads them like Python),
