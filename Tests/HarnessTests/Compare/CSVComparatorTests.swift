@@ -129,6 +129,27 @@ final class CSVPair {
         #expect(composite.diffs.first?.key == ["1", "US"])
     }
 
+    @Test func keyedRowsThatAllDifferMatchWhatPositionSees() throws {
+        // Every row is re-read from expected (its row hash differs); rows in file order are
+        // served from read-ahead, a few swapped ones by single reads.
+        let pair = try CSVPair()
+        var expected = "id,name,v\n"
+        var rows: [String] = []
+        for row in 0..<5000 {
+            expected += "\(row),\"n, \(row)\",\(row).25\n"
+            rows.append("\(row),\"n, \(row)\",\(row).5")
+        }
+        rows.swapAt(10, 4000)
+        rows.swapAt(2500, 2501)
+        let report = try pair.compare(expected, "id,name,v\n" + rows.joined(separator: "\n") + "\n",
+                                      CompareOptions(key: ["id"], maxDiffs: 5000))
+        #expect(report.rowsCompared == 5000)
+        #expect(report.differingRows == 5000)
+        #expect(report.missingRows == 0 && report.extraRows == 0)
+        #expect(Set(report.diffs.compactMap(\.row)) == Set(2..<5002))
+        #expect(report.diffs.allSatisfy { $0.expected == "\(($0.row ?? 0) - 2).25" && $0.key == ["\(($0.row ?? 0) - 2)"] })
+    }
+
     @Test func duplicateKeysAreAnErrorNamingBothRows() throws {
         let pair = try CSVPair()
         let inExpected = pair.error("id,v\n1,a\n2,b\n1,c\n", "id,v\n1,a\n", CompareOptions(key: ["id"]))

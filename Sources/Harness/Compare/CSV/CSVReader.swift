@@ -48,6 +48,12 @@ public final class CSVReader {
     let unquotedStops: CSVStopFinder
     let quotedStops: CSVStopFinder
     private var startedReading = false
+    /// Random access (CSVReader+RandomAccess): the file bytes held from `buffer[0]`, the
+    /// end of the last record asked for, and the byte the sentinel displaced.
+    var cacheOffset = 0
+    var cacheCount = 0
+    var lastRequestEnd = -1
+    var displaced: (index: Int, byte: UInt8)?
     /// Bytes allocated after the capacity: the sentinel and the stop finder's reads.
     static let padding = 17
 
@@ -220,20 +226,24 @@ public final class CSVReader {
         buffer = .allocate(capacity: capacity + Self.padding)
     }
 
-    /// Parses the one record held in `buffer[0..<length]`.
-    func parseBuffered(length: Int, offset: Int, number: Int, line: Int) throws -> CSVRecord {
-        start = 0
-        end = length
+    /// Parses the one record held in `buffer[position..<position + length]`; `buffer[0]`
+    /// is at file offset `bufferOffset`. The byte after the record (part of a cached read)
+    /// gives way to the NUL sentinel until `restoreDisplacedByte()`.
+    func parseBuffered(at position: Int, length: Int, bufferOffset: Int, number: Int, line: Int) throws -> CSVRecord {
+        start = position
+        end = position + length
+        displaced = (end, buffer[end])
         buffer[end] = CSVByte.nul
-        bufferOffset = offset
+        self.bufferOffset = bufferOffset
         atEnd = true
         self.line = line
         recordCount = number - 1
+        let offset = bufferOffset + position
         if length == 0 {
             // A blank line: no fields.
             recordCount = number
             return CSVRecord(number: number, line: line, offset: offset, fieldCount: 0,
-                             bytes: UnsafeBufferPointer(start: buffer, count: 0),
+                             bytes: UnsafeBufferPointer(start: buffer + position, count: 0),
                              spans: UnsafePointer(spans), scratch: UnsafePointer(scratch))
         }
         guard let record = try next() else {
