@@ -1,11 +1,11 @@
 // Design: rows matched by key in memory bounded by an index, not by the files.
 //
-// Pass 1 reads expected once and indexes each row by a 64-bit hash of its key cells, with
-// a 64-bit hash of the whole row and where the row is (CSVKeyIndex). Pass 2 reads actual
-// once: a row whose key and row hashes both match an indexed row is equal (a false match
-// needs a 2^-64 collision of the row hash on rows with the same key); otherwise the
-// expected row is re-read with pread, its key checked byte for byte, and the two rows are
-// compared cell by cell. Expected rows never matched are the missing rows; only the listed
+// Pass 1 reads expected once and indexes each row by a hash of its key cells (32 bits kept
+// as the slot's tag), with a 64-bit hash of the whole row and where the row is
+// (CSVKeyIndex). Pass 2 reads actual once: a row whose key tag and row hash both match an
+// indexed row is equal (a false match needs a 2^-64 collision of the row hash); otherwise
+// the expected row is re-read (pread, or the read-ahead cache when rows come in order),
+// its key checked byte for byte, and the two rows are compared cell by cell. Expected rows never matched are the missing rows; only the listed
 // ones are re-read. Duplicate keys make matching ambiguous: they are an error (exit 2)
 // naming both rows, found while indexing (expected) or matching (actual).
 
