@@ -11,8 +11,17 @@
 
 /// Compares two CSV files whose rows are matched by key columns.
 enum CSVKeyedComparison {
-    /// Records hashed before their slots are looked up together (see CSVKeyIndex.touch).
+    /// Records whose slots are looked up together (see CSVKeyIndex.touch).
     static let batchSize = 64
+    /// Records per batch handed over by the reading thread (CSVBatchPipeline).
+    static let pipelineBatchSize = 4096
+
+    /// Loads the home slots of the next `batchSize` records of `batch` together.
+    static func touch(_ batch: CSVRecordBatch, from item: Int, in index: CSVKeyIndex) {
+        _ = batch.keyHashes.withUnsafeBufferPointer { hashes in
+            index.touch(UnsafeBufferPointer(rebasing: hashes[item..<min(item + batchSize, hashes.count)]))
+        }
+    }
 
     /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
     static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
@@ -24,12 +33,16 @@ enum CSVKeyedComparison {
         let actualLookup = try lookupReader(actual)
         let actualCopy = try lookupReader(actual)
         var index = CSVKeyIndex(expectedRows: estimatedRows(expected))
-        var batch = CSVRecordBatch()
 
         // Pass 1: index expected.
-        while try batch.fill(from: expected, key: mapping.expectedKey, comparer: comparer, expectedSide: true) {
-            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+        let expectedBatches = CSVBatchPipeline(
+            reader: expected, batchSize: pipelineBatchSize,
+            spec: CSVBatchSpec(path: expected.path, key: mapping.expectedKey, width: mapping.expectedNames.count,
+                               mapping: mapping, expectedSide: true))
+        defer { expectedBatches.stop() }
+        while let batch = try expectedBatches.next() {
             for item in 0..<batch.count {
+                if item % batchSize == 0 { touch(batch, from: item, in: index) }
                 try index.candidates(batch.keyHashes[item]) { slot in
                     let other = try read(expectedLookup, index, row: index.slots[slot].row, firstRow: firstRow)
                     let record = try batch.record(item, parsedBy: expectedCopy)
@@ -47,9 +60,14 @@ enum CSVKeyedComparison {
 
         // Pass 2: match actual rows against the index.
         var extraKeys: [UInt64: [(offset: Int, length: Int, row: Int)]] = [:]
-        while try batch.fill(from: actual, key: mapping.actualKey, comparer: comparer, expectedSide: false) {
-            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+        let actualBatches = CSVBatchPipeline(
+            reader: actual, batchSize: pipelineBatchSize,
+            spec: CSVBatchSpec(path: actual.path, key: mapping.actualKey, width: mapping.actualNames.count,
+                               mapping: mapping, expectedSide: false))
+        defer { actualBatches.stop() }
+        while let batch = try actualBatches.next() {
             for item in 0..<batch.count {
+                if item % batchSize == 0 { touch(batch, from: item, in: index) }
                 var matchedSlot: Int?
                 try index.candidates(batch.keyHashes[item]) { slot in
                     let candidate = index.slots[slot]

@@ -9,8 +9,9 @@
 //
 // Fields are (offset, length) spans into the buffer; only fields with `""` or escapes
 // are copied, into a scratch area. Nothing is decoded to String unless asked. Lines and
-// columns are computed only when an error is reported. Unsafe pointer code lives here and
-// in CSVReader+Scanning.swift only.
+// columns are computed only when an error is reported. Unsafe pointer code lives in the
+// CSV reading layer: this file and its extensions, the byte kernels beside them
+// (CSVStopFinder, CSVRecordEndScanner, RecordHasher) and the records' views.
 
 /// Reads CSV records one at a time with bounded memory.
 public final class CSVReader {

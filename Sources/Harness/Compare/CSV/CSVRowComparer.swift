@@ -29,8 +29,8 @@ struct CSVRowComparer {
     /// Compares two records that stand for the same row.
     /// - Throws: `HarnessError.malformed` when either record is ragged.
     mutating func compare(_ expected: CSVRecord, _ actual: CSVRecord, keyed: Bool) throws {
-        try checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
-        try checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
+        try Self.checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
+        try Self.checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
         report.rowsCompared += 1
         if mapping.isIdentity && CSVRecordEndScanner.same(expected.bytes, actual.bytes) { return }
         var differing = 0
@@ -76,7 +76,7 @@ struct CSVRowComparer {
 
     /// A row of expected with no counterpart in actual.
     mutating func missingRow(_ expected: CSVRecord, keyed: Bool) throws {
-        try checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
+        try Self.checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
         report.missingRows += 1
         report.totalDiffs += 1
         if listsMore {
@@ -87,7 +87,7 @@ struct CSVRowComparer {
 
     /// A row of actual with no counterpart in expected.
     mutating func extraRow(_ actual: CSVRecord, keyed: Bool) throws {
-        try checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
+        try Self.checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
         report.extraRows += 1
         report.totalDiffs += 1
         if listsMore {
@@ -133,7 +133,7 @@ struct CSVRowComparer {
     /// A row with more or fewer fields than the header is malformed input (exit 2): its
     /// cells cannot be matched to columns, and guessing would hide a broken export.
     /// - Throws: `HarnessError.malformed` at the first extra field or the end of the row.
-    func checkWidth(_ record: CSVRecord, path: String, width: Int) throws {
+    static func checkWidth(_ record: CSVRecord, path: String, width: Int) throws {
         let count = record.fieldCount
         if count == width || (count == 0 && width == 1) { return }
         let offset = count > width ? record.rawStart(width) - 1 : record.bytes.count
