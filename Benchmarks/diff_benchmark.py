@@ -95,6 +95,9 @@ def main() -> None:
             ratio = f"{value:.2f}x {against}"
             met = "yes" if (value <= limit if limit != 1.0 else value < limit) else "NO"
         print(f"| {case:<9} | {tool:<9} | {code:>4} | {wall:>7.2f} | {bytes_read / 1e6 / wall:>6.0f} | {rss:>11.0f} | {ratio:>12} | {target:<15} | {met:<3} |")
+    unequal = [f"{tool} on {case}" for (case, tool), (_, _, code, _) in results.items() if code != 0]
+    if unequal:
+        print(f"\nWARNING: every case is equal by construction, but these said different: {', '.join(unequal)}")
     positional = max(results[("identical", "harness")][1], results[("perturbed", "harness")][1])
     print(f"\npositional mode peak RSS: {positional:.0f} MB ({'under' if positional < 64 else 'OVER'} the 64 MB target)")
     print(f"keyed mode peak RSS: {results[('shuffled', 'harness')][1]:.0f} MB (the key index; see CSVKeyIndex)")

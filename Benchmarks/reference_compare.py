@@ -8,7 +8,7 @@
 Each reads both files whole (as a data team would), then compares: polars with
 assert_frame_equal (after sorting by the key, if any), pandas with
 pandas.testing.assert_frame_equal, datacompy with Compare on the key.
-Exit 0 when equal, 1 when different.
+Exit 0 when equal, 1 when different, 2 when the tool failed.
 """
 import argparse
 import sys
@@ -45,16 +45,22 @@ def main() -> int:
             left = left.sort_values(args.key).reset_index(drop=True)
             right = right.sort_values(args.key).reset_index(drop=True)
         try:
-            pd.testing.assert_frame_equal(left, right, check_exact=False, rel_tol=args.rtol, abs_tol=0.0)
+            pd.testing.assert_frame_equal(left, right, check_exact=False, rtol=args.rtol, atol=0.0)
         except AssertionError as error:
             print(str(error)[:300])
             return 1
         return 0
 
     import datacompy
-    compare = datacompy.Compare(left, right, join_columns=[args.key or "id"], rel_tol=args.rtol, abs_tol=0)
+    compare_class = getattr(datacompy, "Compare", None) or datacompy.PandasCompare  # renamed in datacompy 1.0
+    compare = compare_class(left, right, join_columns=[args.key or "id"], rel_tol=args.rtol, abs_tol=0)
     return 0 if compare.matches() else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception:  # a failing tool must not pass for "different"
+        import traceback
+        traceback.print_exc()
+        sys.exit(2)

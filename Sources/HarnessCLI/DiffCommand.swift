@@ -19,6 +19,9 @@ enum DiffCommand {
         summary: """
         Compares two CSV, JSON or JSON Lines files by value: columns by header name, numbers
         within tolerance (|a - b| <= atol + rtol * |b|, b expected), rows by position or by key.
+        Empty, NaN and nan are missing values and equal each other; integers beyond 2^53
+        compare exactly. CSV rows with more or fewer fields than the header, unterminated
+        quotes, NUL bytes and (with --key) duplicate keys are malformed input.
         Exit 0 when the same, 1 when different, 2 on bad flags or unreadable or malformed input.
         """,
         specs: specs,

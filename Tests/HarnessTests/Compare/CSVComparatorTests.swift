@@ -129,6 +129,27 @@ final class CSVPair {
         #expect(composite.diffs.first?.key == ["1", "US"])
     }
 
+    @Test func keyedRowsThatAllDifferMatchWhatPositionSees() throws {
+        // Every row is re-read from expected (its row hash differs); rows in file order are
+        // served from read-ahead, a few swapped ones by single reads.
+        let pair = try CSVPair()
+        var expected = "id,name,v\n"
+        var rows: [String] = []
+        for row in 0..<5000 {
+            expected += "\(row),\"n, \(row)\",\(row).25\n"
+            rows.append("\(row),\"n, \(row)\",\(row).5")
+        }
+        rows.swapAt(10, 4000)
+        rows.swapAt(2500, 2501)
+        let report = try pair.compare(expected, "id,name,v\n" + rows.joined(separator: "\n") + "\n",
+                                      CompareOptions(key: ["id"], maxDiffs: 5000))
+        #expect(report.rowsCompared == 5000)
+        #expect(report.differingRows == 5000)
+        #expect(report.missingRows == 0 && report.extraRows == 0)
+        #expect(Set(report.diffs.compactMap(\.row)) == Set(2..<5002))
+        #expect(report.diffs.allSatisfy { $0.expected == "\(($0.row ?? 0) - 2).25" && $0.key == ["\(($0.row ?? 0) - 2)"] })
+    }
+
     @Test func duplicateKeysAreAnErrorNamingBothRows() throws {
         let pair = try CSVPair()
         let inExpected = pair.error("id,v\n1,a\n2,b\n1,c\n", "id,v\n1,a\n", CompareOptions(key: ["id"]))
@@ -173,6 +194,37 @@ final class CSVPair {
         #expect(report.diffs.first?.expected == "39990.5")
         let missing = try pair.compare(expected + "40000,x,1\r\n", expected)
         #expect(missing.diffs.map(\.row) == [40_002])
+    }
+
+    @Test func splittingBetweenTwoThreadsGivesTheSameReport() throws {
+        let pair = try CSVPair()
+        var expected = "id,text,v\n"
+        var actual = expected
+        for row in 0..<6000 {
+            let text = row % 11 == 0 ? "\"multi\nline, \"\"\(row)\"\"\"" : "t\(row)"
+            expected += "\(row),\(text),\(Double(row) / 7)\n"
+            // Most rows differ a little; some differ beyond tolerance; the end has extra rows.
+            actual += "\(row),\(text),\(Double(row) / 7 * (row % 500 == 0 ? 1.01 : 1 + 1e-12))\n"
+        }
+        actual += "6000,extra,1\n6001,extra,2\n"
+        let e = try pair.write("e.csv", expected)
+        let a = try pair.write("a.csv", actual)
+        let lowered = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000)
+        for maxDiffs in [3, 20] {
+            let options = CompareOptions(rtol: 1e-9, maxDiffs: maxDiffs)
+            let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)
+            let split = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: lowered)
+            #expect(!alone.split && split.split)
+            var report = split.report
+            report.seconds = alone.report.seconds
+            #expect(report == alone.report)
+            #expect(alone.report.differingRows == 11 && alone.report.extraRows == 2)
+        }
+        // A malformed row in the first part is the error reported, as when not split.
+        let broken = try pair.write("broken.csv", expected.replacingOccurrences(of: "\n4000,", with: "\n4000,\"oops,"))
+        #expect(throws: HarnessError.self) {
+            try CSVComparator.compare(expected: broken, actual: a, options: CompareOptions(), dialect: CSVDialect(), split: lowered)
+        }
     }
 
     @Test(arguments: [

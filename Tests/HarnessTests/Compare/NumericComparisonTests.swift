@@ -126,6 +126,41 @@ import Testing
         }
     }
 
+    @Test func sharedLeadingDigitsSettleSmallDifferencesExactlyLikeDoubles() {
+        var generator = SystemRandomNumberGenerator()
+        var settled = 0
+        for _ in 0..<20_000 {
+            let b = Double.random(in: -1000...1000, using: &generator)
+            let a = b * (1 + Double.random(in: -1e-8...1e-8, using: &generator))
+            let (expected, actual) = ("\(b)", "\(a)")
+            for (rtol, atol) in [(1e-6, 0), (1e-8, 0), (2e-8, 0), (1e-9, 0), (0, 1e-6), (0, 1e-9), (1e-9, 1e-7)] {
+                let truth = abs(a - b) <= atol + rtol * abs(b)
+                let quick = expected.utf8CString.withUnsafeBufferPointer { e in
+                    actual.utf8CString.withUnsafeBufferPointer { x in
+                        e.withMemoryRebound(to: UInt8.self) { e in
+                            x.withMemoryRebound(to: UInt8.self) { x in
+                                NumericComparison.closeByCommonPrefix(UnsafeBufferPointer(rebasing: e.dropLast()),
+                                                                      UnsafeBufferPointer(rebasing: x.dropLast()),
+                                                                      tolerance: NumericTolerance(rtol: rtol, atol: atol))
+                            }
+                        }
+                    }
+                }
+                if quick {
+                    settled += 1
+                    #expect(truth, "\(expected) vs \(actual) rtol \(rtol) atol \(atol) settled as equal")
+                }
+                #expect((Self.compare(expected, actual, rtol: rtol, atol: atol) == .equal) == truth,
+                        "\(expected) vs \(actual) rtol \(rtol) atol \(atol)")
+            }
+        }
+        #expect(settled > 10_000)  // the shortcut is taken, not just harmless
+        #expect(Self.compare("12.3456789", "12.3456788", rtol: 1e-6) == .equal)
+        #expect(Self.compare("-0.0012345", "-0.0012346", rtol: 1e-3) == .equal)
+        #expect(Self.compare("1.5", "1.5x", rtol: 1) == .notNumbers)
+        #expect(Self.compare("1.51", "1.5e3", rtol: 0.1) == .differ(absolute: 1498.49, relative: 1498.49 / 1.51))
+    }
+
     @Test func missingAndNumberPredicates() {
         var text = "NaN"
         #expect(text.withUTF8 { NumericComparison.isMissing($0) })

@@ -21,6 +21,18 @@ final class CSVFileSource: CSVByteSource {
     private let fd: Int32
     /// Size in bytes when opened.
     let size: Int
+    /// Where sequential reads are (they stop at `limit`).
+    private var position = 0
+    private var limit = Int.max
+
+    /// Reads `path` from byte `start` up to byte `limit` (the whole file by default).
+    /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
+    convenience init(path: String, from start: Int, to limit: Int?) throws {
+        try self.init(path: path)
+        position = start
+        self.limit = limit ?? Int.max
+        guard lseek(fd, off_t(start), SEEK_SET) >= 0 else { throw FileBytes.ioError(path, errno) }
+    }
 
     /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
     init(path: String) throws {
@@ -42,8 +54,9 @@ final class CSVFileSource: CSVByteSource {
     deinit { close(fd) }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let count = SystemCall.read(fd, buffer.baseAddress, buffer.count)
+        let count = SystemCall.read(fd, buffer.baseAddress, min(buffer.count, limit - position))
         guard count >= 0 else { throw FileBytes.ioError(path, errno) }
+        position += count
         return count
     }
 

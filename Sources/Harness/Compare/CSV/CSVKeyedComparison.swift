@@ -1,18 +1,27 @@
 // Design: rows matched by key in memory bounded by an index, not by the files.
 //
-// Pass 1 reads expected once and indexes each row by a 64-bit hash of its key cells, with
-// a 64-bit hash of the whole row and where the row is (CSVKeyIndex). Pass 2 reads actual
-// once: a row whose key and row hashes both match an indexed row is equal (a false match
-// needs a 2^-64 collision of the row hash on rows with the same key); otherwise the
-// expected row is re-read with pread, its key checked byte for byte, and the two rows are
-// compared cell by cell. Expected rows never matched are the missing rows; only the listed
+// Pass 1 reads expected once and indexes each row by a hash of its key cells (32 bits kept
+// as the slot's tag), with a 64-bit hash of the whole row and where the row is
+// (CSVKeyIndex). Pass 2 reads actual once: a row whose key tag and row hash both match an
+// indexed row is equal (a false match needs a 2^-64 collision of the row hash); otherwise
+// the expected row is re-read (pread, or the read-ahead cache when rows come in order),
+// its key checked byte for byte, and the two rows are compared cell by cell. Expected rows never matched are the missing rows; only the listed
 // ones are re-read. Duplicate keys make matching ambiguous: they are an error (exit 2)
 // naming both rows, found while indexing (expected) or matching (actual).
 
 /// Compares two CSV files whose rows are matched by key columns.
 enum CSVKeyedComparison {
-    /// Records hashed before their slots are looked up together (see CSVKeyIndex.touch).
+    /// Records whose slots are looked up together (see CSVKeyIndex.touch).
     static let batchSize = 64
+    /// Records per batch handed over by the reading thread (CSVBatchPipeline).
+    static let pipelineBatchSize = 4096
+
+    /// Loads the home slots of the next `batchSize` records of `batch` together.
+    static func touch(_ batch: CSVRecordBatch, from item: Int, in index: CSVKeyIndex) {
+        _ = batch.keyHashes.withUnsafeBufferPointer { hashes in
+            index.touch(UnsafeBufferPointer(rebasing: hashes[item..<min(item + batchSize, hashes.count)]))
+        }
+    }
 
     /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
     static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
@@ -24,12 +33,16 @@ enum CSVKeyedComparison {
         let actualLookup = try lookupReader(actual)
         let actualCopy = try lookupReader(actual)
         var index = CSVKeyIndex(expectedRows: estimatedRows(expected))
-        var batch = CSVRecordBatch()
 
         // Pass 1: index expected.
-        while try batch.fill(from: expected, key: mapping.expectedKey, comparer: comparer, expectedSide: true) {
-            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+        let expectedBatches = CSVBatchPipeline(
+            reader: expected, batchSize: pipelineBatchSize,
+            spec: CSVBatchSpec(path: expected.path, key: mapping.expectedKey, width: mapping.expectedNames.count,
+                               mapping: mapping, expectedSide: true))
+        defer { expectedBatches.stop() }
+        while let batch = try expectedBatches.next() {
             for item in 0..<batch.count {
+                if item % batchSize == 0 { touch(batch, from: item, in: index) }
                 try index.candidates(batch.keyHashes[item]) { slot in
                     let other = try read(expectedLookup, index, row: index.slots[slot].row, firstRow: firstRow)
                     let record = try batch.record(item, parsedBy: expectedCopy)
@@ -47,9 +60,14 @@ enum CSVKeyedComparison {
 
         // Pass 2: match actual rows against the index.
         var extraKeys: [UInt64: [(offset: Int, length: Int, row: Int)]] = [:]
-        while try batch.fill(from: actual, key: mapping.actualKey, comparer: comparer, expectedSide: false) {
-            _ = batch.keyHashes.withUnsafeBufferPointer { index.touch($0) }
+        let actualBatches = CSVBatchPipeline(
+            reader: actual, batchSize: pipelineBatchSize,
+            spec: CSVBatchSpec(path: actual.path, key: mapping.actualKey, width: mapping.actualNames.count,
+                               mapping: mapping, expectedSide: false))
+        defer { actualBatches.stop() }
+        while let batch = try actualBatches.next() {
             for item in 0..<batch.count {
+                if item % batchSize == 0 { touch(batch, from: item, in: index) }
                 var matchedSlot: Int?
                 try index.candidates(batch.keyHashes[item]) { slot in
                     let candidate = index.slots[slot]

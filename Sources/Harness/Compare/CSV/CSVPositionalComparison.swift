@@ -13,20 +13,36 @@ enum CSVPositionalComparison {
     /// Bytes compared per bulk step; bounds the rescan of a partial record.
     static let window = 1 << 18
 
+    /// - Parameter split: when the rest may be compared on two threads, once most rows turn
+    ///   out to differ (CSVPositionalComparison+Split).
+    /// - Returns: whether it split.
     /// - Throws: `HarnessError.malformed` for malformed input in a parsed record.
-    static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
+    @discardableResult
+    static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
+                    split: SplitPolicy = SplitPolicy()) throws -> Bool {
         let bulkAllowed = comparer.mapping.isIdentity && expected.dialect.quoteParityFindsRecordEnds
             && actual.dialect.quoteParityFindsRecordEnds
         var tryBulk = bulkAllowed
         var cooldown = 0
         var backoff = 1
+        var parsed = 0
+        var skippedInBulk = 0
+        var decided = !split.enabled
         while true {
+            if !decided && parsed + skippedInBulk >= split.decisionRecords {
+                decided = true
+                if parsed > skippedInBulk,
+                   try compareRestInParallel(expected: expected, actual: actual, comparer: &comparer, policy: split) {
+                    return true
+                }
+            }
             if tryBulk {
                 if cooldown > 0 {
                     cooldown -= 1
                 } else {
                     let skipped = try skipIdenticalRecords(expected, actual)
                     comparer.countEqualRows(skipped)
+                    skippedInBulk += skipped
                     if skipped == 0 {
                         backoff = min(backoff * 2, 4096)
                         cooldown = backoff
@@ -37,14 +53,15 @@ enum CSVPositionalComparison {
             }
             guard let e = try expected.next() else {
                 while let a = try actual.next() { try comparer.extraRow(a, keyed: false) }
-                return
+                return false
             }
             guard let a = try actual.next() else {
                 try comparer.missingRow(e, keyed: false)
                 while let more = try expected.next() { try comparer.missingRow(more, keyed: false) }
-                return
+                return false
             }
             try comparer.compare(e, a, keyed: false)
+            parsed += 1
             tryBulk = bulkAllowed && CSVRecordEndScanner.same(e.bytes, a.bytes)
         }
     }

@@ -9,8 +9,9 @@
 //
 // Fields are (offset, length) spans into the buffer; only fields with `""` or escapes
 // are copied, into a scratch area. Nothing is decoded to String unless asked. Lines and
-// columns are computed only when an error is reported. Unsafe pointer code lives here and
-// in CSVReader+Scanning.swift only.
+// columns are computed only when an error is reported. Unsafe pointer code lives in the
+// CSV reading layer: this file and its extensions, the byte kernels beside them
+// (CSVStopFinder, CSVRecordEndScanner, RecordHasher) and the records' views.
 
 /// Reads CSV records one at a time with bounded memory.
 public final class CSVReader {
@@ -48,6 +49,12 @@ public final class CSVReader {
     let unquotedStops: CSVStopFinder
     let quotedStops: CSVStopFinder
     private var startedReading = false
+    /// Random access (CSVReader+RandomAccess): the file bytes held from `buffer[0]`, the
+    /// end of the last record asked for, and the byte the sentinel displaced.
+    var cacheOffset = 0
+    var cacheCount = 0
+    var lastRequestEnd = -1
+    var displaced: (index: Int, byte: UInt8)?
     /// Bytes allocated after the capacity: the sentinel and the stop finder's reads.
     static let padding = 17
 
@@ -60,11 +67,25 @@ public final class CSVReader {
                       chunkSize: 1 << 20, maxRecordBytes: maxRecordBytes)
     }
 
+    /// A reader over `path` from byte `offset`, a record start, to byte `end`, numbering
+    /// lines and records on from `line` and `recordCount` (a comparison split between
+    /// threads resumes there). No header is read.
+    convenience init(path: String, dialect: CSVDialect, from offset: Int, to end: Int?, line: Int,
+                     recordCount: Int) throws {
+        var dialect = dialect
+        dialect.header = false
+        try self.init(source: CSVFileSource(path: path, from: offset, to: end), path: path, dialect: dialect,
+                      chunkSize: 1 << 20, startOffset: offset, line: line, recordCount: recordCount)
+    }
+
     /// A reader over any source; tests pass a small `chunkSize` and a source that cuts the
     /// input into pieces, so records cross buffer boundaries at every offset.
     init(source: CSVByteSource, path: String, dialect: CSVDialect, chunkSize: Int,
-         maxRecordBytes: Int = 64 << 20) throws {
+         maxRecordBytes: Int = 64 << 20, startOffset: Int = 0, line: Int = 1, recordCount: Int = 0) throws {
         self.source = source
+        bufferOffset = startOffset
+        self.line = line
+        self.recordCount = recordCount
         self.path = path
         self.dialect = dialect
         self.chunkSize = max(1, chunkSize)
@@ -144,7 +165,7 @@ public final class CSVReader {
         guard !startedReading else { return }
         startedReading = true
         while end < 3 && !atEnd { try refill() }
-        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+        if bufferOffset == 0 && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             start = 3
         }
         if let nul = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(of: CSVByte.nul) {
@@ -199,50 +220,31 @@ public final class CSVReader {
         line += lines
     }
 
-    /// The file's size when known (for sizing the keyed index).
-    var sourceSize: Int? { (source as? CSVFileSource)?.size }
-
-    /// Reads the record of `length` bytes at file `offset`, found by an earlier pass, for
-    /// random access (keyed comparison); a reader used this way serves nothing else.
-    /// - Throws: `HarnessError.io` when the file no longer holds that many bytes there.
-    func record(atOffset offset: Int, length: Int, number: Int) throws -> CSVRecord {
-        reserveBuffer(length + 1)
-        let count = try source.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
-        guard count == length else {
-            throw HarnessError.io(path: path, reason: "changed while being compared (short read at byte offset \(offset))",
-                                  hint: "compare files that no process is writing")
-        }
-        return try parseBuffered(length: length, offset: offset, number: number, line: 0)
-    }
-
-    /// Parses a copy of `bytes`, one whole record read earlier at `offset` (random access).
-    func record(copying bytes: UnsafeBufferPointer<UInt8>, offset: Int, number: Int, line: Int) throws -> CSVRecord {
-        reserveBuffer(bytes.count + 1)
-        if let base = bytes.baseAddress { buffer.update(from: base, count: bytes.count) }
-        return try parseBuffered(length: bytes.count, offset: offset, number: number, line: line)
-    }
-
-    private func reserveBuffer(_ count: Int) {
+    func reserveBuffer(_ count: Int) {
         guard count > capacity else { return }
         buffer.deallocate()
         capacity = count
         buffer = .allocate(capacity: capacity + Self.padding)
     }
 
-    /// Parses the one record held in `buffer[0..<length]`.
-    private func parseBuffered(length: Int, offset: Int, number: Int, line: Int) throws -> CSVRecord {
-        start = 0
-        end = length
+    /// Parses the one record held in `buffer[position..<position + length]`; `buffer[0]`
+    /// is at file offset `bufferOffset`. The byte after the record (part of a cached read)
+    /// gives way to the NUL sentinel until `restoreDisplacedByte()`.
+    func parseBuffered(at position: Int, length: Int, bufferOffset: Int, number: Int, line: Int) throws -> CSVRecord {
+        start = position
+        end = position + length
+        displaced = (end, buffer[end])
         buffer[end] = CSVByte.nul
-        bufferOffset = offset
+        self.bufferOffset = bufferOffset
         atEnd = true
         self.line = line
         recordCount = number - 1
+        let offset = bufferOffset + position
         if length == 0 {
             // A blank line: no fields.
             recordCount = number
             return CSVRecord(number: number, line: line, offset: offset, fieldCount: 0,
-                             bytes: UnsafeBufferPointer(start: buffer, count: 0),
+                             bytes: UnsafeBufferPointer(start: buffer + position, count: 0),
                              spans: UnsafePointer(spans), scratch: UnsafePointer(scratch))
         }
         guard let record = try next() else {

@@ -1,7 +1,17 @@
-/// A few records read ahead and hashed, kept as copies of their bytes (records are views
-/// valid only until the next read), so the keyed comparison can look their index slots up
+/// What a batch needs to know about the file it reads: where the key is, how wide rows
+/// are, how to hash a whole row.
+struct CSVBatchSpec: Sendable {
+    var path: String
+    var key: [Int]
+    var width: Int
+    var mapping: CSVColumnMapping
+    var expectedSide: Bool
+}
+
+/// Records read ahead and hashed, kept as copies of their bytes (records are views valid
+/// only until the next read), so the keyed comparison can look their index slots up
 /// together and re-parse the rare ones it must compare cell by cell.
-struct CSVRecordBatch {
+struct CSVRecordBatch: Sendable {
     private(set) var keyHashes: [UInt64] = []
     private(set) var rowHashes: [UInt64] = []
     private(set) var offsets: [Int] = []
@@ -15,10 +25,10 @@ struct CSVRecordBatch {
 
     func length(_ item: Int) -> Int { starts[item + 1] - starts[item] }
 
-    /// Reads up to `CSVKeyedComparison.batchSize` records from `reader`.
+    /// Replaces the contents with up to `limit` records from `reader`.
     /// - Returns: false when the reader had no more records.
     /// - Throws: `HarnessError.malformed` for malformed or ragged records.
-    mutating func fill(from reader: CSVReader, key: [Int], comparer: CSVRowComparer, expectedSide: Bool) throws -> Bool {
+    mutating func fill(from reader: CSVReader, spec: CSVBatchSpec, limit: Int) throws -> Bool {
         keyHashes.removeAll(keepingCapacity: true)
         rowHashes.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
@@ -27,12 +37,10 @@ struct CSVRecordBatch {
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         bytes.removeAll(keepingCapacity: true)
-        let width = expectedSide ? comparer.mapping.expectedNames.count : comparer.mapping.actualNames.count
-        let path = expectedSide ? comparer.expectedPath : comparer.actualPath
-        while count < CSVKeyedComparison.batchSize, let record = try reader.next() {
-            try comparer.checkWidth(record, path: path, width: width)
-            keyHashes.append(CSVKeyedComparison.hashKey(record, key))
-            rowHashes.append(CSVKeyedComparison.hashRow(record, comparer.mapping, expectedSide: expectedSide))
+        while count < limit, let record = try reader.next() {
+            try CSVRowComparer.checkWidth(record, path: spec.path, width: spec.width)
+            keyHashes.append(CSVKeyedComparison.hashKey(record, spec.key))
+            rowHashes.append(CSVKeyedComparison.hashRow(record, spec.mapping, expectedSide: spec.expectedSide))
             offsets.append(record.offset)
             numbers.append(record.number)
             lines.append(record.line)

@@ -128,6 +128,7 @@ enum CSVRecordEndScanner {
     }
 
     /// How many bytes of the 64-byte block at `block` follow its last record end.
+    // `unsafe`: `block` is a whole 64-byte block the scan loop already read.
     private static func highestEnd(in block: UnsafePointer<UInt8>, inside: UInt64) -> Int {
         let raw = UnsafeRawPointer(block)
         let v0 = raw.loadUnaligned(fromByteOffset: 0, as: Vector.self)
@@ -152,6 +153,7 @@ enum CSVRecordEndScanner {
 
     @inline(__always)
     private static func words(_ v: Vector) -> (UInt64, UInt64) {
+        // `unsafe`: 16 bytes reinterpreted as two 8-byte words, same size, no padding.
         unsafeBitCast(v, to: (UInt64, UInt64).self)
     }
 
@@ -207,6 +209,7 @@ enum CSVRecordEndScanner {
         var i = 0
         let step = 4096
         while i + step <= count && memcmp(pa + i, pb + i, step) == 0 { i += step }
+        // `unsafe`: word loads read bytes i..<i+8 of both, with i + 8 <= count.
         while i + 8 <= count {
             let x = UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
             let y = UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self)

@@ -8,6 +8,7 @@ struct CSVRowComparer {
     private(set) var report: DiffReport
     /// Differing cells per expected column.
     private var cellCounts: [Int]
+    private let tolerance: NumericTolerance
 
     init(mapping: CSVColumnMapping, options: CompareOptions, expectedPath: String, actualPath: String) {
         self.mapping = mapping
@@ -19,6 +20,7 @@ struct CSVRowComparer {
         report.extraColumns = mapping.extra
         report.keyColumns = options.key
         cellCounts = Array(repeating: 0, count: mapping.expectedNames.count)
+        tolerance = NumericTolerance(rtol: options.rtol, atol: options.atol)
     }
 
     /// Whether another difference would still be listed (counts go on regardless).
@@ -27,8 +29,8 @@ struct CSVRowComparer {
     /// Compares two records that stand for the same row.
     /// - Throws: `HarnessError.malformed` when either record is ragged.
     mutating func compare(_ expected: CSVRecord, _ actual: CSVRecord, keyed: Bool) throws {
-        try checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
-        try checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
+        try Self.checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
+        try Self.checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
         report.rowsCompared += 1
         if mapping.isIdentity && CSVRecordEndScanner.same(expected.bytes, actual.bytes) { return }
         var differing = 0
@@ -38,7 +40,7 @@ struct CSVRowComparer {
             if CSVRecordEndScanner.same(e, a) { continue }
             var absolute: Double?
             var relative: Double?
-            switch NumericComparison.compare(expected: e, actual: a, rtol: options.rtol, atol: options.atol) {
+            switch NumericComparison.compare(expected: e, actual: a, tolerance: tolerance) {
             case .equal: continue
             case .differ(let abs, let rel):
                 absolute = abs
@@ -74,7 +76,7 @@ struct CSVRowComparer {
 
     /// A row of expected with no counterpart in actual.
     mutating func missingRow(_ expected: CSVRecord, keyed: Bool) throws {
-        try checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
+        try Self.checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
         report.missingRows += 1
         report.totalDiffs += 1
         if listsMore {
@@ -85,7 +87,7 @@ struct CSVRowComparer {
 
     /// A row of actual with no counterpart in expected.
     mutating func extraRow(_ actual: CSVRecord, keyed: Bool) throws {
-        try checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
+        try Self.checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
         report.extraRows += 1
         report.totalDiffs += 1
         if listsMore {
@@ -93,6 +95,20 @@ struct CSVRowComparer {
                                            key: keyed ? mapping.actualKey.map { Self.field(actual, $0) }.map { String(decoding: $0, as: UTF8.self) } : nil,
                                            actual: String(decoding: actual.bytes, as: UTF8.self)))
         }
+    }
+
+    /// Adds the counts and differences of a comparer that compared the rows right after
+    /// this one's (the later part of a split comparison).
+    mutating func absorb(_ later: CSVRowComparer) {
+        let other = later.report
+        report.rowsCompared += other.rowsCompared
+        report.differingRows += other.differingRows
+        report.differingCells += other.differingCells
+        report.missingRows += other.missingRows
+        report.extraRows += other.extraRows
+        report.totalDiffs += other.totalDiffs
+        report.diffs += other.diffs.prefix(max(0, options.maxDiffs - report.diffs.count))
+        for (index, count) in later.cellCounts.enumerated() { cellCounts[index] += count }
     }
 
     /// The report, with the per-column counts filled in.
@@ -117,7 +133,7 @@ struct CSVRowComparer {
     /// A row with more or fewer fields than the header is malformed input (exit 2): its
     /// cells cannot be matched to columns, and guessing would hide a broken export.
     /// - Throws: `HarnessError.malformed` at the first extra field or the end of the row.
-    func checkWidth(_ record: CSVRecord, path: String, width: Int) throws {
+    static func checkWidth(_ record: CSVRecord, path: String, width: Int) throws {
         let count = record.fieldCount
         if count == width || (count == 0 && width == 1) { return }
         let offset = count > width ? record.rawStart(width) - 1 : record.bytes.count

@@ -53,6 +53,7 @@ struct CSVStopFinder {
             let v = UnsafeRawPointer(base + i).loadUnaligned(as: Vector.self)
             let hits = Self.mask(v .== stops.0) | Self.mask(v .== stops.1) | Self.mask(v .== stops.2)
                 | Self.mask(v .== stops.3) | Self.mask(v .== stops.4) | Self.mask(v .== stops.5)
+            // `unsafe`: 16 bytes reinterpreted as two 8-byte words, same size.
             let (low, high) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
             if low != 0 { return i &+ low.trailingZeroBitCount &>> 3 }
             if high != 0 { return i &+ 8 &+ high.trailingZeroBitCount &>> 3 }
