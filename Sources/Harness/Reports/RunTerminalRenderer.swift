@@ -27,9 +27,13 @@ public enum RunTerminalRenderer {
             }
             // A run that did not complete is shown above with its cell and source; its
             // execution check would only repeat it.
+            // One table per output: the golden and equivalence checks of a drifted output
+            // usually show the same rows.
+            var tabled: Set<String> = []
             for check in caseReport.checks where (check.status == .failed || check.status == .error)
                 && !(check.kind == .execution && check.output == nil) {
-                text += checkFailure(check, style: style).indented("  ") + "\n"
+                let first = tabled.insert(check.output ?? "").inserted
+                text += checkFailure(check, style: style, table: first).indented("  ") + "\n"
             }
         }
         text += goldenLines(report.golden)
@@ -55,13 +59,17 @@ public enum RunTerminalRenderer {
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
-    static func checkFailure(_ check: CheckResult, style: TerminalStyle) -> String {
+    /// Rows of a difference table in the run report; the HTML and JSON reports have more.
+    static let tableRows = 5
+
+    static func checkFailure(_ check: CheckResult, style: TerminalStyle, table: Bool = true) -> String {
         var text = style.red(check.title) + ": " + check.message + "\n"
-        if let diff = check.diff, !diff.equal {
-            text += DiffTerminalRenderer.render(diff, color: style.color).indented("  ")
+        if table, let diff = check.diff, !diff.equal {
+            text += DiffTerminalRenderer.render(diff, color: style.color, maxRows: tableRows,
+                                                moreHint: "--html or --json reports show more").indented("  ")
             if !text.hasSuffix("\n") { text += "\n" }
         }
-        if let validation = check.validation, !validation.valid {
+        if table, let validation = check.validation, !validation.valid {
             text += ValidationTerminalRenderer.render(validation, color: style.color).indented("  ")
             if !text.hasSuffix("\n") { text += "\n" }
         }
