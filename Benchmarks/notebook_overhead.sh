@@ -4,11 +4,11 @@
 #
 # Target (issue 5): harness's overhead at most a third of papermill's.
 #
-# What is measured for harness: `python driver.py job.json` - the driver exactly as the binary
-# writes it (extracted from the Swift sources), with IPython importable. The driver imports
-# IPython only for notebooks that need it (magics, `!` lines, the IPython API), so both kinds
-# are measured. `harness run` adds one posix_spawn and the sandbox copy on top (about a millisecond);
-# it is not in this number because the CLI's `run` is built separately.
+# What is measured for harness: the whole `harness run` (release build) on a one-case config
+# whose notebook is the trivial one: config loading, sandbox, the driver, the golden check.
+# Also `python driver.py job.json` alone (the driver exactly as the binary writes it). The
+# driver imports IPython only for notebooks that need it (magics, `!` lines, the IPython API),
+# so both kinds are measured.
 #
 # Usage: Benchmarks/notebook_overhead.sh [RUNS]   (default 15; the median is reported)
 set -euo pipefail
@@ -23,6 +23,8 @@ fi
 python="$venv/bin/python"
 work="$(mktemp -d /tmp/harness-bench-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+swift build -c release --product harness >/dev/null
+harness="$(swift build -c release --show-bin-path)/harness"
 
 "$python" Benchmarks/extract_driver.py . "$work/driver.py"
 # Two notebooks: a trivial one (plain Python: the driver does not import IPython for it) and
@@ -40,19 +42,26 @@ NB
 {"notebook": "$work/$kind.ipynb", "output": "$work/$kind-driver.ipynb", "result": "$work/$kind-result.json",
  "capture_folder": "$work/captures", "parameters": {}, "captures": [], "label": "bench"}
 JOB
+    cat > "$work/$kind-harness.json" <<CFG
+{"python": {"executable": "$python"}, "golden": "golden",
+ "cases": {"$kind": {"notebook": "$kind.ipynb", "capture": {"x.json": "x"}}}}
+CFG
+    "$harness" run --config "$work/$kind-harness.json" --update-golden >/dev/null
 done
 
-"$python" - "$python" "$work" "$runs" <<'PY'
+"$python" - "$python" "$work" "$runs" "$harness" <<'PY'
 import os, resource, statistics, subprocess, sys, time
-python, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+python, work, runs, harness = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
 papermill = [os.path.dirname(python) + "/papermill", "--no-progress-bar", "--log-level", "WARNING"]
 driver = [python, "-X", "faulthandler", work + "/driver.py"]
 commands = {
     "python -c pass": [python, "-c", "pass"],
-    "harness, trivial notebook": driver + [work + "/trivial.json"],
+    "harness, trivial notebook": [harness, "run", "--config", work + "/trivial-harness.json", "--jobs", "1"],
+    "driver only, trivial notebook": driver + [work + "/trivial.json"],
     "papermill, trivial notebook": papermill + [work + "/trivial.ipynb", work + "/pm-trivial.ipynb"],
-    "harness, notebook with %time": driver + [work + "/magic.json"],
+    "harness, notebook with %time": [harness, "run", "--config", work + "/magic-harness.json", "--jobs", "1"],
+    "driver only, notebook with %time": driver + [work + "/magic.json"],
     "papermill, notebook with %time": papermill + [work + "/magic.ipynb", work + "/pm-magic.ipynb"],
 }
 def once(command):

@@ -55,6 +55,9 @@ enum DiffCommand {
             if let path = parsed.value("--json") {
                 try AtomicFile.write(report.json.prettyText, to: path)
             }
+            if let path = parsed.value("--html") {
+                try AtomicFile.write(HTMLRenderer.render(diff: report), to: path)
+            }
             return report.equal ? 0 : 1
         } catch {
             console.err(DiagnosticRenderer.render(error) + "\n")

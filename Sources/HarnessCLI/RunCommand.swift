@@ -1,3 +1,4 @@
+import Foundation
 import Harness
 
 /// `harness run`: exit 0 passed, 1 a check failed, 2 usage or configuration, 3 a run broke.
@@ -36,10 +37,46 @@ enum RunCommand {
                 console.out(help)
                 return 0
             }
-            throw HarnessError.usage("harness run is not available in this build yet")
+            let configPath = parsed.value("--config") ?? "harness.json"
+            var options = RunOptions()
+            options.cases = parsed.positional
+            options.updateGolden = parsed.has("--update-golden")
+            options.pruneGolden = parsed.has("--prune-golden")
+            options.jobs = try parsed.integer("--jobs", minimum: 1) ?? ProcessInfo.processInfo.activeProcessorCount
+            options.repeatCount = try parsed.integer("--repeat", minimum: 1) ?? 1
+            options.timeout = try parsed.double("--timeout")
+            if options.timeout == 0 { throw HarnessError.usage("--timeout must be greater than 0") }
+            options.shard = try parsed.value("--shard").map(Shard.init(parsing:))
+            options.keepSandbox = parsed.has("--keep-sandbox")
+            options.verbose = parsed.has("--verbose")
+            options.environment = environment
+            options.invocation = parsed.value("--config").map { "harness run --config \($0)" } ?? "harness run"
+
+            let config = try ConfigLoader.load(path: configPath)
+            let report = try HarnessRun.execute(config: config, options: options, console: console)
+            console.out(RunTerminalRenderer.details(report, color: console.useColor))
+            try writeReports(report, parsed: parsed, environment: environment, config: config, console: console)
+            return report.exitCode
         } catch {
             console.err(DiagnosticRenderer.render(error) + "\n")
             return 2
+        }
+    }
+
+    /// Writes the file reports asked for, and the GitHub Actions annotations and summary.
+    static func writeReports(_ report: RunReport, parsed: ParsedArguments, environment: [String: String],
+                             config: HarnessConfig, console: Console) throws {
+        if let path = parsed.value("--json") { try AtomicFile.write(report.json.prettyText, to: path) }
+        if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report), to: path) }
+        if let path = parsed.value("--html") { try AtomicFile.write(HTMLRenderer.render(report), to: path) }
+        if environment["GITHUB_ACTIONS"] == "true" {
+            var notebooks: [String: String] = [:]
+            for caseConfig in config.cases { notebooks[caseConfig.name] = caseConfig.notebook }
+            console.out(GitHubRenderer.annotations(report, notebooks: notebooks))
+            if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                let existing = (try? FileBytes.read(summary)) ?? []
+                try AtomicFile.write(existing + Array(GitHubRenderer.stepSummary(report).utf8), to: summary)
+            }
         }
     }
 }

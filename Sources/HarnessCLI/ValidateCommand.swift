@@ -41,6 +41,9 @@ enum ValidateCommand {
             if let path = parsed.value("--json") {
                 try AtomicFile.write(report.json.prettyText, to: path)
             }
+            if let path = parsed.value("--html") {
+                try AtomicFile.write(HTMLRenderer.render(validation: report), to: path)
+            }
             return report.valid ? 0 : 1
         } catch {
             console.err(DiagnosticRenderer.render(error) + "\n")

@@ -8,7 +8,13 @@ public enum DiffTerminalRenderer {
     /// Values longer than this are cut in the middle (`start…end`).
     public static let maxValueWidth = 32
 
-    public static func render(_ report: DiffReport, color: Bool) -> String {
+    /// - Parameters:
+    ///   - maxRows: rows of the table to show (all of `report.diffs` when nil).
+    ///   - moreHint: how to see the rest, when rows are left out.
+    public static func render(_ report: DiffReport, color: Bool, maxRows: Int? = nil,
+                              moreHint: String = "--max-diffs N shows more") -> String {
+        var report = report
+        if let maxRows, report.diffs.count > maxRows { report.diffs = Array(report.diffs.prefix(maxRows)) }
         let paint = Paint(enabled: color)
         if report.equal {
             return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(report.expectedPath) vs \(report.actualPath))\n"
@@ -19,7 +25,7 @@ public enum DiffTerminalRenderer {
         }
         if report.totalDiffs > report.diffs.count {
             let more = report.totalDiffs - report.diffs.count
-            text += paint.dim("… and \(count(more, "more difference")) (showing the first \(report.diffs.count); --max-diffs N shows more)") + "\n"
+            text += paint.dim("… and \(count(more, "more difference")) (showing the first \(report.diffs.count); \(moreHint))") + "\n"
         }
         if report.cellsByColumn.count > 1 {
             let top = report.cellsByColumn.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)

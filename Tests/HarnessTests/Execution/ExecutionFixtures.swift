@@ -9,7 +9,7 @@ import Testing
 /// the first run on a machine installs them, later runs reuse them. `plain` has the standard
 /// library only, so the plain-exec engine is tested whatever the machine has installed.
 enum ExecutionFixtures {
-    static let cacheFolder = TestSupport.repositoryRoot + "/.harness"
+    static let cacheFolder = TestSupport.pythonCache
     static let fixtures = TestSupport.fixtures + "/Execution"
 
     static let plainResult = Result { try environment("requirements-plain.txt") }

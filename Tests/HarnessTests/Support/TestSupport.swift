@@ -13,6 +13,13 @@ enum TestSupport {
     /// `../shared/corpora` beside the repository: public test suites, read in place.
     static let corpora = repositoryRoot + "/../shared/corpora"
 
+    /// Where tests cache the virtual environments they build: `$HARNESS_CACHE` (CI keeps one
+    /// across fresh clones), else `.harness/` in the repository, as `harness run` does.
+    static let pythonCache: String = {
+        if let folder = ProcessInfo.processInfo.environment["HARNESS_CACHE"], !folder.isEmpty { return folder }
+        return repositoryRoot + "/.harness"
+    }()
+
     /// Fixtures that live beside the tests.
     static let fixtures = repositoryRoot + "/Tests/HarnessTests/Fixtures"
 

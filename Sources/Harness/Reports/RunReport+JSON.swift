@@ -1,0 +1,89 @@
+extension RunReport {
+    /// The machine-readable form (`--json`); top-level names are fixed by DESIGN.md.
+    public var json: JSONValue {
+        .object([
+            "cases": .array(cases.map(\.json)),
+            "passed": .int(passed),
+            "failed": .int(failed),
+            "errors": .int(errors),
+            "duration_seconds": .double(seconds),
+            "exit_code": .int(Int(exitCode)),
+            "config": .string(configPath),
+            "update_golden": .bool(updateGolden),
+            "repeat": .int(repeatCount),
+            "shard": .optionalString(shard),
+            "golden": golden.json,
+        ])
+    }
+}
+
+extension GoldenSummary {
+    var json: JSONValue {
+        func list(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
+        return .object([
+            "created": list(created), "updated": list(updated), "unchanged": list(unchanged),
+            "skipped": list(skipped), "unused": list(unused), "pruned": list(pruned),
+        ])
+    }
+}
+
+extension CaseReport {
+    var json: JSONValue {
+        .object([
+            "name": .string(name),
+            "status": .string(status.rawValue),
+            "duration_seconds": .double(seconds),
+            "checks": .array(checks.map(\.json)),
+            "runs": .array(runs.map(\.json)),
+        ])
+    }
+}
+
+extension CheckResult {
+    var json: JSONValue {
+        var members = [
+            JSONMember("kind", .string(kind.rawValue)),
+            JSONMember("output", .optionalString(output)),
+            JSONMember("side", .optionalString(side?.rawValue)),
+            JSONMember("status", .string(status.rawValue)),
+            JSONMember("message", .string(message)),
+            JSONMember("fix", .optionalString(fix)),
+        ]
+        if let diff { members.append(JSONMember("diff", diff.json)) }
+        if let validation { members.append(JSONMember("validation", validation.json)) }
+        return .object(members)
+    }
+}
+
+extension RunRecord {
+    var json: JSONValue {
+        .object([
+            "side": .string(side.rawValue),
+            "repetition": .int(repetition),
+            "outcome": .string(outcome.rawValue),
+            "duration_seconds": .double(seconds),
+            "sandbox": .optionalString(keptSandbox),
+            "executed_notebook": .optionalString(executedNotebook),
+            "stdout_tail": .string(stdoutTail),
+            "stderr_tail": .string(stderrTail),
+            "failure": failure?.json ?? .null,
+        ])
+    }
+}
+
+extension FailureDetails {
+    var json: JSONValue {
+        .object([
+            "summary": .string(summary),
+            "cell": cellIndex.map { .int($0) } ?? .null,
+            "cell_first_line": .optionalString(cellFirstLine),
+            "line": lineInCell.map { .int($0) } ?? .null,
+            "exception": .optionalString(exceptionType),
+            "message": .optionalString(message),
+            "source": .optionalString(sourceExcerpt),
+            "traceback": .optionalString(traceback),
+            "hint": .optionalString(hint),
+            "exit_code": exitCode.map { .int(Int($0)) } ?? .null,
+        ])
+    }
+}

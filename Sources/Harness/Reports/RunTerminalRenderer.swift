@@ -1,0 +1,117 @@
+/// Renders a `RunReport` for a person at a terminal: a line per case, each failure with its
+/// table of differences or violations and the command that fixes or records it, a summary.
+public enum RunTerminalRenderer {
+    /// The one line printed when a case finishes.
+    public static func caseLine(_ report: CaseReport, color: Bool) -> String {
+        let style = TerminalStyle(color: color)
+        let label: String
+        switch report.status {
+        case .passed: label = style.green("PASS ")
+        case .failed: label = style.red("FAIL ")
+        case .error: label = style.red("ERROR")
+        }
+        let failing = report.checks.filter { $0.status == .failed || $0.status == .error }.count
+        var detail = "\(report.checks.count) check\(report.checks.count == 1 ? "" : "s")"
+        if failing > 0 { detail = "\(failing) of " + detail + " failed" }
+        return "\(label) \(style.bold(report.name))  \(style.dim(formatSeconds(report.seconds)))  \(detail)\n"
+    }
+
+    /// Everything after the case lines: the failures in detail, goldens, the summary line.
+    public static func details(_ report: RunReport, color: Bool) -> String {
+        let style = TerminalStyle(color: color)
+        var text = ""
+        for caseReport in report.cases where caseReport.status != .passed {
+            text += "\n" + style.bold("── \(caseReport.name) ") + "\n"
+            for run in caseReport.runs where run.outcome != .completed {
+                text += runFailure(run, style: style).indented("  ") + "\n"
+            }
+            // A run that did not complete is shown above with its cell and source; its
+            // execution check would only repeat it.
+            // One table per output: the golden and equivalence checks of a drifted output
+            // usually show the same rows.
+            var tabled: Set<String> = []
+            for check in caseReport.checks where (check.status == .failed || check.status == .error)
+                && !(check.kind == .execution && check.output == nil) {
+                let first = tabled.insert(check.output ?? "").inserted
+                text += checkFailure(check, style: style, table: first).indented("  ") + "\n"
+            }
+        }
+        text += goldenLines(report.golden)
+        text += "\n" + summaryLine(report, color: color) + "\n"
+        return text
+    }
+
+    static func runFailure(_ run: RunRecord, style: TerminalStyle) -> String {
+        var text = style.red("\(run.side.rawValue) \(run.outcome.rawValue.replacingUnderscores())")
+        if let failure = run.failure {
+            text += ": " + failure.summary + "\n"
+            if let excerpt = failure.sourceExcerpt, !excerpt.isEmpty { text += excerpt.indented("  ") + "\n" }
+            if let hint = failure.hint { text += "hint: " + hint + "\n" }
+        } else {
+            text += "\n"
+        }
+        // A notebook failure shows its cell and line; anything else is explained by stderr.
+        if run.failure?.sourceExcerpt == nil, !run.stderrTail.isEmpty {
+            text += "stderr (last lines):\n" + run.stderrTail.indented("  ") + "\n"
+        }
+        if let sandbox = run.keptSandbox { text += "sandbox kept: \(sandbox)\n" }
+        if let notebook = run.executedNotebook { text += "executed notebook: \(notebook)\n" }
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    /// Rows of a difference table in the run report; the HTML and JSON reports have more.
+    static let tableRows = 5
+
+    static func checkFailure(_ check: CheckResult, style: TerminalStyle, table: Bool = true) -> String {
+        var text = style.red(check.title) + ": " + check.message + "\n"
+        if table, let diff = check.diff, !diff.equal {
+            text += DiffTerminalRenderer.render(diff, color: style.color, maxRows: tableRows,
+                                                moreHint: "--html or --json reports show more").indented("  ")
+            if !text.hasSuffix("\n") { text += "\n" }
+        }
+        if table, let validation = check.validation, !validation.valid {
+            text += ValidationTerminalRenderer.render(validation, color: style.color).indented("  ")
+            if !text.hasSuffix("\n") { text += "\n" }
+        }
+        if let fix = check.fix { text += "fix: " + style.bold(fix) + "\n" }
+        return String(text.dropLast())
+    }
+
+    static func goldenLines(_ golden: GoldenSummary) -> String {
+        var text = ""
+        if !golden.skipped.isEmpty {
+            text += "\ngoldens not recorded because their case failed: " + golden.skipped.joined(separator: ", ") + "\n"
+        }
+        if !golden.unused.isEmpty {
+            text += "\nunused goldens (no output declares them): " + golden.unused.joined(separator: ", ")
+            text += "\n  remove them with: harness run --prune-golden\n"
+        }
+        if !golden.pruned.isEmpty {
+            text += "\npruned goldens: " + golden.pruned.joined(separator: ", ") + "\n"
+        }
+        return text
+    }
+
+    /// `3 cases: 2 passed, 1 failed, 0 errors in 12.4s · goldens 1 created, 0 updated, 4 unchanged`
+    public static func summaryLine(_ report: RunReport, color: Bool) -> String {
+        let style = TerminalStyle(color: color)
+        let total = report.cases.count
+        var text = "\(total) case\(total == 1 ? "" : "s"): "
+        text += style.green("\(report.passed) passed") + ", "
+        text += (report.failed > 0 ? style.red("\(report.failed) failed") : "0 failed") + ", "
+        text += (report.errors > 0 ? style.red("\(report.errors) errors") : "0 errors")
+        text += " in " + formatSeconds(report.seconds)
+        if report.updateGolden {
+            let golden = report.golden
+            text += " · goldens \(golden.created.count) created, \(golden.updated.count) updated, \(golden.unchanged.count) unchanged"
+        }
+        if let shard = report.shard { text += " · shard \(shard)" }
+        return text
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}

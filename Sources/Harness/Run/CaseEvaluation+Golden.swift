@@ -1,0 +1,113 @@
+/// Golden checks, and recording goldens under `--update-golden`.
+extension CaseEvaluation {
+    /// Checks each produced file against `golden/<case>/<output>`. The reference side (the
+    /// notebook when there is one) is checked and, when asked and the case is healthy,
+    /// recorded first, so the other side is checked against what is now the golden.
+    mutating func goldenChecksFor(_ output: OutputConfig, produced: [RunSide: String], healthy: Bool) -> [CheckResult] {
+        let reference = output.path(for: config.referenceSide) != nil ? config.referenceSide : (config.sides.first { output.path(for: $0) != nil } ?? config.referenceSide)
+        let goldenPath = store.path(case: config.name, output: output.name)
+        let label = "\(config.name)/\(output.name)"
+        var results: [CheckResult] = []
+        var diffs: [RunSide: DiffReport] = [:]
+
+        for side in [reference] + config.sides.filter({ $0 != reference }) {
+            guard let path = produced[side] else { continue }
+            let exists = FileBytes.exists(goldenPath)
+            var diff: DiffReport?
+            var compareError: String?
+            if exists {
+                do {
+                    diff = try FileComparator.compare(expected: goldenPath, actual: path, options: output.options)
+                } catch {
+                    compareError = DiagnosticRenderer.render(error)
+                }
+            }
+            if side == reference && options.updateGolden {
+                if healthy {
+                    if let check = record(output, from: path, side: side, exists: exists, diff: diff, label: label) {
+                        results.append(check)
+                        continue
+                    }
+                } else {
+                    golden.skipped.append(label)
+                }
+            }
+            if !exists {
+                // Said once per output: the other side has nothing to add.
+                if results.contains(where: { $0.status == .failed && $0.message.hasPrefix("no golden yet") }) { continue }
+                results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
+                                           message: "no golden yet for \(output.name) (\(relative(goldenPath)))",
+                                           fix: "\(caseCommand) --update-golden"))
+                continue
+            }
+            if let compareError {
+                results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
+                                           message: "cannot compare with the golden: \(compareError)"))
+                continue
+            }
+            guard let diff else { continue }
+            diffs[side] = diff
+            if diff.equal {
+                results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
+                                           message: "matches the golden", diff: diff))
+            } else {
+                results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
+                                           message: "the \(side.rawValue)'s \(output.name) differs from the golden: " + DiffSummary.counts(diff),
+                                           fix: "\(caseCommand) --update-golden   (only if the change is intended)", diff: diff))
+            }
+        }
+        explainDrift(&results, diffs: diffs, output: output)
+        return results
+    }
+
+    /// Records the golden when it is missing or differs beyond tolerance (no churn).
+    /// Returns the check to report, or nil when recording failed and the normal check applies.
+    mutating func record(_ output: OutputConfig, from path: String, side: RunSide, exists: Bool, diff: DiffReport?,
+                         label: String) -> CheckResult? {
+        if exists, let diff, diff.equal {
+            golden.unchanged.append(label)
+            return CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
+                               message: "matches the golden (unchanged)", diff: diff)
+        }
+        do {
+            try store.record(path, case: config.name, output: output.name)
+        } catch {
+            return CheckResult(kind: .golden, output: output.name, side: side, status: .error,
+                               message: "cannot record the golden: " + DiagnosticRenderer.render(error))
+        }
+        if exists {
+            golden.updated.append(label)
+            let counts = diff.map(DiffSummary.counts) ?? "it could not be compared"
+            return CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
+                               message: "updated the golden from the \(side.rawValue) (was: \(counts))", diff: diff)
+        }
+        golden.created.append(label)
+        return CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
+                           message: "recorded a new golden from the \(side.rawValue)")
+    }
+
+    /// Says which side drifted: both (behaviour changed, or the golden is stale) or one.
+    func explainDrift(_ results: inout [CheckResult], diffs: [RunSide: DiffReport], output: OutputConfig) {
+        let failedSides = Set(results.filter { $0.status == .failed && $0.diff != nil }.compactMap(\.side))
+        guard config.sides.count == 2 else { return }
+        let equivalent = checks.contains { $0.kind == .equivalence && $0.output == output.name && $0.status == .passed }
+        for index in results.indices where results[index].status == .failed && results[index].diff != nil {
+            if failedSides.count == 2 && equivalent {
+                results[index].message = "notebook and pipeline agree with each other, but both differ from the golden: "
+                    + "the behaviour changed in both (or the golden is stale). "
+                    + DiffSummary.counts(diffs[results[index].side ?? .notebook] ?? results[index].diff!)  // `!`: filtered on diff != nil
+                results[index].fix = "\(caseCommand) --update-golden   (if the change is intended)"
+            } else if failedSides == [.pipeline] {
+                results[index].message = "the pipeline's \(output.name) differs from the golden while the notebook's matches: "
+                    + "the refactor changed behaviour. " + DiffSummary.counts(results[index].diff!)  // `!`: filtered on diff != nil
+                results[index].fix = "fix the pipeline; the golden and the notebook agree"
+            }
+        }
+    }
+
+    /// `path` relative to the config's folder, as people typed it.
+    func relative(_ path: String) -> String {
+        let root = options.displayRoot.hasSuffix("/") ? options.displayRoot : options.displayRoot + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}

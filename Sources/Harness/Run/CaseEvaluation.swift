@@ -1,0 +1,105 @@
+/// Turns the runs of one case into checks: execution, golden, equivalence, contract and
+/// determinism; records goldens when asked and the case is healthy.
+struct CaseEvaluation {
+    let config: CaseConfig
+    let runs: [SideRun]
+    let store: GoldenStore
+    let options: RunOptions
+    var checks: [CheckResult] = []
+    var golden = GoldenSummary()
+
+    init(config: CaseConfig, runs: [SideRun], store: GoldenStore, options: RunOptions) {
+        self.config = config
+        self.runs = runs
+        self.store = store
+        self.options = options
+    }
+
+    /// The first repetition of `side`, when it completed.
+    func firstRun(_ side: RunSide) -> SideRun? {
+        runs.first { $0.side == side && $0.repetition == 1 && $0.completed }
+    }
+
+    var caseCommand: String { "\(options.invocation) \(config.name)" }
+
+    mutating func evaluate() {
+        for run in runs where !run.completed {
+            checks.append(executionCheck(run))
+        }
+        var goldenWork: [(OutputConfig, [RunSide: String])] = []
+        for output in config.outputs {
+            var produced: [RunSide: String] = [:]
+            for side in config.sides {
+                guard let relative = output.path(for: side), let run = firstRun(side), let path = run.file(for: output) else { continue }
+                if FileBytes.exists(path) {
+                    produced[side] = path
+                } else {
+                    checks.append(missingOutputCheck(output, side: side, relative: relative, run: run))
+                }
+            }
+            if let expected = produced[.notebook], let actual = produced[.pipeline] {
+                checks.append(equivalenceCheck(output, notebook: expected, pipeline: actual))
+            }
+            if let contract = output.contract {
+                for side in config.sides {
+                    if let path = produced[side] { checks.append(contractCheck(output, side: side, data: path, contract: contract)) }
+                }
+            }
+            if options.repeatCount > 1 {
+                for side in config.sides where output.path(for: side) != nil {
+                    if let check = determinismCheck(output, side: side) { checks.append(check) }
+                }
+            }
+            goldenWork.append((output, produced))
+        }
+        let healthy = !checks.contains { $0.status == .failed || $0.status == .error }
+            && runs.allSatisfy(\.completed)
+        var goldenChecks: [CheckResult] = []
+        for (output, produced) in goldenWork {
+            goldenChecks += goldenChecksFor(output, produced: produced, healthy: healthy)
+        }
+        checks = goldenChecks + checks
+    }
+
+    // MARK: - Execution
+
+    func executionCheck(_ run: SideRun) -> CheckResult {
+        let repetition = options.repeatCount > 1 ? " (run \(run.repetition))" : ""
+        if let error = run.startError {
+            return CheckResult(kind: .execution, side: run.side, status: .error,
+                               message: "\(run.side.rawValue)\(repetition) could not start: " + DiagnosticRenderer.render(error))
+        }
+        guard let result = run.result else {
+            return CheckResult(kind: .execution, side: run.side, status: .error, message: "\(run.side.rawValue) did not run")
+        }
+        let message: String
+        switch result.outcome {
+        case .completed: message = "completed"
+        case .failed(let failure): message = failure.summary
+        case .timedOut(let seconds, let failure):
+            message = (failure?.summary ?? "\(run.side.rawValue)\(repetition) timed out after \(formatSeconds(seconds))")
+                + "; every process it started was stopped"
+        case .interrupted: message = "\(run.side.rawValue)\(repetition) was interrupted"
+        }
+        var fix: String?
+        if case .timedOut = result.outcome {
+            fix = "\(caseCommand) --timeout \(Int(config.timeout * 2))   (or raise \"timeout\" for the case in the config)"
+        }
+        return CheckResult(kind: .execution, side: run.side, status: .error, message: message, fix: fix)
+    }
+
+    func missingOutputCheck(_ output: OutputConfig, side: RunSide, relative: String, run: SideRun) -> CheckResult {
+        var message = "the \(side.rawValue) did not write \(relative) (output \"\(output.name)\")"
+        if let sandbox = run.result?.sandbox {
+            let written = SandboxListing.files(in: sandbox, limit: 200)
+            if let nearest = NameSuggestion.nearest(to: relative, in: written) {
+                message += "; it wrote \(nearest): is that the path to declare?"
+            } else if !written.isEmpty {
+                message += "; files it wrote: " + written.prefix(8).joined(separator: ", ")
+            }
+        }
+        let key = output.notebookPath == output.pipelinePath ? "path" : side.rawValue
+        return CheckResult(kind: .execution, output: output.name, side: side, status: .failed, message: message,
+                           fix: "correct cases.\(config.name).outputs.\(output.name).\(key) in the config")
+    }
+}

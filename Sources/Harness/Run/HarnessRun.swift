@@ -1,0 +1,63 @@
+import Foundation
+
+/// `harness run`: runs the selected cases' notebooks and pipelines (up to `jobs` at once),
+/// checks their outputs, records goldens when asked, and returns the report.
+public enum HarnessRun {
+    /// - Throws: `HarnessError` for configuration problems found before anything runs (an
+    ///   unknown case name, an interpreter or requirements that cannot be set up).
+    /// - Returns: the report; failed checks and failed runs are in it, not thrown.
+    public static func execute(config: HarnessConfig, options: RunOptions, console: Console) throws -> RunReport {
+        let started = Date()
+        var options = options
+        if options.displayRoot.isEmpty { options.displayRoot = config.folder }
+        let selected = try CaseSelection.select(config, names: options.cases, shard: options.shard)
+        var report = RunReport(configPath: config.path)
+        report.updateGolden = options.updateGolden
+        report.repeatCount = options.repeatCount
+        report.shard = options.shard?.description
+        if selected.isEmpty {
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        }
+        let python = try PythonEnvironment.prepare(executable: config.python.executable,
+                                                   requirements: config.python.requirements,
+                                                   cacheFolder: cacheFolder(config, options),
+                                                   environment: options.environment, console: console)
+        let store = GoldenStore(folder: config.goldenFolder)
+        let scheduler = CaseScheduler(cases: selected, options: options, python: python, store: store, console: console)
+        let finished = scheduler.run()
+
+        var golden = GoldenSummary()
+        for caseConfig in selected {
+            guard let done = finished[caseConfig.name] else { continue }
+            report.cases.append(done.report)
+            golden.created += done.golden.created
+            golden.updated += done.golden.updated
+            golden.unchanged += done.golden.unchanged
+            golden.skipped += done.golden.skipped
+            let declared = caseConfig.outputs.map(\.name)
+            let unused = store.unused(case: caseConfig.name, declared: declared)
+            if options.pruneGolden && !unused.isEmpty {
+                do {
+                    try store.prune(case: caseConfig.name, files: unused)
+                    golden.pruned += unused.map { "\(caseConfig.name)/\($0)" }
+                } catch {
+                    console.err(DiagnosticRenderer.render(error) + "\n")
+                    golden.unused += unused.map { "\(caseConfig.name)/\($0)" }
+                }
+            } else {
+                golden.unused += unused.map { "\(caseConfig.name)/\($0)" }
+            }
+        }
+        report.golden = golden
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Where virtual environments are cached: `.harness/` beside the config, unless
+    /// `HARNESS_CACHE` names another folder (CI keeps one across fresh clones that way).
+    static func cacheFolder(_ config: HarnessConfig, _ options: RunOptions) -> String {
+        if let folder = options.environment["HARNESS_CACHE"], !folder.isEmpty { return folder }
+        return config.folder + "/.harness"
+    }
+}

@@ -1,0 +1,158 @@
+@testable import Harness
+
+/// Hand-built report models for the reporter tests: a run where everything passed, and one
+/// with every kind of failure a page must show (CSV and JSON differences, contract
+/// violations, a notebook that raised, output tails, a cell holding markup).
+enum SampleRunReports {
+    static let hostileCell = "<script>alert(1)</script>"
+
+    static var passing: RunReport {
+        var report = RunReport(configPath: "harness.json")
+        report.seconds = 8.42
+        report.cases = [
+            CaseReport(name: "sales", status: .passed, seconds: 5.1, checks: [
+                CheckResult(kind: .golden, output: "monthly_revenue.csv", side: .pipeline, status: .passed, message: "same as golden/sales/monthly_revenue.csv"),
+                CheckResult(kind: .equivalence, output: "monthly_revenue.csv", status: .passed, message: "notebook and pipeline agree"),
+                CheckResult(kind: .contract, output: "monthly_revenue.csv", side: .pipeline, status: .passed, message: "48 rows satisfy contracts/monthly_revenue.json"),
+            ], runs: [
+                RunRecord(side: .notebook, repetition: 1, outcome: .completed, seconds: 3.2, stdoutTail: "wrote out/monthly.csv\n"),
+                RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 1.4),
+            ]),
+            CaseReport(name: "inventory", status: .passed, seconds: 3.3, checks: [
+                CheckResult(kind: .golden, output: "stock.json", side: .pipeline, status: .passed, message: "same as golden/inventory/stock.json"),
+            ], runs: [RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 2.9)]),
+        ]
+        return report
+    }
+
+    static var failing: RunReport {
+        var report = RunReport(configPath: "harness.json")
+        report.seconds = 14.73
+        report.golden.unused = ["sales/old_summary.csv"]
+        report.cases = [
+            CaseReport(name: "inventory", status: .passed, seconds: 2.31, checks: [
+                CheckResult(kind: .golden, output: "stock.json", side: .pipeline, status: .passed, message: "same as golden/inventory/stock.json"),
+            ], runs: [RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 2.02)]),
+            CaseReport(name: "sales", status: .failed, seconds: 6.8, checks: [
+                CheckResult(kind: .golden, output: "monthly_revenue.csv", side: .pipeline, status: .failed,
+                            message: "5 cells, 1 missing and 1 extra row, 2 columns differ from golden/sales/monthly_revenue.csv",
+                            fix: "harness run sales --update-golden", diff: csvDiff),
+                CheckResult(kind: .equivalence, output: "monthly_revenue.csv", status: .passed, message: "notebook and pipeline agree"),
+                CheckResult(kind: .golden, output: "metrics.json", side: .pipeline, status: .failed,
+                            message: "4 values differ from golden/sales/metrics.json",
+                            fix: "harness run sales --update-golden", diff: jsonDiff),
+                CheckResult(kind: .contract, output: "monthly_revenue.csv", side: .pipeline, status: .failed,
+                            message: "5 errors against contracts/monthly_revenue.json", validation: validation),
+            ], runs: [
+                RunRecord(side: .notebook, repetition: 1, outcome: .completed, seconds: 3.9,
+                          stdoutTail: "loaded 1204 orders\nwrote out/monthly.csv\n"),
+                RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 2.1,
+                          stdoutTail: "sales.pipeline: 48 rows written\n",
+                          stderrTail: "FutureWarning: 'M' is deprecated, use 'ME' instead\n"),
+            ]),
+            CaseReport(name: "churn", status: .error, seconds: 4.9, checks: [
+                CheckResult(kind: .execution, side: .notebook, status: .error,
+                            message: "churn.ipynb cell 7, line 3: KeyError: 'recent'",
+                            fix: "harness run churn --keep-sandbox"),
+                CheckResult(kind: .golden, output: "churn_scores.csv", side: .pipeline, status: .passed, message: "same as golden/churn/churn_scores.csv"),
+                CheckResult(kind: .equivalence, output: "churn_scores.csv", status: .skipped, message: "not compared: the notebook did not complete"),
+            ], runs: [
+                RunRecord(side: .notebook, repetition: 1, outcome: .failed, seconds: 2.7,
+                          keptSandbox: "/tmp/harness-sandbox/churn-notebook-1",
+                          stdoutTail: "loaded 1204 customers\nfitting weights\n",
+                          stderrTail: "/venv/lib/python3.12/site-packages/pandas/core/frame.py:4102: KeyError\n",
+                          executedNotebook: "/tmp/harness-sandbox/churn-notebook-1/churn.executed.ipynb",
+                          failure: notebookFailure),
+                RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 1.8),
+            ]),
+        ]
+        return report
+    }
+
+    static var csvDiff: DiffReport {
+        var diff = DiffReport(format: .csv, expectedPath: "golden/sales/monthly_revenue.csv",
+                              actualPath: "/tmp/harness-sandbox/sales-pipeline-1/out/monthly_revenue.csv")
+        diff.keyColumns = ["month", "region"]
+        diff.rowsCompared = 48
+        diff.differingRows = 3
+        diff.differingCells = 5
+        diff.missingRows = 1
+        diff.extraRows = 1
+        diff.missingColumns = ["margin"]
+        diff.extraColumns = ["discount"]
+        diff.cellsByColumn = ["revenue": 2, "units": 1, "note": 1, "region_name": 1]
+        diff.totalDiffs = 7
+        diff.diffs = [
+            Difference(kind: .changed, row: 5, key: ["2024-02", "EU"], column: "revenue", expected: "1200.50",
+                       actual: "1180.25", absoluteDifference: 20.25, relativeDifference: 0.016868),
+            Difference(kind: .changed, row: 5, key: ["2024-02", "EU"], column: "units", expected: "31", actual: "30",
+                       absoluteDifference: 1, relativeDifference: 0.032258),
+            Difference(kind: .changed, row: 9, actualRow: 10, key: ["2024-03", "US"], column: "note", expected: "ok",
+                       actual: hostileCell),
+            Difference(kind: .changed, row: 12, key: ["2024-04", "APAC"], column: "revenue", expected: "880",
+                       actual: "", absoluteDifference: nil, relativeDifference: nil),
+            Difference(kind: .changed, row: 12, key: ["2024-04", "APAC"], column: "region_name", expected: "Asia Pacific",
+                       actual: "Asia-Pacific"),
+            Difference(kind: .missingRow, row: 30, key: ["2024-11", "EU"], expected: "2024-11,EU,1530.00,44,0.21"),
+            Difference(kind: .extraRow, row: 49, key: ["2024-12", "LATAM"], actual: "2024-12,LATAM,310.00,9,0.05"),
+        ]
+        return diff
+    }
+
+    static var jsonDiff: DiffReport {
+        var diff = DiffReport(format: .json, expectedPath: "golden/sales/metrics.json",
+                              actualPath: "/tmp/harness-sandbox/sales-pipeline-1/out/metrics.json")
+        diff.rowsCompared = 1
+        diff.differingRows = 1
+        diff.differingCells = 4
+        diff.totalDiffs = 4
+        diff.cellsByColumn = ["/accuracy": 1, "/model/params/depth": 1, "/run_id": 1, "/debug": 1]
+        diff.diffs = [
+            Difference(kind: .changed, pointer: "/accuracy", expected: "0.912", actual: "0.897",
+                       absoluteDifference: 0.015, relativeDifference: 0.016447),
+            Difference(kind: .typeChanged, pointer: "/model/params/depth", expected: "\"4\"", actual: "4"),
+            Difference(kind: .missingMember, pointer: "/run_id", expected: "\"2024-05-01T10:00:00Z\""),
+            Difference(kind: .extraMember, pointer: "/debug", actual: "{\"rows\":48}"),
+        ]
+        return diff
+    }
+
+    static var validation: ValidationReport {
+        var report = ValidationReport(dataPath: "/tmp/harness-sandbox/sales-pipeline-1/out/monthly_revenue.csv",
+                                      contractPath: "contracts/monthly_revenue.json")
+        report.rowsChecked = 48
+        report.counts = ["constraint-error": 3, "type-error": 2]
+        report.errors = [
+            ContractViolation(type: "constraint-error", row: 7, field: "revenue", message: "-15.5 is less than the minimum 0", cell: "-15.5"),
+            ContractViolation(type: "type-error", row: 9, field: "month", message: "\"2024-13\" is not a yearmonth (YYYY-MM)", cell: "2024-13"),
+            ContractViolation(type: "constraint-error", row: 18, field: "revenue", message: "-2 is less than the minimum 0", cell: "-2"),
+            ContractViolation(type: "type-error", row: 21, field: "month", message: "\"March\" is not a yearmonth (YYYY-MM)", cell: "March"),
+            ContractViolation(type: "constraint-error", row: 33, field: "revenue", message: "-0.01 is less than the minimum 0", cell: "-0.01"),
+        ]
+        return report
+    }
+
+    static var notebookFailure: FailureDetails {
+        FailureDetails(
+            summary: "churn.ipynb cell 7 (`import pandas as pd`), line 3: KeyError: 'recent'",
+            cellIndex: 7, cellFirstLine: "import pandas as pd", lineInCell: 3,
+            exceptionType: "KeyError", message: "'recent'",
+            sourceExcerpt: """
+              1 | import pandas as pd
+              2 | df = pd.read_csv("data/customers.csv")
+            > 3 | df["score"] = df["tenure"] * weights["recent"]
+              4 | df.to_csv("out/churn_scores.csv", index=False)
+            """,
+            traceback: """
+            \u{1B}[0;31m---------------------------------------------------------------------------\u{1B}[0m
+            \u{1B}[0;31mKeyError\u{1B}[0m                                  Traceback (most recent call last)
+            Cell In[7], line 3
+                  1 import pandas as pd
+                  2 df = pd.read_csv("data/customers.csv")
+            ----> 3 df["score"] = df["tenure"] * weights["recent"]
+
+            \u{1B}[0;31mKeyError\u{1B}[0m: 'recent'
+            """,
+            hint: "`weights` has no key 'recent'; its keys are 'recency', 'tenure'. Did you mean 'recency'?")
+    }
+}
