@@ -15,6 +15,7 @@ import Testing
 
     func problems(_ config: String) throws -> [String] {
         let folder = try project(config)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             _ = try ConfigLoader.load(path: folder + "/harness.json")
             return []
@@ -37,6 +38,7 @@ import Testing
             "capture": {"clean.csv": "df"},
             "env": {"REGION": "EU"}}}}
         """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = try ConfigLoader.load(path: folder + "/harness.json")
         let sales = try #require(config.cases.first)
         #expect(config.goldenFolder == folder + "/golden")

@@ -5,6 +5,7 @@ import Testing
 @Suite struct GoldenStoreTests {
     @Test func recordsAtomicallyAndListsUnused() throws {
         let folder = try TestSupport.temporaryFolder("golden")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = GoldenStore(folder: folder + "/golden")
         try TestSupport.write("a,b\n1,2\n", to: folder + "/produced.csv")
         #expect(!store.exists(case: "sales", output: "monthly.csv"))
@@ -22,6 +23,7 @@ import Testing
 
     @Test func aFailedCopyLeavesTheOldGoldenIntact() throws {
         let folder = try TestSupport.temporaryFolder("golden")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = GoldenStore(folder: folder)
         try TestSupport.write("old\n", to: store.path(case: "c", output: "o.csv"))
         #expect(throws: HarnessError.self) { try store.record(folder + "/does-not-exist.csv", case: "c", output: "o.csv") }

@@ -27,8 +27,9 @@ import Testing
         #expect(text.contains("\"large_order_threshold\": 1000,"))
         try TestSupport.write(text.replacingOccurrences(of: "\"large_order_threshold\": 1000,", with: "\"large_order_threshold\": 500,"), to: config)
 
+        // Failed runs keep their sandboxes: inside the copy, so they go with it.
         let result = try TestSupport.runHarness(["run", "sales", "--config", copy + "/harness.json", "--json", copy + "/report.json"],
-                                                environment: ["HARNESS_CACHE": Self.cache, "CI": "true"])
+                                                environment: ["HARNESS_CACHE": Self.cache, "CI": "true", "TMPDIR": copy])
         #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("the pipeline's monthly_revenue.csv differs from the golden while the notebook's matches"))
         #expect(result.stdout.contains("column \"large_orders\""))

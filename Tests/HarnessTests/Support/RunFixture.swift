@@ -2,9 +2,14 @@ import Foundation
 @testable import Harness
 
 /// A copy of a fixture project in a temporary folder, which a test may change freely before
-/// running `harness run` on it.
-struct RunFixture {
+/// running `harness run` on it. Runs keep their sandboxes inside it (`TMPDIR`), and the whole
+/// folder is deleted when the fixture goes away, so failing runs leave nothing behind.
+final class RunFixture {
     let folder: String
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     /// Copies `Fixtures/Run/<name>` to a new temporary folder.
     init(_ name: String = "basic") throws {
@@ -36,6 +41,9 @@ struct RunFixture {
 
     /// Runs `harness run --config <fixture>/harness.json --json <fixture>/report.json` plus `arguments`.
     func run(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> (TestSupport.Result, JSONValue?) {
+        try FileManager.default.createDirectory(atPath: path("tmp"), withIntermediateDirectories: true)
+        var environment = environment
+        environment["TMPDIR"] = environment["TMPDIR"] ?? path("tmp")
         let result = try TestSupport.runHarness(["run", "--config", path("harness.json"), "--json", path("report.json")] + arguments,
                                                 in: folder, environment: environment)
         let report = try? JSONParser.parse(fileAt: path("report.json"))
