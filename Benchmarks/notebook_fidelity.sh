@@ -3,7 +3,8 @@
 # writes and the text outputs of every deterministic cell must be the same under both.
 #
 # Notebooks: Benchmarks/fidelity/*/notebook.ipynb (representative notebooks written for this
-# check, their data beside them in data/), and every case notebook of a harness.json (default
+# check, and public notebooks with the data of their own repository, SOURCE.md beside them saying
+# where from, under which licence and what changed; data in data/), and every case notebook of a harness.json (default
 # ./harness.json, i.e. examples/), with that case's inputs and parameters.
 #
 # A cell is deterministic when two papermill runs give it the same text; only those are
