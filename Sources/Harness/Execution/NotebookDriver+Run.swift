@@ -186,6 +186,10 @@ def main():
             if "skip-execution" in tags:
                 cell["metadata"]["harness"] = {"status": "skipped"}
                 continue
+            if not source.strip():
+                # As Jupyter (nbclient) does: an empty cell is not run and keeps no count.
+                cell["execution_count"] = None
+                continue
             RECORDER.outputs = cell["outputs"]
             current[0] = (position, source)
             began = time.time()

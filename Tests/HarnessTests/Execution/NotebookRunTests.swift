@@ -93,6 +93,15 @@ extension ExecutionTests {
             Runner.removeSandbox(notRaising.sandbox)
         }
 
+        @Test func anEmptyCellIsNotRunAndKeepsNoCount() throws {
+            let result = try F.runNotebook([.code("x = 1"), .code("  \n"), .code("x + 1")], python: try F.plain())
+            #expect(result.isCompleted)
+            let cells = try #require(try F.executed(result)["cells"] as? [[String: Any]])
+            let counts = cells.filter { $0["cell_type"] as? String == "code" }.map { $0["execution_count"] as? Int }
+            #expect(counts == [1, nil, 2], "Jupyter leaves an empty cell unnumbered")
+            Runner.removeSandbox(result.sandbox)
+        }
+
         @Test func magicWithoutIPythonNamesTheCellAndSaysToInstallIt() throws {
             let result = try F.runNotebook([.code("x = 1"), .code("import os\n%timeit x + 1")], python: try F.plain())
             let failure = try #require(F.failure(result))
