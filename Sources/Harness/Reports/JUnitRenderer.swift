@@ -70,26 +70,9 @@ public enum JUnitRenderer {
         String(format2: value)
     }
 
-    /// XML text and attribute escaping; characters XML 1.0 cannot hold are replaced.
+    /// XML text and attribute escaping: the HTML reporter's, which also replaces the
+    /// characters XML 1.0 cannot hold.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        HTML.escape(text)
     }
 }

@@ -61,7 +61,7 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
 }
 
 extension HTML {
-    /// Escapes text for an HTML text node or a double-quoted attribute value. Control
+    /// Escapes text for an HTML or XML text node or a double-quoted attribute value. Control
     /// characters other than tab and newline (which HTML cannot show) become U+FFFD, so a
     /// stray byte in data stays visible instead of vanishing or breaking the page.
     static func escape(_ text: String) -> String {
@@ -77,7 +77,8 @@ extension HTML {
             case "\t", "\n": out.unicodeScalars.append(scalar)
             case "\r": break
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                // U+FFFE and U+FFFF are not characters in XML either, so JUnit XML uses this too.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0xFFFE...0xFFFF).contains(scalar.value) {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)
