@@ -54,7 +54,12 @@ public enum RunTerminalRenderer {
         if run.failure?.sourceExcerpt == nil, !run.stderrTail.isEmpty {
             text += "stderr (last lines):\n" + run.stderrTail.indented("  ") + "\n"
         }
-        if let sandbox = run.keptSandbox { text += "sandbox kept: \(sandbox)\n" }
+        if let sandbox = run.keptSandbox {
+            text += "sandbox kept: \(sandbox)\n"
+            // The run's folder holds the sandbox and, beside it, what the run printed.
+            let folder = sandbox.hasSuffix("/sandbox") ? String(sandbox.dropLast("/sandbox".count)) : sandbox
+            text += "output: \(folder)/stdout.txt, \(folder)/stderr.txt\n"
+        }
         if let notebook = run.executedNotebook { text += "executed notebook: \(notebook)\n" }
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
@@ -99,7 +104,8 @@ public enum RunTerminalRenderer {
         var text = "\(total) case\(total == 1 ? "" : "s"): "
         text += style.green("\(report.passed) passed") + ", "
         text += (report.failed > 0 ? style.red("\(report.failed) failed") : "0 failed") + ", "
-        text += (report.errors > 0 ? style.red("\(report.errors) errors") : "0 errors")
+        let errors = "\(report.errors) error" + (report.errors == 1 ? "" : "s")
+        text += report.errors > 0 ? style.red(errors) : errors
         text += " in " + formatSeconds(report.seconds)
         if report.updateGolden {
             let golden = report.golden
