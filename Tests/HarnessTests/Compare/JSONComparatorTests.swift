@@ -29,6 +29,7 @@ import Testing
         ("1", "1.0"), ("1", "1e0"), ("100", "1e2"), ("-0", "0"), ("0.5", "5e-1"), ("1.50", "1.5"),
         ("12345678901234567890", "12345678901234567890.000"), ("0.000001", "1E-6"),
         ("123456789012345678901234567890e-5", "1234567890123456789012345.6789"),
+        ("0.1", "0.10000000000000001"),   // the same double, as in CSV cells (DESIGN: numbers are parsed)
     ])
     func numbersEqualByValue(expected: String, actual: String) throws {
         #expect(try diff("[\(expected)]", "[\(actual)]").equal)
@@ -37,7 +38,6 @@ import Testing
     @Test(arguments: [
         ("9007199254740993", "9007199254740992"),   // the same Double; different integers
         ("12345678901234567890", "12345678901234567891"),
-        ("0.1", "0.10000000000000001"),             // the same Double too
         ("1", "-1"), ("1e2", "1e3"),
     ])
     func numbersDifferingByAnyAmountDifferWithoutTolerance(expected: String, actual: String) throws {

@@ -3,8 +3,9 @@
 // Objects whose keys come in the same order (the usual case) are walked pairwise; others
 // are matched by name (`JSONStructuralDiffer+Members`). Arrays compare by position.
 // Strings compare by their decoded code points (no Unicode normalisation: `"é"` written
-// precomposed and decomposed differ, as they do in Python). Numbers go to
-// `JSONNumberComparison`. The path to the current value is a stack of token indices and
+// precomposed and decomposed differ, as they do in Python). Numbers go to the CSV
+// comparator's `NumericComparison`, so a value compares the same in both formats. The path to
+// the current value is a stack of token indices and
 // array positions; a pointer is rendered only when a difference is counted. `--ignore`
 // patterns are followed level by level, so checking them costs nothing once no pattern
 // can match below the current value. Recursion is bounded by the scanner's depth cap.
@@ -20,8 +21,8 @@ struct JSONStructuralDiffer {
 
     var collector: JSONDiffCollector
     let patterns: [JSONPointerPattern]
-    let rtol: Double
-    let atol: Double
+    /// Prepared once; numbers mean what they mean in CSV cells (`NumericComparison`).
+    let tolerance: NumericTolerance
 
     var expected = JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
     var actual = JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
@@ -36,8 +37,7 @@ struct JSONStructuralDiffer {
     init(collector: JSONDiffCollector, ignore: [JSONPointerPattern], rtol: Double, atol: Double) {
         self.collector = collector
         self.patterns = ignore
-        self.rtol = rtol
-        self.atol = atol
+        self.tolerance = NumericTolerance(rtol: rtol, atol: atol)
     }
 
     /// Compares the values at the roots of two tapes (valid during the call only).
@@ -72,8 +72,15 @@ struct JSONStructuralDiffer {
         case .string:
             if !stringsEqual(e, a) { report(.changed, expected: e, actual: a) }
         case .number:
-            if !JSONNumberComparison.equal(expected: expected.text(e), actual: actual.text(a), rtol: rtol, atol: atol) {
-                report(.changed, expected: e, actual: a, numbers: true)
+            let result = NumericComparison.compare(expected: expected.text(e), actual: actual.text(a), tolerance: tolerance)
+            switch result {
+            case .equal: break
+            case .differ(let absolute, let relative):
+                report(.changed, expected: e, actual: a, absolute: absolute, relative: relative)
+            case .notNumbers:
+                // Cannot happen for scanned JSON numbers; if it ever did, differing text is
+                // a difference, never a silent pass.
+                if !expected.text(e).sameBytes(as: actual.text(a)) { report(.changed, expected: e, actual: a) }
             }
         case .array:
             if !expected.text(e).sameBytes(as: actual.text(a)) { compareArrays(e, a) }
@@ -153,17 +160,15 @@ struct JSONStructuralDiffer {
     }
 
     /// Counts a difference at the current path and keeps its details if the cap allows.
-    mutating func report(_ kind: Difference.Kind, expected e: Int?, actual a: Int?, numbers: Bool = false) {
+    mutating func report(_ kind: Difference.Kind, expected e: Int?, actual a: Int?,
+                         absolute: Double? = nil, relative: Double? = nil) {
         collector.countCell(pattern: pointer(wildcardIndices: true))
         guard collector.wantsDetail else { return }
         var difference = Difference(kind: kind, pointer: pointer(wildcardIndices: false),
                                     expected: e.map { JSONValueText.compact(expected, $0) },
                                     actual: a.map { JSONValueText.compact(actual, $0) })
-        if numbers, let e, let a {
-            let measured = JSONNumberComparison.difference(expected: expected.text(e), actual: actual.text(a))
-            difference.absoluteDifference = measured?.absolute
-            difference.relativeDifference = measured?.relative
-        }
+        difference.absoluteDifference = absolute
+        difference.relativeDifference = relative
         collector.keep(difference)
     }
 }
