@@ -10,7 +10,10 @@ public enum ValidationTerminalRenderer {
     public static func render(_ report: ValidationReport, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var out = ""
-        let rows = "\(report.rowsChecked) row\(report.rowsChecked == 1 ? "" : "s") checked"
+        // A JSON document is one document, a JSON Lines file has records, a CSV file rows.
+        let path = report.dataPath.lowercased()
+        let unit = path.hasSuffix(".json") ? "document" : (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")) ? "record" : "row"
+        let rows = "\(report.rowsChecked) \(unit)\(report.rowsChecked == 1 ? "" : "s") checked"
         let time = report.seconds > 0 ? String(format: " in %.2f s", report.seconds) : ""
         if report.valid {
             out += paint.green("valid") + ": \(report.dataPath) (\(rows)\(time))"
