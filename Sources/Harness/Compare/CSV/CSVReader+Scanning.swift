@@ -52,6 +52,19 @@ extension CSVReader {
         }
 
         while true {
+            // Fast path: plain fields that end at a delimiter (most fields of most files)
+            // are stored straight away; anything else takes the general steps below.
+            if !skipInitialSpace {
+                while Int(b[i]) != quote {
+                    let stop = unquotedStops.find(in: b, from: i)
+                    // `b[end]` is the NUL sentinel, never a delimiter: `stop < end` here.
+                    guard b[stop] == delimiter else { break }
+                    if fields == spanCapacity { reserveSpans(fields + 1) }
+                    spans[fields] = CSVFieldSpan(start: i - recordStart, end: stop - recordStart, rawStart: i - recordStart, flags: 0)
+                    fields += 1
+                    i = stop + 1
+                }
+            }
             if skipInitialSpace {
                 while i < end && b[i] == CSVByte.space { i += 1 }
                 if i == end && !atEnd { return .needMore }

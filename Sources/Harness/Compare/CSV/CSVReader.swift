@@ -28,23 +28,25 @@ public final class CSVReader {
     private let chunkSize: Int
     // `unsafe`: the buffer, spans and scratch are allocated in init, grown only by this
     // class, and freed in deinit; records handed out point into them until the next read.
-    private(set) var buffer: UnsafeMutablePointer<UInt8>
-    private(set) var capacity: Int
+    // `@exclusivity(unchecked)`: the state read and bumped per record skips the runtime's
+    // access tracking (a reader is used by one thread at a time).
+    @exclusivity(unchecked) private(set) var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var capacity: Int
     /// First unconsumed byte, and end of valid bytes, in `buffer`.
-    private(set) var start = 0
-    private(set) var end = 0
+    @exclusivity(unchecked) private(set) var start = 0
+    @exclusivity(unchecked) private(set) var end = 0
     /// File offset of `buffer[0]`.
-    private(set) var bufferOffset = 0
+    @exclusivity(unchecked) private(set) var bufferOffset = 0
     /// Whether the source has no more bytes.
-    private(set) var atEnd = false
+    @exclusivity(unchecked) private(set) var atEnd = false
     /// Line of the byte at `start`.
-    private(set) var line = 1
+    @exclusivity(unchecked) private(set) var line = 1
     /// Records returned so far, the header included.
-    private(set) var recordCount = 0
-    var spans: UnsafeMutablePointer<CSVFieldSpan>
-    var spanCapacity = 64
-    var scratch: UnsafeMutablePointer<UInt8>
-    var scratchCapacity: Int
+    @exclusivity(unchecked) private(set) var recordCount = 0
+    @exclusivity(unchecked) var spans: UnsafeMutablePointer<CSVFieldSpan>
+    @exclusivity(unchecked) var spanCapacity = 64
+    @exclusivity(unchecked) var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) var scratchCapacity: Int
     /// Bytes that end a run of plain bytes, outside and inside quotes.
     let unquotedStops: CSVStopFinder
     let quotedStops: CSVStopFinder

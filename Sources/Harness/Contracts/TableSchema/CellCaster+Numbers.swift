@@ -136,7 +136,8 @@ extension CellCaster {
         return .bigInteger(negative: negative, digits: significant)
     }
 
-    /// `-?digits[.digits]` with at most 19 digits: most number cells, in two tight loops.
+    /// `-?digits[.digits]` with at most 19 digits: most number cells, in two tight loops
+    /// that take eight digits at a time where eight remain.
     /// Returns the value and whether it is exact: it is when the digits form an integer
     /// below 2^53 (an exact integer over an exact power of ten divides correctly rounded);
     /// otherwise it is off by at most two units in the last place, and callers that compare
@@ -144,70 +145,66 @@ extension CellCaster {
     /// nil for anything else (signs, exponents, spaces, words, more digits).
     @inline(__always)
     static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> (value: Double, exact: Bool)? {
-        let count = bytes.count
-        var index = 0
-        var negative = false
-        if count > 0 && bytes[0] == ASCII.minus {
-            negative = true
-            index = 1
-        }
-        let start = index
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        let end = base + bytes.count
+        let negative = base.load(as: UInt8.self) == ASCII.minus
+        let start = negative ? base + 1 : base
+        var cursor = start
         var mantissa: UInt64 = 0
-        while index < count {
-            let digit = bytes[index] &- ASCII.zero
+        // Integer parts are usually short: byte by byte.
+        while cursor < end {
+            let digit = cursor.load(as: UInt8.self) &- ASCII.zero
             if digit >= 10 { break }
             mantissa = mantissa &* 10 &+ UInt64(digit)
-            index += 1
+            cursor += 1
         }
-        var digits = index - start
+        let integerDigits = cursor - start
         var fraction = 0
-        if index < count && bytes[index] == ASCII.period {
-            index += 1
-            let fractionStart = index
-            while index < count {
-                let digit = bytes[index] &- ASCII.zero
-                if digit >= 10 { break }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                index += 1
+        if cursor < end {
+            guard cursor.load(as: UInt8.self) == ASCII.period else { return nil }
+            cursor += 1
+            let fractionStart = cursor
+            // Fractions are often long: eight digits per step while they fit in 19.
+            var room = 19 - integerDigits
+            while end - cursor >= 8 && room >= 8, let eight = eightDigits(cursor) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                cursor += 8
+                room -= 8
             }
-            fraction = index - fractionStart
-            digits += fraction
+            while cursor < end {
+                let digit = cursor.load(as: UInt8.self) &- ASCII.zero
+                if digit >= 10 { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                cursor += 1
+            }
+            fraction = cursor - fractionStart
         }
         // More than 19 digits would have wrapped the accumulator.
-        guard index == count, digits > 0, digits <= 19 else { return nil }
-        let value = Double(mantissa) / pow10(fraction)
+        let digits = integerDigits + fraction
+        guard digits > 0, digits <= 19 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[fraction]
         return (negative ? -value : value, mantissa < (1 << 53))
     }
 
-    /// Exact powers of ten that a Double holds (10^0 … 10^22), without a global table.
+    /// The value of the eight ASCII digits at `pointer`, or nil when one byte is not a digit
+    /// (the SWAR steps of simdjson's `parse_eight_digits_unrolled`).
+    // `unsafe`: reads eight bytes at `pointer`; callers check that eight remain in the cell.
     @inline(__always)
-    static func pow10(_ exponent: Int) -> Double {
-        switch exponent {
-        case 0: return 1e0
-        case 1: return 1e1
-        case 2: return 1e2
-        case 3: return 1e3
-        case 4: return 1e4
-        case 5: return 1e5
-        case 6: return 1e6
-        case 7: return 1e7
-        case 8: return 1e8
-        case 9: return 1e9
-        case 10: return 1e10
-        case 11: return 1e11
-        case 12: return 1e12
-        case 13: return 1e13
-        case 14: return 1e14
-        case 15: return 1e15
-        case 16: return 1e16
-        case 17: return 1e17
-        case 18: return 1e18
-        case 19: return 1e19
-        case 20: return 1e20
-        case 21: return 1e21
-        default: return 1e22
-        }
+    static func eightDigits(_ pointer: UnsafeRawPointer) -> UInt64? {
+        let word = UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
+        // Each byte is 0x30...0x39: its high nibble is 3, and adding 6 keeps it 3.
+        let highs = (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
+        guard highs == 0x3333_3333_3333_3333 else { return nil }
+        var value = word &- 0x3030_3030_3030_3030
+        value = (value &* 10) &+ (value >> 8)
+        let low = (value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32))
+        let high = ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))
+        return (low &+ high) >> 32
     }
+
+    /// The powers of ten a Double holds exactly (10^0 … 10^22), indexed by exponent.
+    static let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or
     /// inf/infinity/nan in any case; surrounding spaces allowed. Exact for up to 15
@@ -276,7 +273,7 @@ extension CellCaster {
         guard index == end else { return nil }
         if exact && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
-            value = exponent < 0 ? value / pow10(-exponent) : value * pow10(exponent)
+            value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
             return negative ? -value : value
         }
         var text = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))

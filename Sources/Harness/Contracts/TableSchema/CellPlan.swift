@@ -22,7 +22,7 @@ struct CellPlan {
     var hasMinimum = false, hasMaximum = false, hasExclusiveMinimum = false, hasExclusiveMaximum = false
     var minLength = -1
     var maxLength = Int.max
-    var enumTexts: TextPlan?
+    var enumTexts: TextLookup?
     var pattern: PatternAutomaton.Plan?
     /// The pattern's general engine, for cells the automaton does not cover.
     var patternIndex = -1
@@ -69,6 +69,11 @@ final class PlanStorage {
 
     deinit {
         for block in blocks { block.deallocate() }
+    }
+
+    /// Frees `block` with the plans.
+    func keep(_ block: UnsafeMutableRawPointer) {
+        blocks.append(block)
     }
 
     func textPlan(_ texts: [[UInt8]]) -> TextPlan {

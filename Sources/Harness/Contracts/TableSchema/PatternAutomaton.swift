@@ -4,6 +4,13 @@
 // Thompson NFA -> subset construction, capped at `maxStates`) and a cell is one table walk.
 // Patterns with constructs outside this subset (back-references, look-around, Unicode
 // classes, non-ASCII text) and cells with non-ASCII bytes go to `NSRegularExpression`.
+//
+// A small automaton also gets a second form that reads two bytes a step: bytes that no
+// state tells apart share a class (`[a-z]` is one class when the pattern treats letters
+// alike), and a table over (state, class, class) gives the state two bytes on. State
+// numbers are stored premultiplied, so a step is two class lookups and one dependent
+// load: the chain of table loads, which bounds the walk, is half as long. A dead state
+// and a "not ASCII" state are explicit, so the walk has no early exits to mispredict.
 
 /// A whole-value matcher for the ASCII subset of XML Schema / ICU regular expressions:
 /// literals, `.`, classes with ranges and negation, `\d \D \w \W \s \S`, groups,
@@ -20,6 +27,8 @@ final class PatternAutomaton: @unchecked Sendable {
     /// of each position: every byte is checked independently, with no chain of table loads.
     let positions: UnsafeMutablePointer<ByteSet>?
     let positionCount: Int
+    /// The two-bytes-a-step form, when the automaton is small enough.
+    let pairs: PairTables?
 
     /// nil when the pattern is outside the subset or its DFA would be too large.
     init?(_ pattern: String) {
@@ -49,6 +58,7 @@ final class PatternAutomaton: @unchecked Sendable {
         }
         accepting = .allocate(capacity: accepts.count)
         accepting.initialize(from: accepts, count: accepts.count)
+        pairs = PairTables(transitions: transitions, accepts: accepts)
     }
 
     deinit {
@@ -56,9 +66,102 @@ final class PatternAutomaton: @unchecked Sendable {
         compact?.deallocate()
         accepting.deallocate()
         positions?.deallocate()
+        pairs?.deallocate()
     }
 
-    var plan: Plan { Plan(table: table, compact: compact, accepting: accepting, positions: positions, positionCount: positionCount) }
+    var plan: Plan {
+        Plan(table: table, compact: compact, accepting: accepting, positions: positions, positionCount: positionCount, pairs: pairs)
+    }
+
+    /// The automaton over byte classes, two bytes a step (see the note at the top).
+    struct PairTables {
+        /// The class of each byte; non-ASCII bytes have their own class.
+        let classOf: UnsafeMutablePointer<UInt8>
+        let classCount: Int
+        /// `pairs[state * C² + c1 * C + c2]`: the state after two bytes, premultiplied by C².
+        let pairs: UnsafeMutablePointer<UInt16>
+        /// `singles[state * C² + c]`: the state after one byte, premultiplied by C².
+        let singles: UnsafeMutablePointer<UInt16>
+        /// By premultiplied state: 1 accepting, 0 not, 2 a non-ASCII byte was read.
+        let verdict: UnsafeMutablePointer<UInt8>
+
+        /// Tables cover states × C² entries; larger automata keep the byte-at-a-time walk.
+        static let maxEntries = 4096
+
+        init?(transitions: [Int32], accepts: [Bool]) {
+            let states = accepts.count
+            // Bytes with the same column of targets are one class.
+            var classIndex: [[Int32]: UInt8] = [:]
+            var classOf = [UInt8](repeating: 0, count: 256)
+            for byte in 0..<128 {
+                let column = (0..<states).map { transitions[$0 * 128 + byte] }
+                if let known = classIndex[column] {
+                    classOf[byte] = known
+                } else {
+                    guard classIndex.count < 254 else { return nil }
+                    let next = UInt8(classIndex.count)
+                    classIndex[column] = next
+                    classOf[byte] = next
+                }
+            }
+            let columns = classIndex.sorted { $0.value < $1.value }.map(\.key)
+            let nonASCII = columns.count
+            for byte in 128..<256 { classOf[byte] = UInt8(nonASCII) }
+            let classes = nonASCII + 1
+            let dead = states, bail = states + 1
+            let all = states + 2
+            let square = classes * classes
+            guard all * square <= PairTables.maxEntries else { return nil }
+            // The target of one byte class from a state, with the dead and bail states explicit.
+            func step(_ state: Int, _ byteClass: Int) -> Int {
+                if state == bail || byteClass == nonASCII { return bail }
+                if state == dead { return dead }
+                let target = columns[byteClass][state]
+                return target < 0 ? dead : Int(target)
+            }
+            self.classOf = .allocate(capacity: 256)
+            self.classOf.initialize(from: classOf, count: 256)
+            classCount = classes
+            pairs = .allocate(capacity: all * square)
+            singles = .allocate(capacity: all * square)
+            verdict = .allocate(capacity: all * square)
+            pairs.initialize(repeating: 0, count: all * square)
+            singles.initialize(repeating: 0, count: all * square)
+            verdict.initialize(repeating: 0, count: all * square)
+            for state in 0..<all {
+                for first in 0..<classes {
+                    singles[state * square + first] = UInt16(step(state, first) * square)
+                    for second in 0..<classes {
+                        pairs[state * square + first * classes + second] = UInt16(step(step(state, first), second) * square)
+                    }
+                }
+                verdict[state * square] = state == bail ? 2 : (state < states && accepts[state] ? 1 : 0)
+            }
+        }
+
+        func deallocate() {
+            classOf.deallocate()
+            pairs.deallocate()
+            singles.deallocate()
+            verdict.deallocate()
+        }
+
+        /// true/false for an ASCII cell; nil when the cell has non-ASCII bytes.
+        @inline(__always)
+        func matches(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+            let count = bytes.count
+            var state = 0
+            var index = 0
+            while index + 2 <= count {
+                let pair = Int(classOf[Int(bytes[index])]) &* classCount &+ Int(classOf[Int(bytes[index + 1])])
+                state = Int(pairs[state &+ pair])
+                index += 2
+            }
+            if index < count { state = Int(singles[state &+ Int(classOf[Int(bytes[index])])]) }
+            let result = verdict[state]
+            return result == 2 ? nil : result == 1
+        }
+    }
 
     /// The byte set of each position when the pattern matches exactly one length.
     static func fixedSequence(_ node: RegexNode) -> [ByteSet]? {
@@ -86,10 +189,12 @@ final class PatternAutomaton: @unchecked Sendable {
         let accepting: UnsafeMutablePointer<Bool>
         let positions: UnsafeMutablePointer<ByteSet>?
         let positionCount: Int
+        let pairs: PairTables?
 
         /// true/false for an ASCII cell; nil when the cell has non-ASCII bytes.
         @inline(__always)
         func matches(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+            if let pairs, positions == nil { return pairs.matches(bytes) }
             if let positions {
                 var ascii: UInt8 = 0
                 var inside = true

@@ -5,10 +5,15 @@ extension TableChecker {
     @inline(__always)
     static func nearBound(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> Bool {
         guard plan.pointee.numericBounds else { return false }
-        func near(_ bound: Double) -> Bool { abs(number - bound) <= 8 * max(number.magnitude, bound.magnitude).ulp }
-        return (plan.pointee.hasMinimum && near(plan.pointee.minimum)) || (plan.pointee.hasMaximum && near(plan.pointee.maximum))
-            || (plan.pointee.hasExclusiveMinimum && near(plan.pointee.exclusiveMinimum))
-            || (plan.pointee.hasExclusiveMaximum && near(plan.pointee.exclusiveMaximum))
+        return (plan.pointee.hasMinimum && near(number, plan.pointee.minimum))
+            || (plan.pointee.hasMaximum && near(number, plan.pointee.maximum))
+            || (plan.pointee.hasExclusiveMinimum && near(number, plan.pointee.exclusiveMinimum))
+            || (plan.pointee.hasExclusiveMaximum && near(number, plan.pointee.exclusiveMaximum))
+    }
+
+    @inline(__always)
+    private static func near(_ number: Double, _ bound: Double) -> Bool {
+        abs(number - bound) <= 8 * max(number.magnitude, bound.magnitude).ulp
     }
 
     /// Numeric bounds of a plan, as bits of `plannedOrder`.

@@ -49,7 +49,7 @@ extension TableChecker {
             if let minLength = constraints.minLength { plan.minLength = minLength }
             if let maxLength = constraints.maxLength { plan.maxLength = maxLength }
             if constraints.enumValues != nil {
-                if let texts = constraints.enumTexts { plan.enumTexts = storage.textPlan(texts.members) } else { general = true }
+                if let texts = constraints.enumTexts { plan.enumTexts = storage.textLookup(texts.members) } else { general = true }
             }
             if let pattern = constraints.pattern {
                 if let automaton = pattern.automaton { plan.pattern = automaton.plan } else { general = true }

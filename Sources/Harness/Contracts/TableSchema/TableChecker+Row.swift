@@ -98,23 +98,27 @@ extension TableChecker {
             noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
             return false
         }
-        // Fast paths: the common kinds are checked without building a `CellValue`, which
-        // is only made when a fingerprint needs it.
-        var failed: UInt16 = 0
-        var fast: CellValue?
-        switch plan.pointee.kind {
-        case .text where !plan.pointee.generalConstraints:
-            if plan.pointee.checksValues { failed = TableChecker.checkText(bytes, plan, fields + fieldIndex) }
-            fast = .text
-        case .integer where !plan.pointee.generalConstraints:
-            if let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero {
-                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(Double(integer), plan) }
-                fast = .integer(integer)
-            }
-        case .number where !plan.pointee.generalConstraints:
-            let count = bytes.count
-            if count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
-               let (quick, exact) = CellCaster.quickDecimal(bytes) {
+        // Fast paths: the planned kinds are cast and checked without building a
+        // `CellValue`, which is only made when a fingerprint needs it.
+        if !plan.pointee.generalConstraints {
+            switch plan.pointee.kind {
+            case .text:
+                if plan.pointee.checksValues {
+                    let failed = TableChecker.checkText(bytes, plan, fields + fieldIndex)
+                    if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
+                }
+                return plan.pointee.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
+            case .integer:
+                guard let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero else { break }
+                if plan.pointee.numericBounds {
+                    let failed = TableChecker.checkBounds(Double(integer), plan)
+                    if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
+                }
+                return plan.pointee.fingerprints ? rememberInteger(integer, bytes, fields, states, fieldIndex) : false
+            case .number:
+                let count = bytes.count
+                guard count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
+                      let (quick, exact) = CellCaster.quickDecimal(bytes) else { break }
                 var number = quick
                 // An inexact reading is good enough unless the value is compared for
                 // equality (a fingerprint) or lies within a hair of a bound.
@@ -122,33 +126,57 @@ extension TableChecker {
                    let precise = CellCaster.parseDecimal(bytes) {
                     number = precise
                 }
-                if plan.pointee.numericBounds { failed = TableChecker.checkBounds(number, plan) }
-                fast = .number(number)
-            }
-        default:
-            break
-        }
-        let value: CellValue
-        if let fast {
-            value = fast
-            if failed != 0 {
-                states[fieldIndex].invalid += 1
-                for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
-                    reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+                if plan.pointee.numericBounds {
+                    let failed = TableChecker.checkBounds(number, plan)
+                    if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
                 }
+                return plan.pointee.fingerprints ? remember(.number(number), bytes, fields, states, fieldIndex) : false
+            case .date:
+                // A planned date, time, datetime or boolean has no value constraints.
+                guard let day = CellCaster.isoDate(bytes) else { break }
+                return plan.pointee.fingerprints ? remember(.date(day), bytes, fields, states, fieldIndex) : false
+            case .boolean, .datetime, .time, .general:
+                break
             }
-        } else {
-            guard let cast = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
-                states[fieldIndex].invalid += 1
-                states[fieldIndex].isNull = true
-                add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
-                    cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
-                return false
-            }
-            value = cast
-            checkConstraints(value, bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
         }
-        guard plan.pointee.fingerprints else { return false }
+        guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
+            states[fieldIndex].invalid += 1
+            states[fieldIndex].isNull = true
+            add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
+                cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
+            return false
+        }
+        checkConstraints(value, bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
+        return plan.pointee.fingerprints ? remember(value, bytes, fields, states, fieldIndex) : false
+    }
+
+    /// Reports the broken planned constraints (`failed`, bits of `plannedOrder`) of a cell.
+    @inline(never)
+    private func reportPlanned(_ failed: UInt16, _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
+                               _ fieldIndex: Int, _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
+        states[fieldIndex].invalid += 1
+        for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
+            reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
+        }
+    }
+
+    /// Notes an integer of a fingerprinted field: dense values go to the field's bitmap.
+    /// Returns true when it repeats a value of a unique field.
+    @inline(__always)
+    private func rememberInteger(_ integer: Int, _ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
+                                 _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
+        let state = states + fieldIndex
+        if !state.pointee.inKey, state.pointee.bitmap != nil,
+           let inserted = state.pointee.bitmap!.insert(integer) {  // `!`: checked on the left
+            return inserted ? false : noteRepeat(fields, states, fieldIndex)
+        }
+        return remember(.integer(integer), bytes, fields, states, fieldIndex)
+    }
+
+    /// Notes the value of a fingerprinted field: its key fingerprint, and whether it was
+    /// seen before. Returns true when it repeats a value of a unique field.
+    private func remember(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
+                          _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
         let state = states + fieldIndex
         if state.pointee.inKey {
             state.pointee.fingerprint = Fingerprint.of(value, bytes: bytes)
@@ -162,14 +190,15 @@ extension TableChecker {
             let fingerprint = state.pointee.inKey ? state.pointee.fingerprint : Fingerprint.of(value, bytes: bytes)
             isNew = state.pointee.seen!.insert(fingerprint)  // `!`: checked on the left
         }
-        if !isNew {
-            state.pointee.duplicates += 1
-            if fields[fieldIndex].constraints.unique {
-                uniqueHits.append(fieldIndex)
-                return true
-            }
-        }
-        return false
+        return isNew ? false : noteRepeat(fields, states, fieldIndex)
+    }
+
+    /// Counts a repeated value; true when the field is unique (the row reports it).
+    private func noteRepeat(_ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
+        states[fieldIndex].duplicates += 1
+        guard fields[fieldIndex].constraints.unique else { return false }
+        uniqueHits.append(fieldIndex)
+        return true
     }
 
     private func checkConstraints(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,

@@ -34,25 +34,27 @@ final class TableChecker: @unchecked Sendable {
         var isNull = true
     }
 
-    private(set) var fields: [TableField]
+    @exclusivity(unchecked) private(set) var fields: [TableField]
     let contract: TableContract
-    private(set) var slots: [Slot] = []
+    @exclusivity(unchecked) private(set) var slots: [Slot] = []
     let log: ViolationLog
-    var rowsChecked = 0
-    var primarySet: FingerprintSet?
-    var uniqueKeySets: [FingerprintSet]
-    var referenceSets: [FingerprintSet]
-    var pendingReferences: [[(row: Int, fingerprint: UInt64)]]
-    var uniqueHits: [Int] = []
+    @exclusivity(unchecked) var rowsChecked = 0
+    @exclusivity(unchecked) var primarySet: FingerprintSet?
+    @exclusivity(unchecked) var uniqueKeySets: [FingerprintSet]
+    @exclusivity(unchecked) var referenceSets: [FingerprintSet]
+    @exclusivity(unchecked) var pendingReferences: [[(row: Int, fingerprint: UInt64)]]
+    @exclusivity(unchecked) var uniqueHits: [Int] = []
     var missingSlots: [Int] = []
     private let expectedRows: Int
 
+    // `@exclusivity(unchecked)`: the properties the per-row path reads and bumps skip the
+    // runtime's access tracking (three calls a row); a checker has one thread at a time.
     // unsafe: allocated by `prepare()` once the fields are final (after the header), freed
     // in deinit; indices come from `slots`, which only name existing fields.
-    private(set) var fieldStore: UnsafeMutablePointer<TableField>?
-    private(set) var states: UnsafeMutablePointer<FieldState>?
-    private(set) var slotStore: UnsafeMutablePointer<Slot>?
-    private(set) var plans: UnsafeMutablePointer<CellPlan>?
+    @exclusivity(unchecked) private(set) var fieldStore: UnsafeMutablePointer<TableField>?
+    @exclusivity(unchecked) private(set) var states: UnsafeMutablePointer<FieldState>?
+    @exclusivity(unchecked) private(set) var slotStore: UnsafeMutablePointer<Slot>?
+    @exclusivity(unchecked) private(set) var plans: UnsafeMutablePointer<CellPlan>?
     private let planStorage = PlanStorage()
     private var preparedCount = 0
 

@@ -2,12 +2,14 @@
 /// Counting never stops at the limit, so totals stay exact however many there are.
 /// A class so that messages built lazily may read the checker that owns it.
 ///
-/// `@unchecked Sendable`: each log belongs to one checker, used by one thread at a time.
+/// `@unchecked Sendable`: each log belongs to one checker, used by one thread at a time;
+/// for the same reason its state skips the runtime's access tracking, which the per-row
+/// path would otherwise pay for once a row.
 final class ViolationLog: @unchecked Sendable {
     let limit: Int
-    private(set) var counts: [String: Int] = [:]
-    private(set) var warningCounts: [String: Int] = [:]
-    private(set) var samples: [ContractViolation] = []
+    @exclusivity(unchecked) private(set) var counts: [String: Int] = [:]
+    @exclusivity(unchecked) private(set) var warningCounts: [String: Int] = [:]
+    @exclusivity(unchecked) private(set) var samples: [ContractViolation] = []
 
     init(limit: Int) {
         self.limit = max(0, limit)

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Exact membership of a cell in a set of texts (a text `enum`) with one hash probe and,
+/// for members up to 16 bytes, two word compares: no loop over the members or their bytes.
+///
+/// A text is keyed by its length and two words that together cover all of its bytes: the
+/// first and last eight bytes (9-16 bytes overlap; longer ones compare the middle with
+/// memcmp), the first and last four (4-7), or the first, middle and last byte (1-3).
+/// Equal length and words mean equal texts, so the table needs no second check.
+/// The table and the member bytes live in a `PlanStorage`, which outlives every use.
+struct TextLookup {
+    struct Slot {
+        /// -1 for an empty slot.
+        var length: Int
+        var first: UInt64
+        var last: UInt64
+        /// Where the member's bytes start in `bytes` (for members over 16 bytes).
+        var offset: Int
+    }
+
+    let slots: UnsafePointer<Slot>
+    let mask: Int
+    let bytes: UnsafePointer<UInt8>
+    let containsEmpty: Bool
+
+    /// The two words that key `count` bytes at `pointer` (`count` > 0).
+    // `unsafe`: every load lies within `pointer[0..<count]`.
+    @inline(__always)
+    static func words(_ pointer: UnsafeRawPointer, _ count: Int) -> (UInt64, UInt64) {
+        if count >= 8 {
+            return (pointer.loadUnaligned(as: UInt64.self), (pointer + (count - 8)).loadUnaligned(as: UInt64.self))
+        }
+        if count >= 4 {
+            return (UInt64(pointer.loadUnaligned(as: UInt32.self)), UInt64((pointer + (count - 4)).loadUnaligned(as: UInt32.self)))
+        }
+        let first = UInt64(pointer.load(as: UInt8.self))
+        let middle = UInt64((pointer + count / 2).load(as: UInt8.self))
+        let last = UInt64((pointer + (count - 1)).load(as: UInt8.self))
+        return (first | middle << 8 | last << 16, 0)
+    }
+
+    @inline(__always)
+    static func slotIndex(_ count: Int, _ words: (UInt64, UInt64), mask: Int) -> Int {
+        let mixed = (words.0 ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+            ^ words.1 &* 0xC4CE_B9FE_1A85_EC53
+        return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) >> 7) & mask
+    }
+
+    @inline(__always)
+    func contains(_ cell: UnsafeRawBufferPointer) -> Bool {
+        let count = cell.count
+        guard count > 0, let base = cell.baseAddress else { return containsEmpty }
+        let key = TextLookup.words(base, count)
+        var index = TextLookup.slotIndex(count, key, mask: mask)
+        while true {
+            let slot = slots[index]
+            if slot.length < 0 { return false }
+            if slot.length == count && slot.first == key.0 && slot.last == key.1
+                && (count <= 16 || memcmp(bytes + slot.offset + 8, base + 8, count - 16) == 0) {
+                return true
+            }
+            index = (index + 1) & mask
+        }
+    }
+}
+
+extension PlanStorage {
+    /// A lookup for `texts`, its table at most a quarter full.
+    func textLookup(_ texts: [[UInt8]]) -> TextLookup {
+        let members = Array(Set(texts.filter { !$0.isEmpty }))
+        var size = 4
+        while size < members.count * 4 { size *= 2 }
+        let slots = UnsafeMutablePointer<TextLookup.Slot>.allocate(capacity: size)
+        slots.initialize(repeating: TextLookup.Slot(length: -1, first: 0, last: 0, offset: 0), count: size)
+        let total = members.reduce(0) { $0 + $1.count }
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
+        keep(UnsafeMutableRawPointer(slots))
+        keep(UnsafeMutableRawPointer(bytes))
+        var offset = 0
+        for member in members {
+            bytes.advanced(by: offset).update(from: member, count: member.count)
+            let key = TextLookup.words(UnsafeRawPointer(bytes + offset), member.count)
+            var index = TextLookup.slotIndex(member.count, key, mask: size - 1)
+            while slots[index].length >= 0 { index = (index + 1) & (size - 1) }
+            slots[index] = TextLookup.Slot(length: member.count, first: key.0, last: key.1, offset: offset)
+            offset += member.count
+        }
+        return TextLookup(slots: UnsafePointer(slots), mask: size - 1, bytes: UnsafePointer(bytes),
+                          containsEmpty: texts.contains(where: \.isEmpty))
+    }
+}
