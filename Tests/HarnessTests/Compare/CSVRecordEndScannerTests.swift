@@ -94,3 +94,27 @@ import Testing
         }
     }
 }
+
+@Suite struct CSVBlockClassifierTests {
+    /// Release builds classify 16 bytes at a time, debug builds byte by byte: both must
+    /// give the same masks at every offset, with and without an escape byte.
+    @Test(arguments: [nil, UInt8(ascii: "\\")] as [UInt8?])
+    func vectorAndByteClassificationsAgree(escape: UInt8?) {
+        var generator = SystemRandomNumberGenerator()
+        let others = [CSVByte.lf, CSVByte.cr, CSVByte.quote] + (escape.map { [$0] } ?? [])
+        let classifier = CSVBlockClassifier(delimiter: UInt8(ascii: ";"), others: others)
+        let alphabet: [UInt8] = Array("ab;,\"\r\n\\".utf8) + [0]
+        for _ in 0..<300 {
+            let bytes = (0..<192).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator) ?? 0 : UInt8(ascii: "x")
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!  // `!`: 192 bytes
+                for at in 0...128 {
+                    let vector = classifier.vector(in: base, at: at), single = classifier.byteByByte(in: base, at: at)
+                    #expect(vector.delimiters == single.delimiters && vector.others == single.others)
+                }
+            }
+        }
+    }
+}

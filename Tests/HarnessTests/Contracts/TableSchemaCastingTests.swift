@@ -84,26 +84,50 @@ struct TableSchemaCastingTests {
         #expect((caster.cast(text: sample.text) != nil) == sample.valid)
     }
 
-    /// The quick decimal reader is exact when it says so, and within two units in the last
-    /// place otherwise, against the full reader (strtod) on random decimal texts.
+    /// The quick decimal reader is exact when it says so, and its approximate value within
+    /// two units in the last place, against the full reader (strtod) on random decimal texts.
     @Test func quickDecimalsAgreeWithTheFullReader() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let whole = String(UInt64.random(in: 0...UInt64(1) << UInt64.random(in: 1...60, using: &generator), using: &generator))
             let fraction = String((0..<Int.random(in: 0...18, using: &generator)).map { _ in "0123456789".randomElement()! })
             let text = (Bool.random() ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
-            var bytes = Array(text.utf8)
+            // Digits after the cell, where the word reads of the quick reader land.
+            var bytes = Array(text.utf8) + Array("9999999999999999".utf8)
             bytes.withUnsafeMutableBytes { buffer in
-                let raw = UnsafeRawBufferPointer(buffer)
+                let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<text.utf8.count])
                 guard let full = CellCaster.parseDecimal(raw) else {
                     Issue.record("full reader refused \(text)")
                     return
                 }
-                guard let (quick, exact) = CellCaster.quickDecimal(raw) else { return }
-                if exact {
-                    #expect(quick == full, "\(text)")
-                } else {
-                    #expect(abs(quick - full) <= 2 * full.magnitude.ulp, "\(text)")
+                guard let digits = CellCaster.quickDecimal(raw) else { return }
+                if let exact = digits.exact { #expect(exact == full, "\(text)") }
+                #expect(abs(digits.approximate - full) <= 2 * full.magnitude.ulp, "\(text)")
+            }
+        }
+    }
+
+    /// The word-at-a-time reader accepts exactly what the byte-at-a-time one does, with
+    /// the same value, whatever bytes follow the cell.
+    @Test func quickDecimalAcceptsWhatTheByteReaderAccepts() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.-+e a".utf8)
+        var texts = ["", "-", ".", "-.", "1.", ".5", "-.5", "1.2.3", "12a", "--1", "+1", "0", "-0", "1e5", " 1", "1 ",
+                     "1234567.", "12345678.", "12345678.9", "1234567.123456789012", "1234567.1234567890123",
+                     "123456789012345678.9", "0.1234567890123456789", "0.12345678901234567890", "9999999999999999999"]
+        for _ in 0..<20_000 {
+            texts.append(String(decoding: (0..<Int.random(in: 1...24, using: &generator)).map { _ in
+                // Mostly digits, so that many texts are numbers.
+                Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &generator)
+            }, as: UTF8.self))
+        }
+        for text in texts {
+            for after in ["", "0123456789", ".5", "x"] {
+                var bytes = Array(text.utf8) + Array(after.utf8) + Array("1234567812345678".utf8)
+                bytes.withUnsafeMutableBytes { buffer in
+                    let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<text.utf8.count])
+                    let words = CellCaster.quickDecimal(raw), single = CellCaster.quickDecimalByBytes(raw)
+                    #expect(words == single, "\(text) followed by \(after)")
                 }
             }
         }

@@ -50,6 +50,8 @@ public final class CSVReader {
     /// Bytes that end a run of plain bytes, outside and inside quotes.
     let unquotedStops: CSVStopFinder
     let quotedStops: CSVStopFinder
+    /// Plain fields ending at a delimiter, 64 bytes at a time (the scanner's fast path).
+    let blocks: CSVBlockClassifier
     private var startedReading = false
     /// Random access (CSVReader+RandomAccess): the file bytes held from `buffer[0]`, the
     /// end of the last record asked for, and the byte the sentinel displaced.
@@ -57,8 +59,10 @@ public final class CSVReader {
     var cacheCount = 0
     var lastRequestEnd = -1
     var displaced: (index: Int, byte: UInt8)?
-    /// Bytes allocated after the capacity: the sentinel and the stop finder's reads.
-    static let padding = 17
+    /// Bytes allocated after the capacity of the buffer and the scratch area: the sentinel,
+    /// the stop finder's 16-byte and the block classifier's 64-byte reads, and the word
+    /// reads of the table checker's number reader, up to 14 bytes past a field (`TableRecord`).
+    static let padding = 80
 
     /// Opens `path` for reading.
     /// - Throws: `HarnessError.io` when it cannot be opened; `HarnessError.malformed` when
@@ -99,7 +103,7 @@ public final class CSVReader {
         buffer[0] = CSVByte.nul
         spans = .allocate(capacity: spanCapacity)
         scratchCapacity = capacity
-        scratch = .allocate(capacity: scratchCapacity)
+        scratch = .allocate(capacity: scratchCapacity + Self.padding)
         var unquoted = [dialect.delimiter, CSVByte.lf, CSVByte.cr]
         var quoted = [CSVByte.lf, CSVByte.cr]
         for byte in [dialect.quoteChar, dialect.escapeChar].compactMap({ $0 }) {
@@ -108,6 +112,7 @@ public final class CSVReader {
         }
         unquotedStops = CSVStopFinder(unquoted)
         quotedStops = CSVStopFinder(quoted)
+        blocks = CSVBlockClassifier(delimiter: dialect.delimiter, others: unquoted)
         try startReading()
         if dialect.header, let record = try next() {
             header = record.strings
@@ -260,7 +265,7 @@ public final class CSVReader {
         guard count > scratchCapacity else { return }
         scratch.deallocate()
         scratchCapacity = max(count, scratchCapacity * 2)
-        scratch = .allocate(capacity: scratchCapacity)
+        scratch = .allocate(capacity: scratchCapacity + Self.padding)
     }
 
     /// Makes sure the span table holds `count` fields.

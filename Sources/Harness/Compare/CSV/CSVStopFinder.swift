@@ -13,9 +13,15 @@ struct CSVStopFinder {
     /// 1 for a stop byte, for the byte-by-byte search.
     private let table: [UInt8]
 
+    /// How many of `stops` are distinct: the rest repeat NUL and are not compared.
+    private let used: Int
+
     /// Up to six stop bytes; NUL always stops (it is the end sentinel and binary input).
     init(_ bytes: [UInt8]) {
-        var all = bytes.filter { $0 != CSVByte.nul }
+        var all: [UInt8] = []
+        for byte in bytes where byte != CSVByte.nul && !all.contains(byte) { all.append(byte) }
+        all.append(CSVByte.nul)
+        used = max(all.count, 4)
         while all.count < 6 { all.append(CSVByte.nul) }
         stops = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
                  Vector(repeating: all[3]), Vector(repeating: all[4]), Vector(repeating: all[5]))
@@ -51,14 +57,19 @@ struct CSVStopFinder {
         var i = start
         while true {
             let v = UnsafeRawPointer(base + i).loadUnaligned(as: Vector.self)
-            let hits = Self.mask(v .== stops.0) | Self.mask(v .== stops.1) | Self.mask(v .== stops.2)
-                | Self.mask(v .== stops.3) | Self.mask(v .== stops.4) | Self.mask(v .== stops.5)
+            var found = (v .== stops.0) .| (v .== stops.1) .| (v .== stops.2) .| (v .== stops.3)
+            // The same branch every time for one finder: predicted.
+            if used > 4 { found = found .| (v .== stops.4) }
+            if used > 5 { found = found .| (v .== stops.5) }
+            let hits = Self.mask(found)
             // `unsafe`: 16 bytes reinterpreted as two 8-byte words, same size.
             let (low, high) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
             if low | high != 0 {
-                // A select rather than a branch: fields end in either half about as often.
-                let offset = low != 0 ? low.trailingZeroBitCount &>> 3 : 8 &+ high.trailingZeroBitCount &>> 3
-                return i &+ offset
+                // Arithmetic rather than a branch (fields end in either half about as often):
+                // the low half's first hit, or 8 (none) plus the high half's.
+                let inLow = low.trailingZeroBitCount &>> 3
+                let inHigh = high.trailingZeroBitCount &>> 3
+                return i &+ inLow &+ (inHigh & (0 &- (inLow &>> 3)))
             }
             i &+= 16
         }
@@ -68,5 +79,89 @@ struct CSVStopFinder {
     private static func mask(_ m: SIMDMask<SIMD16<Int8>>) -> Vector {
         // `unsafe`: a 16-lane mask is 16 bytes of 0x00 or 0xFF.
         unsafeBitCast(m, to: Vector.self)
+    }
+}
+
+/// Classifies 64 bytes at once into two bit masks, bit k for byte k: the delimiters, and
+/// every other byte that ends a plain field (quote, line end, escape, NUL). The scanner's
+/// fast path walks the bits, so the fields of a block are found one `trailingZeroBitCount`
+/// apart instead of by a chain of a load, compares and a table lookup per field: that
+/// chain's latency, not its instruction count, bounded the scan.
+///
+/// Reads 64 bytes from the offset given: the reader keeps that many readable past its data.
+/// Debug builds classify byte by byte (unspecialized SIMD is slow there), with the same masks.
+struct CSVBlockClassifier {
+    private typealias Vector = SIMD16<UInt8>
+    private let delimiter: Vector
+    private let others: (Vector, Vector, Vector, Vector, Vector)
+    private let otherCount: Int
+    /// 1 for a delimiter, 2 for another stop, for the byte-by-byte classification.
+    private let table: [UInt8]
+
+    init(delimiter: UInt8, others bytes: [UInt8]) {
+        var all: [UInt8] = []
+        for byte in bytes where byte != CSVByte.nul && byte != delimiter && !all.contains(byte) { all.append(byte) }
+        all.append(CSVByte.nul)
+        otherCount = max(all.count, 3)
+        while all.count < 5 { all.append(CSVByte.nul) }
+        self.delimiter = Vector(repeating: delimiter)
+        others = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
+                  Vector(repeating: all[3]), Vector(repeating: all[4]))
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in all { table[Int(byte)] = 2 }
+        table[Int(delimiter)] = 1
+        self.table = table
+    }
+
+    // `unsafe`: reads `base[at..<at + 64]`; the caller guarantees they are allocated.
+    @inline(__always)
+    func masks(in base: UnsafePointer<UInt8>, at: Int) -> (delimiters: UInt64, others: UInt64) {
+        #if DEBUG
+        return byteByByte(in: base, at: at)
+        #else
+        return vector(in: base, at: at)
+        #endif
+    }
+
+    /// `masks` one byte at a time.
+    func byteByByte(in base: UnsafePointer<UInt8>, at: Int) -> (delimiters: UInt64, others: UInt64) {
+        var delimiters: UInt64 = 0, others: UInt64 = 0
+        table.withUnsafeBufferPointer { table in
+            for k in 0..<64 {
+                switch table[Int(base[at + k])] {
+                case 1: delimiters |= 1 << UInt64(k)
+                case 2: others |= 1 << UInt64(k)
+                default: break
+                }
+            }
+        }
+        return (delimiters, others)
+    }
+
+    /// `masks` sixteen bytes at a time.
+    @inline(__always)
+    func vector(in base: UnsafePointer<UInt8>, at: Int) -> (delimiters: UInt64, others: UInt64) {
+        var delimiters: UInt64 = 0, others: UInt64 = 0
+        for chunk in 0..<4 {
+            let v = UnsafeRawPointer(base + at + chunk * 16).loadUnaligned(as: Vector.self)
+            var found = (v .== self.others.0) .| (v .== self.others.1) .| (v .== self.others.2)
+            // The same branch every time for one classifier: predicted.
+            if otherCount > 3 { found = found .| (v .== self.others.3) }
+            if otherCount > 4 { found = found .| (v .== self.others.4) }
+            delimiters |= Self.bits(v .== delimiter) << UInt64(chunk * 16)
+            others |= Self.bits(found) << UInt64(chunk * 16)
+        }
+        return (delimiters, others)
+    }
+
+    /// The 16 lanes of a mask as 16 bits: each 8-lane half's top bits gathered by one
+    /// multiplication into its top byte.
+    @inline(__always)
+    private static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+        // `unsafe`: a 16-lane mask is 16 bytes of 0x00 or 0xFF, read as two words.
+        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        let lowBits = ((low & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        let highBits = ((high & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        return lowBits | highBits << 8
     }
 }

@@ -136,54 +136,133 @@ extension CellCaster {
         return .bigInteger(negative: negative, digits: significant)
     }
 
-    /// `-?digits[.digits]` with at most 19 digits: most number cells, in two tight loops
-    /// that take eight digits at a time where eight remain.
-    /// Returns the value and whether it is exact: it is when the digits form an integer
-    /// below 2^53 (an exact integer over an exact power of ten divides correctly rounded);
-    /// otherwise it is off by at most two units in the last place, and callers that compare
-    /// for equality or sit near a bound read it again with `parseDecimal`.
-    /// nil for anything else (signs, exponents, spaces, words, more digits).
+    /// The digits of a plain decimal, `-?digits[.digits]` with at most 19 digits.
+    struct DecimalDigits: Equatable {
+        /// The digits as one integer (below 10^19), and how many of them follow the point.
+        let mantissa: UInt64
+        let fraction: Int
+        let negative: Bool
+
+        /// The value within two units in the last place: a multiplication, not the
+        /// division an exact reading needs, which costs as much as the rest of the cell.
+        @inline(__always)
+        var approximate: Double {
+            let value = Double(mantissa) * reciprocalPowersOfTen[fraction]
+            return negative ? -value : value
+        }
+
+        /// The correctly rounded value when the digits form an integer below 2^53 (an exact
+        /// integer over an exact power of ten divides correctly rounded); nil otherwise,
+        /// when callers read the cell with `parseDecimal`.
+        @inline(__always)
+        var exact: Double? {
+            guard mantissa < (1 << 53) else { return nil }
+            let value = Double(mantissa) / exactPowersOfTen[fraction]
+            return negative ? -value : value
+        }
+    }
+
+    /// Most number cells, read eight bytes a step with no loop over single digits, so a
+    /// cell costs a few dozen instructions and no branch on its length. nil for anything
+    /// but `-?digits[.digits]` with at most 19 digits (signs, exponents, spaces, words).
+    ///
+    /// Reads up to 14 bytes past the cell's end, which must be readable (`TableRecord`
+    /// cells are); their values never matter.
     @inline(__always)
-    static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> (value: Double, exact: Bool)? {
+    static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> DecimalDigits? {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
-        let end = base + bytes.count
         let negative = base.load(as: UInt8.self) == ASCII.minus
-        let start = negative ? base + 1 : base
-        var cursor = start
-        var mantissa: UInt64 = 0
-        // Integer parts are usually short: byte by byte.
-        while cursor < end {
-            let digit = cursor.load(as: UInt8.self) &- ASCII.zero
-            if digit >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            cursor += 1
+        var cursor = negative ? base + 1 : base
+        let length = bytes.count - (negative ? 1 : 0)
+        guard length > 0 else { return nil }
+        // The integer part: the digits before the first other byte of the first eight.
+        let head = cursor.loadUnaligned(as: UInt64.self)
+        let integerDigits = min(nonDigits(head).trailingZeroBitCount &>> 3, length)
+        // Eight or more integer digits are rare: the byte-by-byte reader takes them.
+        guard integerDigits < 8 else { return quickDecimalByBytes(bytes) }
+        if integerDigits == length {
+            return DecimalDigits(mantissa: digitsValue(head, count: length), fraction: 0, negative: negative)
         }
-        let integerDigits = cursor - start
-        var fraction = 0
-        if cursor < end {
-            guard cursor.load(as: UInt8.self) == ASCII.period else { return nil }
-            cursor += 1
-            let fractionStart = cursor
-            // Fractions are often long: eight digits per step while they fit in 19.
-            var room = 19 - integerDigits
-            while end - cursor >= 8 && room >= 8, let eight = eightDigits(cursor) {
-                mantissa = mantissa &* 100_000_000 &+ eight
-                cursor += 8
-                room -= 8
-            }
-            while cursor < end {
-                let digit = cursor.load(as: UInt8.self) &- ASCII.zero
-                if digit >= 10 { return nil }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                cursor += 1
-            }
-            fraction = cursor - fractionStart
-        }
-        // More than 19 digits would have wrapped the accumulator.
+        guard (cursor + integerDigits).load(as: UInt8.self) == ASCII.period else { return nil }
+        let fraction = length - integerDigits - 1
         let digits = integerDigits + fraction
+        // More than 19 digits would wrap the accumulator.
         guard digits > 0, digits <= 19 else { return nil }
-        let value = Double(mantissa) / exactPowersOfTen[fraction]
-        return (negative ? -value : value, mantissa < (1 << 53))
+        // The digits without the point, eight to a word: the integer digits of `head`,
+        // then the fraction's bytes moved up past them.
+        let shift = UInt64(8 * integerDigits)
+        let keep = integerDigits == 0 ? 0 : UInt64.max &>> (64 - shift)
+        let after = cursor + integerDigits + 1
+        let f1 = after.loadUnaligned(as: UInt64.self)
+        let first = (head & keep) | (f1 &<< shift)
+        var mantissa: UInt64
+        if digits <= 8 {
+            guard nonDigits(first) & (UInt64.max &>> UInt64(64 - 8 * digits)) == 0 else { return nil }
+            mantissa = digitsValue(first, count: digits)
+        } else {
+            let f2 = (after + 8).loadUnaligned(as: UInt64.self)
+            let second = (integerDigits == 0 ? 0 : f1 &>> (64 - shift)) | (f2 &<< shift)
+            guard nonDigits(first) == 0 else { return nil }
+            if digits <= 16 {
+                let rest = digits - 8
+                guard nonDigits(second) & (UInt64.max &>> UInt64(64 - 8 * rest)) == 0 else { return nil }
+                mantissa = eightDigitsValue(first) &* exactIntegerPowersOfTen[rest] &+ digitsValue(second, count: rest)
+            } else {
+                let f3 = (after + 16).loadUnaligned(as: UInt64.self)
+                let third = (integerDigits == 0 ? 0 : f2 &>> (64 - shift)) | (f3 &<< shift)
+                let rest = digits - 16
+                guard nonDigits(second) == 0, nonDigits(third) & (UInt64.max &>> UInt64(64 - 8 * rest)) == 0 else { return nil }
+                mantissa = (eightDigitsValue(first) &* 100_000_000 &+ eightDigitsValue(second)) &* exactIntegerPowersOfTen[rest]
+                    &+ digitsValue(third, count: rest)
+            }
+        }
+        return DecimalDigits(mantissa: mantissa, fraction: fraction, negative: negative)
+    }
+
+    /// `quickDecimal` one byte at a time, reading nothing past the cell: the same answers.
+    static func quickDecimalByBytes(_ bytes: UnsafeRawBufferPointer) -> DecimalDigits? {
+        let count = bytes.count
+        var index = 0
+        let negative = count > 0 && bytes[0] == ASCII.minus
+        if negative { index = 1 }
+        let start = index
+        var mantissa: UInt64 = 0
+        while index < count, bytes[index] &- ASCII.zero < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- ASCII.zero)
+            index += 1
+        }
+        var digits = index - start
+        var fraction = 0
+        if index < count && bytes[index] == ASCII.period {
+            index += 1
+            let fractionStart = index
+            while index < count, bytes[index] &- ASCII.zero < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- ASCII.zero)
+                index += 1
+            }
+            fraction = index - fractionStart
+            digits += fraction
+        }
+        guard index == count, digits > 0, digits <= 19 else { return nil }
+        return DecimalDigits(mantissa: mantissa, fraction: fraction, negative: negative)
+    }
+
+    /// A byte of 0x80 (or more bits) for each byte of `word` that is not an ASCII digit, 0
+    /// for each digit, in memory order from the low byte. A carry can only spoil bytes
+    /// after a non-digit, so the lowest marked byte is always the first non-digit.
+    @inline(__always)
+    static func nonDigits(_ word: UInt64) -> UInt64 {
+        let highs = ((word & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
+            | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
+        return highs
+    }
+
+    /// The value of the first `count` (0-7) bytes of `word`, which are ASCII digits: they
+    /// are moved to the top and the bytes below filled with "0", then read as eight digits.
+    @inline(__always)
+    static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
+        let aligned = count == 0 ? 0 : word &<< UInt64(64 - 8 * count)
+        return eightDigitsValue(aligned | (0x3030_3030_3030_3030 &>> UInt64(8 * count)))
     }
 
     /// The value of the eight ASCII digits at `pointer`, or nil when one byte is not a digit
@@ -195,12 +274,25 @@ extension CellCaster {
         // Each byte is 0x30...0x39: its high nibble is 3, and adding 6 keeps it 3.
         let highs = (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
         guard highs == 0x3333_3333_3333_3333 else { return nil }
+        return eightDigitsValue(word)
+    }
+
+    /// The value of eight ASCII digits in `word`, the first in the low byte.
+    @inline(__always)
+    static func eightDigitsValue(_ word: UInt64) -> UInt64 {
         var value = word &- 0x3030_3030_3030_3030
         value = (value &* 10) &+ (value >> 8)
         let low = (value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32))
         let high = ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))
         return (low &+ high) >> 32
     }
+
+    /// 10^0 … 10^-22, each the double nearest to it.
+    static let reciprocalPowersOfTen: [Double] = [1e0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11,
+                                                  1e-12, 1e-13, 1e-14, 1e-15, 1e-16, 1e-17, 1e-18, 1e-19, 1e-20, 1e-21, 1e-22]
+
+    /// 10^0 … 10^8 as integers.
+    static let exactIntegerPowersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
     /// The powers of ten a Double holds exactly (10^0 … 10^22), indexed by exponent.
     static let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

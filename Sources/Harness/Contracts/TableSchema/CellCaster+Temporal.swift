@@ -26,24 +26,41 @@ extension CellCaster {
     /// as days since 1970-01-01.
     @inline(__always)
     static func isoDate(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        isoDateParts(bytes).map { TemporalText.daysFromCivil($0.year, $0.month, $0.day) }
+    }
+
+    /// The year, month and day of a valid `YYYY-M-D` date; nil for anything else.
+    @inline(__always)
+    static func isoDateParts(_ bytes: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
         let count = bytes.count
         guard count >= 8, count <= 10, let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus else { return nil }
-        var index = 5
-        func part() -> Int? {
-            var value = 0
-            var digits = 0
-            while index < count, digits < 2, bytes[index] &- ASCII.zero < 10 {
-                value = value * 10 + Int(bytes[index] &- ASCII.zero)
-                digits += 1
-                index += 1
+        let month: Int, day: Int
+        if count == 10 && bytes[7] == ASCII.minus {
+            // `YYYY-MM-DD`, nearly every date: fixed places.
+            let m1 = bytes[5] &- ASCII.zero, m2 = bytes[6] &- ASCII.zero, d1 = bytes[8] &- ASCII.zero, d2 = bytes[9] &- ASCII.zero
+            guard m1 < 10, m2 < 10, d1 < 10, d2 < 10 else { return nil }
+            month = Int(m1) * 10 + Int(m2)
+            day = Int(d1) * 10 + Int(d2)
+        } else {
+            var index = 5
+            func part() -> Int? {
+                var value = 0
+                var digits = 0
+                while index < count, digits < 2, bytes[index] &- ASCII.zero < 10 {
+                    value = value * 10 + Int(bytes[index] &- ASCII.zero)
+                    digits += 1
+                    index += 1
+                }
+                return digits > 0 ? value : nil
             }
-            return digits > 0 ? value : nil
+            guard let first = part(), index < count, bytes[index] == ASCII.minus else { return nil }
+            index += 1
+            guard let second = part(), index == count else { return nil }
+            month = first
+            day = second
         }
-        guard let month = part(), index < count, bytes[index] == ASCII.minus else { return nil }
-        index += 1
-        guard let day = part(), index == count, (1...12).contains(month), day >= 1,
-              day <= TemporalText.daysInMonth(year, month) else { return nil }
-        return TemporalText.daysFromCivil(year, month, day)
+        guard month >= 1, month <= 12, day >= 1, day <= TemporalText.daysInMonth(year, month) else { return nil }
+        return (year, month, day)
     }
 
     /// `HH:MM:SS[.f][offset]` (frictionless guards dateutil's shorter forms away).

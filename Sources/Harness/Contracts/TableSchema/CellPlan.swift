@@ -6,8 +6,12 @@
 /// `FieldConstraints`, which gives the same answers more slowly.
 struct CellPlan {
     enum Kind: UInt8 { case text, integer, number, boolean, date, datetime, time, general }
+    /// What the per-cell path does, decided once: one switch per cell instead of a test
+    /// of each flag. `other` is the general path (casting through the field's caster).
+    enum Operation: UInt8 { case text, checkedText, integer, number, date, other }
 
     var kind = Kind.general
+    var operation = Operation.other
     var missing: TextPlan
     var required = false
     /// Whether the field needs a fingerprint (unique, quality duplicates, or a key).
@@ -20,6 +24,14 @@ struct CellPlan {
     var exclusiveMinimum = -Double.infinity
     var exclusiveMaximum = Double.infinity
     var hasMinimum = false, hasMaximum = false, hasExclusiveMinimum = false, hasExclusiveMaximum = false
+    /// The numeric bounds as one closed interval (an exclusive bound moved one double
+    /// inwards), infinite when absent: a value inside breaks none of them.
+    var low = -Double.infinity
+    var high = Double.infinity
+    /// An interval inside `low...high` by a relative 1e-12, so that a number read within
+    /// a few units in the last place (`quickDecimal`) is surely inside the bounds too.
+    var safeLow = -Double.infinity
+    var safeHigh = Double.infinity
     var minLength = -1
     var maxLength = Int.max
     var enumTexts: TextLookup?

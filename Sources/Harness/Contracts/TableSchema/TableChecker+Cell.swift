@@ -1,21 +1,5 @@
 /// Casting and constraint checks of one cell by its plan, and the messages they report.
 extension TableChecker {
-    /// Whether `number` is within a few units in the last place of one of the plan's bounds,
-    /// where an inexact reading could land on the wrong side.
-    @inline(__always)
-    static func nearBound(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> Bool {
-        guard plan.pointee.numericBounds else { return false }
-        return (plan.pointee.hasMinimum && near(number, plan.pointee.minimum))
-            || (plan.pointee.hasMaximum && near(number, plan.pointee.maximum))
-            || (plan.pointee.hasExclusiveMinimum && near(number, plan.pointee.exclusiveMinimum))
-            || (plan.pointee.hasExclusiveMaximum && near(number, plan.pointee.exclusiveMaximum))
-    }
-
-    @inline(__always)
-    private static func near(_ number: Double, _ bound: Double) -> Bool {
-        abs(number - bound) <= 8 * max(number.magnitude, bound.magnitude).ulp
-    }
-
     /// Numeric bounds of a plan, as bits of `plannedOrder`.
     @inline(__always)
     static func checkBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> UInt16 {

@@ -19,7 +19,7 @@ extension TableChecker {
         let constraints = field.constraints
         plan.required = constraints.required
         plan.fingerprints = fingerprints
-        guard constraints.checksValues else { return plan }
+        guard constraints.checksValues else { return withOperation(plan) }
         var general = constraints.categories != nil
         switch plan.kind {
         case .integer, .number:
@@ -60,6 +60,30 @@ extension TableChecker {
         if general {
             // The general path checks every constraint; the plan checks none of them.
             plan = CellPlan(kind: plan.kind, missing: plan.missing, required: plan.required, fingerprints: fingerprints, generalConstraints: true)
+        }
+        return withOperation(plan)
+    }
+
+    /// The plan with its operation and combined numeric interval set.
+    private static func withOperation(_ planned: CellPlan) -> CellPlan {
+        var plan = planned
+        if plan.numericBounds {
+            if plan.hasMinimum { plan.low = plan.minimum }
+            if plan.hasExclusiveMinimum { plan.low = max(plan.low, plan.exclusiveMinimum.nextUp) }
+            if plan.hasMaximum { plan.high = plan.maximum }
+            if plan.hasExclusiveMaximum { plan.high = min(plan.high, plan.exclusiveMaximum.nextDown) }
+            func margin(_ bound: Double) -> Double { bound.magnitude * 1e-12 + Double.leastNormalMagnitude }
+            plan.safeLow = plan.low.isFinite ? plan.low + margin(plan.low) : plan.low
+            plan.safeHigh = plan.high.isFinite ? plan.high - margin(plan.high) : plan.high
+        }
+        guard !plan.generalConstraints else { return plan }
+        switch plan.kind {
+        case .text: plan.operation = plan.checksValues ? .checkedText : .text
+        case .integer: plan.operation = .integer
+        case .number: plan.operation = .number
+        // Planned dates, times, datetimes and booleans have no value constraints.
+        case .date: plan.operation = .date
+        case .boolean, .datetime, .time, .general: plan.operation = .other
         }
         return plan
     }

@@ -100,44 +100,43 @@ extension TableChecker {
         }
         // Fast paths: the planned kinds are cast and checked without building a
         // `CellValue`, which is only made when a fingerprint needs it.
-        if !plan.pointee.generalConstraints {
-            switch plan.pointee.kind {
-            case .text:
-                if plan.pointee.checksValues {
-                    let failed = TableChecker.checkText(bytes, plan, fields + fieldIndex)
-                    if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
-                }
-                return plan.pointee.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
-            case .integer:
-                guard let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero else { break }
-                if plan.pointee.numericBounds {
-                    let failed = TableChecker.checkBounds(Double(integer), plan)
-                    if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
-                }
-                return plan.pointee.fingerprints ? rememberInteger(integer, bytes, fields, states, fieldIndex) : false
-            case .number:
-                let count = bytes.count
-                guard count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
-                      let (quick, exact) = CellCaster.quickDecimal(bytes) else { break }
-                var number = quick
-                // An inexact reading is good enough unless the value is compared for
-                // equality (a fingerprint) or lies within a hair of a bound.
-                if !exact && (plan.pointee.fingerprints || TableChecker.nearBound(quick, plan)),
-                   let precise = CellCaster.parseDecimal(bytes) {
-                    number = precise
-                }
-                if plan.pointee.numericBounds {
-                    let failed = TableChecker.checkBounds(number, plan)
-                    if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
-                }
-                return plan.pointee.fingerprints ? remember(.number(number), bytes, fields, states, fieldIndex) : false
-            case .date:
-                // A planned date, time, datetime or boolean has no value constraints.
-                guard let day = CellCaster.isoDate(bytes) else { break }
-                return plan.pointee.fingerprints ? remember(.date(day), bytes, fields, states, fieldIndex) : false
-            case .boolean, .datetime, .time, .general:
-                break
+        switch plan.pointee.operation {
+        case .text:
+            return plan.pointee.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
+        case .checkedText:
+            let failed = TableChecker.checkText(bytes, plan, fields + fieldIndex)
+            if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
+            return plan.pointee.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
+        case .integer:
+            guard let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero else { break }
+            let number = Double(integer)
+            if !(number >= plan.pointee.low && number <= plan.pointee.high) {
+                reportBounds(number, plan, fields, states, fieldIndex, bytes, rowNumber: rowNumber)
             }
+            return plan.pointee.fingerprints ? rememberInteger(integer, bytes, fields, states, fieldIndex) : false
+        case .number:
+            let count = bytes.count
+            guard count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
+                  let digits = CellCaster.quickDecimal(bytes) else { break }
+            // Well inside the bounds, a reading a few units off in the last place is
+            // inside too; near a bound, or for a fingerprint, read it exactly.
+            let quick = digits.approximate
+            let inside = quick >= plan.pointee.safeLow && quick <= plan.pointee.safeHigh
+            if inside && !plan.pointee.fingerprints { return false }
+            let number = digits.exact ?? CellCaster.parseDecimal(bytes) ?? quick
+            if !inside && !(number >= plan.pointee.low && number <= plan.pointee.high) {
+                reportBounds(number, plan, fields, states, fieldIndex, bytes, rowNumber: rowNumber)
+            }
+            return plan.pointee.fingerprints ? remember(.number(number), bytes, fields, states, fieldIndex) : false
+        case .date:
+            if plan.pointee.fingerprints {
+                guard let day = CellCaster.isoDate(bytes) else { break }
+                return remember(.date(day), bytes, fields, states, fieldIndex)
+            }
+            guard CellCaster.isoDateParts(bytes) != nil else { break }
+            return false
+        case .other:
+            break
         }
         guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
             states[fieldIndex].invalid += 1
@@ -158,6 +157,15 @@ extension TableChecker {
         for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
             reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
         }
+    }
+
+    /// Reports the numeric bounds a value outside `low...high` breaks.
+    @inline(never)
+    private func reportBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
+                              _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, _ bytes: UnsafeRawBufferPointer,
+                              rowNumber: Int) {
+        let failed = TableChecker.checkBounds(number, plan)
+        if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
     }
 
     /// Notes an integer of a fingerprinted field: dense values go to the field's bitmap.

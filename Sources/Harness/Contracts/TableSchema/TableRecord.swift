@@ -1,5 +1,7 @@
 /// One parsed CSV record as the checker sees it: cells by position, as bytes that stay
-/// valid until the reader moves on.
+/// valid until the reader moves on. The 16 bytes after each cell must be readable too (the
+/// number reader loads whole words; their values never matter): `CSVReader` pads its
+/// buffers, `OwnedRecord` its storage.
 protocol TableRecord {
     var cellCount: Int { get }
     func cell(_ index: Int) -> UnsafeRawBufferPointer
@@ -13,7 +15,11 @@ final class OwnedRecord: TableRecord {
     init(_ cells: [[UInt8]]) {
         let total = cells.reduce(0) { $0 + $1.count }
         // unsafe: one allocation freed in deinit; cells point into it only while self lives.
-        storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(total, 1), alignment: 8)
+        // 16 bytes of padding after the last cell (the protocol's promise), set to digits
+        // so that a reader looking past a cell would misread it.
+        let padded = UnsafeMutableRawBufferPointer.allocate(byteCount: total + 16, alignment: 8)
+        padded.initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "7"))
+        storage = padded
         var bounds: [Range<Int>] = []
         var offset = 0
         for cell in cells {

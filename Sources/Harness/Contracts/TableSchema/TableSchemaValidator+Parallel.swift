@@ -46,7 +46,7 @@ extension TableSchemaValidator {
             do {
                 let (start, end) = stretches[index]
                 let reader = try CSVReader(source: FileRangeSource(path: data, start: start, end: end), path: data,
-                                           dialect: csvDialect, chunkSize: 1 << 20)
+                                           dialect: csvDialect, chunkSize: 1 << 18)
                 let checker = checkers[index]
                 while let record = try reader.next() {
                     if isComment(record, dialect.commentChar) { continue }
