@@ -24,6 +24,17 @@ struct IntegerBitmap {
         return words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
+    /// The smallest and largest values inserted, nil when none was.
+    var range: ClosedRange<Int>? {
+        guard started else { return nil }
+        return words.withUnsafeBufferPointer { table -> ClosedRange<Int>? in
+            guard let first = table.firstIndex(where: { $0 != 0 }), let last = table.lastIndex(where: { $0 != 0 }) else { return nil }
+            let low = base &+ (first << 6) &+ table[first].trailingZeroBitCount
+            let high = base &+ (last << 6) &+ (63 - table[last].leadingZeroBitCount)
+            return low...high
+        }
+    }
+
     /// Calls `body` with every value inserted, in increasing order.
     func forEach(_ body: (Int) -> Void) {
         guard started else { return }

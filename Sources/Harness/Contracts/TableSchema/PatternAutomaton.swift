@@ -5,11 +5,12 @@
 // Patterns with constructs outside this subset (back-references, look-around, Unicode
 // classes, non-ASCII text) and cells with non-ASCII bytes go to `NSRegularExpression`.
 //
-// A small automaton also gets a second form that reads two bytes a step: bytes that no
-// state tells apart share a class (`[a-z]` is one class when the pattern treats letters
-// alike), and a table over (state, class, class) gives the state two bytes on. State
-// numbers are stored premultiplied, so a step is two class lookups and one dependent
-// load: the chain of table loads, which bounds the walk, is half as long. A dead state
+// A small automaton also gets a second form that reads two or four bytes a step: bytes
+// that no state tells apart share a class (`[a-z]` is one class when the pattern treats
+// letters alike), and a table over (state, class, class[, class, class]) gives the state
+// two (four) bytes on. State numbers are stored premultiplied, so a step is a few class
+// lookups and one dependent load: the chain of table loads, which bounds the walk, is a
+// half (a quarter) as long. A dead state
 // and a "not ASCII" state are explicit, so the walk has no early exits to mispredict.
 
 /// A whole-value matcher for the ASCII subset of XML Schema / ICU regular expressions:
@@ -78,15 +79,19 @@ final class PatternAutomaton: @unchecked Sendable {
         /// The class of each byte; non-ASCII bytes have their own class.
         let classOf: UnsafeMutablePointer<UInt8>
         let classCount: Int
-        /// `pairs[state * C² + c1 * C + c2]`: the state after two bytes, premultiplied by C².
+        /// States are stored premultiplied by `block`: C⁴ when the four-byte table fits, else C².
+        let block: Int
+        /// `quads[state + ((c1 * C + c2) * C + c3) * C + c4]`: the state four bytes on, when it fits.
+        let quads: UnsafeMutablePointer<UInt16>?
+        /// `pairs[state + c1 * C + c2]`: the state two bytes on.
         let pairs: UnsafeMutablePointer<UInt16>
-        /// `singles[state * C² + c]`: the state after one byte, premultiplied by C².
+        /// `singles[state + c]`: the state one byte on.
         let singles: UnsafeMutablePointer<UInt16>
         /// By premultiplied state: 1 accepting, 0 not, 2 a non-ASCII byte was read.
         let verdict: UnsafeMutablePointer<UInt8>
 
-        /// Tables cover states × C² entries; larger automata keep the byte-at-a-time walk.
-        static let maxEntries = 4096
+        /// Tables cover states × C² (or C⁴) entries; larger automata keep the byte-at-a-time walk.
+        static let maxEntries = 16384
 
         init?(transitions: [Int32], accepts: [Bool]) {
             let states = accepts.count
@@ -112,6 +117,8 @@ final class PatternAutomaton: @unchecked Sendable {
             let all = states + 2
             let square = classes * classes
             guard all * square <= PairTables.maxEntries else { return nil }
+            let fourfold = all * square * square <= PairTables.maxEntries
+            block = fourfold ? square * square : square
             // The target of one byte class from a state, with the dead and bail states explicit.
             func step(_ state: Int, _ byteClass: Int) -> Int {
                 if state == bail || byteClass == nonASCII { return bail }
@@ -122,25 +129,39 @@ final class PatternAutomaton: @unchecked Sendable {
             self.classOf = .allocate(capacity: 256)
             self.classOf.initialize(from: classOf, count: 256)
             classCount = classes
-            pairs = .allocate(capacity: all * square)
-            singles = .allocate(capacity: all * square)
-            verdict = .allocate(capacity: all * square)
-            pairs.initialize(repeating: 0, count: all * square)
-            singles.initialize(repeating: 0, count: all * square)
-            verdict.initialize(repeating: 0, count: all * square)
+            let size = all * block
+            pairs = .allocate(capacity: size)
+            singles = .allocate(capacity: size)
+            verdict = .allocate(capacity: size)
+            pairs.initialize(repeating: 0, count: size)
+            singles.initialize(repeating: 0, count: size)
+            verdict.initialize(repeating: 0, count: size)
+            quads = fourfold ? .allocate(capacity: size) : nil
+            quads?.initialize(repeating: 0, count: size)
             for state in 0..<all {
+                let base = state * block
                 for first in 0..<classes {
-                    singles[state * square + first] = UInt16(step(state, first) * square)
+                    let one = step(state, first)
+                    singles[base + first] = UInt16(one * block)
                     for second in 0..<classes {
-                        pairs[state * square + first * classes + second] = UInt16(step(step(state, first), second) * square)
+                        let two = step(one, second)
+                        pairs[base + first * classes + second] = UInt16(two * block)
+                        guard let quads else { continue }
+                        for third in 0..<classes {
+                            let three = step(two, third)
+                            for fourth in 0..<classes {
+                                quads[base + ((first * classes + second) * classes + third) * classes + fourth] = UInt16(step(three, fourth) * block)
+                            }
+                        }
                     }
                 }
-                verdict[state * square] = state == bail ? 2 : (state < states && accepts[state] ? 1 : 0)
+                verdict[base] = state == bail ? 2 : (state < states && accepts[state] ? 1 : 0)
             }
         }
 
         func deallocate() {
             classOf.deallocate()
+            quads?.deallocate()
             pairs.deallocate()
             singles.deallocate()
             verdict.deallocate()
@@ -152,6 +173,14 @@ final class PatternAutomaton: @unchecked Sendable {
             let count = bytes.count
             var state = 0
             var index = 0
+            if let quads {
+                while index + 4 <= count {
+                    let first = Int(classOf[Int(bytes[index])]) &* classCount &+ Int(classOf[Int(bytes[index + 1])])
+                    let second = Int(classOf[Int(bytes[index + 2])]) &* classCount &+ Int(classOf[Int(bytes[index + 3])])
+                    state = Int(quads[state &+ first &* (classCount &* classCount) &+ second])
+                    index += 4
+                }
+            }
             while index + 2 <= count {
                 let pair = Int(classOf[Int(bytes[index])]) &* classCount &+ Int(classOf[Int(bytes[index + 1])])
                 state = Int(pairs[state &+ pair])

@@ -27,6 +27,11 @@ extension TableChecker {
         for index in 0..<fields.count {
             if let bitmap = states[index].bitmap {
                 if (states[index].seen?.count ?? 0) > 0 { return true }
+                // Ids of different stretches rarely overlap: when both keep every value in
+                // their bitmaps, disjoint ranges settle it without visiting the values.
+                if (theirs[index].seen?.count ?? 0) == 0, let mine = bitmap.range {
+                    guard let other = theirs[index].bitmap?.range, mine.overlaps(other) else { continue }
+                }
                 var shared = false
                 bitmap.forEach { value in
                     if !shared && earlier.hasSeen(field: index, value: .integer(value),
