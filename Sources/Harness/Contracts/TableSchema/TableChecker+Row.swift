@@ -95,7 +95,7 @@ extension TableChecker {
         // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
         let plan = UnsafePointer(plans + fieldIndex)
         if plan.pointee.missing.contains(bytes) {
-            noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
+            noteMissing(bytes, fields, states, fieldIndex, rowNumber: rowNumber)
             return false
         }
         // Fast paths: the planned kinds are cast and checked without building a
@@ -138,6 +138,21 @@ extension TableChecker {
         case .other:
             break
         }
+        return checkGeneralCell(bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
+    }
+
+    /// A missing cell, out of line: the per-cell path keeps a small frame.
+    @inline(never)
+    private func noteMissing(_ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
+                             _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) {
+        noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
+    }
+
+    /// The general path, out of line: casting through the field's caster, every declared
+    /// constraint, type errors. Returns true when the cell repeats a value of a unique field.
+    @inline(never)
+    private func checkGeneralCell(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
+                                  _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
         guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
             states[fieldIndex].invalid += 1
             states[fieldIndex].isNull = true
@@ -183,6 +198,7 @@ extension TableChecker {
 
     /// Notes the value of a fingerprinted field: its key fingerprint, and whether it was
     /// seen before. Returns true when it repeats a value of a unique field.
+    @inline(never)
     private func remember(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
                           _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
         let state = states + fieldIndex
