@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Harness
 
@@ -129,6 +130,19 @@ struct TableSchemaCastingTests {
                     let words = CellCaster.quickDecimal(raw), single = CellCaster.quickDecimalByBytes(raw)
                     #expect(words == single, "\(text) followed by \(after)")
                 }
+            }
+        }
+    }
+
+    /// Month lengths against the calendar: every month of 1600-2400 (leap centuries too).
+    @Test func daysInMonthMatchTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!  // `!`: UTC always exists
+        for year in 1600...2400 {
+            for month in 1...12 {
+                let date = calendar.date(from: DateComponents(year: year, month: month, day: 1))!  // `!`: a valid day
+                let expected = calendar.range(of: .day, in: .month, for: date)?.count
+                #expect(TemporalText.daysInMonth(year, month) == expected, "\(year)-\(month)")
             }
         }
     }

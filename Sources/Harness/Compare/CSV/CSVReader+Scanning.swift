@@ -53,28 +53,26 @@ extension CSVReader {
 
         while true {
             // Fast path: plain fields that end at a delimiter (most fields of most files)
-            // are stored straight away, their ends read off the block masks; at any other
-            // stop (a quote opening the field, a line end, the NUL after the data) the
-            // general steps below take the field from `i`.
+            // are stored straight away, their ends read off the block's stop mask; at any
+            // other stop (a quote opening the field, a line end, the NUL after the data)
+            // the general steps below take the field from `i`.
             if !skipInitialSpace {
                 var block = i
-                var (delimiters, others) = blocks.masks(in: b, at: block)
+                var stops = blocks.mask(in: b, at: block)
                 while true {
-                    let stops = delimiters | others
                     if stops == 0 {
                         // No stop in 64 bytes, so no NUL: the data goes on past them.
                         block += 64
-                        (delimiters, others) = blocks.masks(in: b, at: block)
+                        stops = blocks.mask(in: b, at: block)
                         continue
                     }
-                    let offset = stops.trailingZeroBitCount
-                    if (others >> UInt64(offset)) & 1 != 0 { break }
-                    let stop = block + offset
+                    let stop = block + stops.trailingZeroBitCount
+                    guard b[stop] == delimiter else { break }
                     if fields == spanCapacity { reserveSpans(fields + 1) }
                     spans[fields] = CSVFieldSpan(start: i - recordStart, end: stop - recordStart, rawStart: i - recordStart, flags: 0)
                     fields += 1
                     i = stop + 1
-                    delimiters &= delimiters &- 1
+                    stops &= stops &- 1
                 }
             }
             if skipInitialSpace {

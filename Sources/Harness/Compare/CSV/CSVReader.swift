@@ -112,7 +112,7 @@ public final class CSVReader {
         }
         unquotedStops = CSVStopFinder(unquoted)
         quotedStops = CSVStopFinder(quoted)
-        blocks = CSVBlockClassifier(delimiter: dialect.delimiter, others: unquoted)
+        blocks = CSVBlockClassifier(stops: unquoted)
         try startReading()
         if dialect.header, let record = try next() {
             header = record.strings

@@ -82,40 +82,39 @@ struct CSVStopFinder {
     }
 }
 
-/// Classifies 64 bytes at once into two bit masks, bit k for byte k: the delimiters, and
-/// every other byte that ends a plain field (quote, line end, escape, NUL). The scanner's
-/// fast path walks the bits, so the fields of a block are found one `trailingZeroBitCount`
-/// apart instead of by a chain of a load, compares and a table lookup per field: that
-/// chain's latency, not its instruction count, bounded the scan.
+/// Marks the bytes among 64 that end a plain field (delimiter, quote, line end, escape,
+/// NUL) in one bit mask, bit k for byte k. The scanner's fast path walks the bits, so the
+/// fields of a block are found one `trailingZeroBitCount` apart instead of by a chain of a
+/// load, compares and a table lookup per field: that chain's latency, not its instruction
+/// count, bounded the scan. Whether a stop is a delimiter is read from the byte itself,
+/// off the chain.
 ///
 /// Reads 64 bytes from the offset given: the reader keeps that many readable past its data.
-/// Debug builds classify byte by byte (unspecialized SIMD is slow there), with the same masks.
+/// Debug builds classify byte by byte (unspecialized SIMD is slow there), with the same mask.
 struct CSVBlockClassifier {
     private typealias Vector = SIMD16<UInt8>
-    private let delimiter: Vector
-    private let others: (Vector, Vector, Vector, Vector, Vector)
-    private let otherCount: Int
-    /// 1 for a delimiter, 2 for another stop, for the byte-by-byte classification.
+    private let stops: (Vector, Vector, Vector, Vector, Vector, Vector)
+    private let used: Int
+    /// 1 for a stop byte, for the byte-by-byte classification.
     private let table: [UInt8]
 
-    init(delimiter: UInt8, others bytes: [UInt8]) {
+    /// `stops`: up to five bytes besides NUL, which always stops.
+    init(stops bytes: [UInt8]) {
         var all: [UInt8] = []
-        for byte in bytes where byte != CSVByte.nul && byte != delimiter && !all.contains(byte) { all.append(byte) }
+        for byte in bytes where byte != CSVByte.nul && !all.contains(byte) { all.append(byte) }
         all.append(CSVByte.nul)
-        otherCount = max(all.count, 3)
-        while all.count < 5 { all.append(CSVByte.nul) }
-        self.delimiter = Vector(repeating: delimiter)
-        others = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
-                  Vector(repeating: all[3]), Vector(repeating: all[4]))
+        used = max(all.count, 4)
+        while all.count < 6 { all.append(CSVByte.nul) }
+        stops = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
+                 Vector(repeating: all[3]), Vector(repeating: all[4]), Vector(repeating: all[5]))
         var table = [UInt8](repeating: 0, count: 256)
-        for byte in all { table[Int(byte)] = 2 }
-        table[Int(delimiter)] = 1
+        for byte in all { table[Int(byte)] = 1 }
         self.table = table
     }
 
     // `unsafe`: reads `base[at..<at + 64]`; the caller guarantees they are allocated.
     @inline(__always)
-    func masks(in base: UnsafePointer<UInt8>, at: Int) -> (delimiters: UInt64, others: UInt64) {
+    func mask(in base: UnsafePointer<UInt8>, at: Int) -> UInt64 {
         #if DEBUG
         return byteByByte(in: base, at: at)
         #else
@@ -123,35 +122,28 @@ struct CSVBlockClassifier {
         #endif
     }
 
-    /// `masks` one byte at a time.
-    func byteByByte(in base: UnsafePointer<UInt8>, at: Int) -> (delimiters: UInt64, others: UInt64) {
-        var delimiters: UInt64 = 0, others: UInt64 = 0
+    /// `mask` one byte at a time.
+    func byteByByte(in base: UnsafePointer<UInt8>, at: Int) -> UInt64 {
+        var mask: UInt64 = 0
         table.withUnsafeBufferPointer { table in
-            for k in 0..<64 {
-                switch table[Int(base[at + k])] {
-                case 1: delimiters |= 1 << UInt64(k)
-                case 2: others |= 1 << UInt64(k)
-                default: break
-                }
-            }
+            for k in 0..<64 where table[Int(base[at + k])] != 0 { mask |= 1 << UInt64(k) }
         }
-        return (delimiters, others)
+        return mask
     }
 
-    /// `masks` sixteen bytes at a time.
+    /// `mask` sixteen bytes at a time.
     @inline(__always)
-    func vector(in base: UnsafePointer<UInt8>, at: Int) -> (delimiters: UInt64, others: UInt64) {
-        var delimiters: UInt64 = 0, others: UInt64 = 0
+    func vector(in base: UnsafePointer<UInt8>, at: Int) -> UInt64 {
+        var mask: UInt64 = 0
         for chunk in 0..<4 {
             let v = UnsafeRawPointer(base + at + chunk * 16).loadUnaligned(as: Vector.self)
-            var found = (v .== self.others.0) .| (v .== self.others.1) .| (v .== self.others.2)
+            var found = (v .== stops.0) .| (v .== stops.1) .| (v .== stops.2) .| (v .== stops.3)
             // The same branch every time for one classifier: predicted.
-            if otherCount > 3 { found = found .| (v .== self.others.3) }
-            if otherCount > 4 { found = found .| (v .== self.others.4) }
-            delimiters |= Self.bits(v .== delimiter) << UInt64(chunk * 16)
-            others |= Self.bits(found) << UInt64(chunk * 16)
+            if used > 4 { found = found .| (v .== stops.4) }
+            if used > 5 { found = found .| (v .== stops.5) }
+            mask |= Self.bits(found) << UInt64(chunk * 16)
         }
-        return (delimiters, others)
+        return mask
     }
 
     /// The 16 lanes of a mask as 16 bits: each 8-lane half's top bits gathered by one

@@ -22,12 +22,12 @@ enum TemporalText {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// Days in `month` (1-12) of `year`, proleptic Gregorian.
+    @inline(__always)
     static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        // 31 days but in April, June, September, November (30) and February.
+        if month == 2 { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28 }
+        return 30 + ((0b1_0101_1010_1010 >> month) & 1)
     }
 
     @inline(__always)
