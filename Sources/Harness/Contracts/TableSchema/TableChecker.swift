@@ -58,7 +58,12 @@ final class TableChecker: @unchecked Sendable {
     private let planStorage = PlanStorage()
     private var preparedCount = 0
 
-    init(contract: TableContract, maxErrors: Int, expectedRows: Int) {
+    /// Whether cells take their plans' fast paths; false sends every cell through the
+    /// field's caster and constraints (tests compare the two reports).
+    let usesPlans: Bool
+
+    init(contract: TableContract, maxErrors: Int, expectedRows: Int, usesPlans: Bool = true) {
+        self.usesPlans = usesPlans
         self.contract = contract
         fields = contract.schema.fields
         log = ViolationLog(limit: maxErrors)
@@ -75,6 +80,7 @@ final class TableChecker: @unchecked Sendable {
     /// A checker for another stretch of the same table: the template's fields and slots
     /// (as its header set them), its own counters, sets and violations.
     init(template: TableChecker, maxErrors: Int, expectedRows: Int) {
+        usesPlans = template.usesPlans
         contract = template.contract
         fields = template.fields
         slots = template.slots
@@ -138,8 +144,12 @@ final class TableChecker: @unchecked Sendable {
             }
             state.inKey = keyed.contains(index)
             (stateStore + index).initialize(to: state)
-            (planStore + index).initialize(to: TableChecker.plan(for: compiled, missing: missing,
-                                                                 fingerprints: state.inKey || state.seen != nil, storage: planStorage))
+            var plan = TableChecker.plan(for: compiled, missing: missing, fingerprints: state.inKey || state.seen != nil, storage: planStorage)
+            if !usesPlans {
+                plan = CellPlan(kind: .general, missing: plan.missing, required: plan.required, fingerprints: plan.fingerprints,
+                                generalConstraints: true)
+            }
+            (planStore + index).initialize(to: plan)
         }
         plans = planStore
         let slotPointer = UnsafeMutablePointer<Slot>.allocate(capacity: max(slots.count, 1))
