@@ -56,6 +56,8 @@ extension CSVReader {
             // are stored straight away, their ends read off the block's stop mask; at any
             // other stop (a quote opening the field, a line end, the NUL after the data)
             // the general steps below take the field from `i`.
+            // The stop that ended the fast path, which the unquoted steps below would find again.
+            var knownStop = -1
             if !skipInitialSpace {
                 var block = i
                 var stops = blocks.mask(in: b, at: block)
@@ -67,7 +69,10 @@ extension CSVReader {
                         continue
                     }
                     let stop = block + stops.trailingZeroBitCount
-                    guard b[stop] == delimiter else { break }
+                    guard b[stop] == delimiter else {
+                        knownStop = stop
+                        break
+                    }
                     if fields == spanCapacity { reserveSpans(fields + 1) }
                     spans[fields] = CSVFieldSpan(start: i - recordStart, end: stop - recordStart, rawStart: i - recordStart, flags: 0)
                     fields += 1
@@ -87,8 +92,12 @@ extension CSVReader {
                 flags = CSVFieldSpan.quoted
                 i += 1
                 contentStart = i
+                // Stops inside quotes come from 64-byte masks too: a quoted field with
+                // doubled quotes stops several times, and each search would be a chain.
+                var quotedBlock = Int.min / 2
+                var quotedMask: UInt64 = 0
                 quoted: while true {
-                    i = quotedStops.find(in: b, from: i)
+                    i = nextQuotedStop(from: i, in: b, block: &quotedBlock, mask: &quotedMask)
                     if i == end {
                         if atEnd { throw unterminatedQuote(at: fieldStart) }
                         return .needMore
@@ -144,7 +153,7 @@ extension CSVReader {
                 }
             } else {
                 unquoted: while true {
-                    i = unquotedStops.find(in: b, from: i)
+                    i = knownStop >= i ? knownStop : unquotedStops.find(in: b, from: i)
                     if i == end {
                         if !atEnd { return .needMore }
                         break unquoted
@@ -188,6 +197,24 @@ extension CSVReader {
             }
             guard let next = terminatorEnd(at: i) else { return .needMore }
             return .record(end: i, next: next, fields: fields, lines: lines + 1, unescape: unescape)
+        }
+    }
+
+    /// The first stop inside quotes at or after `start`, read off 64-byte masks that are
+    /// kept between calls (`block` is where `mask` starts).
+    // `unsafe`: masks read 64 bytes from offsets at most `end`, which the buffer's padding
+    // covers; a block is only passed when it holds no stop, so no NUL sentinel either.
+    @inline(__always)
+    private func nextQuotedStop(from start: Int, in b: UnsafeMutablePointer<UInt8>, block: inout Int, mask: inout UInt64) -> Int {
+        var position = start
+        while true {
+            if position < block || position >= block + 64 {
+                block = position
+                mask = quotedBlocks.mask(in: b, at: position)
+            }
+            let ahead = mask & (UInt64.max &<< UInt64(position - block))
+            if ahead != 0 { return block + ahead.trailingZeroBitCount }
+            position = block + 64
         }
     }
 

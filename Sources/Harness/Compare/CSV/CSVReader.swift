@@ -50,8 +50,10 @@ public final class CSVReader {
     /// Bytes that end a run of plain bytes, outside and inside quotes.
     let unquotedStops: CSVStopFinder
     let quotedStops: CSVStopFinder
-    /// Plain fields ending at a delimiter, 64 bytes at a time (the scanner's fast path).
+    /// Plain fields ending at a delimiter, 64 bytes at a time (the scanner's fast path),
+    /// and the stops inside quotes.
     let blocks: CSVBlockClassifier
+    let quotedBlocks: CSVBlockClassifier
     private var startedReading = false
     /// Random access (CSVReader+RandomAccess): the file bytes held from `buffer[0]`, the
     /// end of the last record asked for, and the byte the sentinel displaced.
@@ -113,6 +115,7 @@ public final class CSVReader {
         unquotedStops = CSVStopFinder(unquoted)
         quotedStops = CSVStopFinder(quoted)
         blocks = CSVBlockClassifier(stops: unquoted)
+        quotedBlocks = CSVBlockClassifier(stops: quoted)
         try startReading()
         if dialect.header, let record = try next() {
             header = record.strings
