@@ -8,26 +8,11 @@
 /// Debug builds (the test suite) search byte by byte with a table instead: unspecialized
 /// SIMD code is a hundred times slower there. Tests check that both searches agree.
 struct CSVStopFinder {
-    private typealias Vector = SIMD16<UInt8>
-    private let stops: (Vector, Vector, Vector, Vector, Vector, Vector)
-    /// 1 for a stop byte, for the byte-by-byte search.
-    private let table: [UInt8]
-
-    /// How many of `stops` are distinct: the rest repeat NUL and are not compared.
-    private let used: Int
+    private let stops: CSVStopBytes
 
     /// Up to six stop bytes; NUL always stops (it is the end sentinel and binary input).
     init(_ bytes: [UInt8]) {
-        var all: [UInt8] = []
-        for byte in bytes where byte != CSVByte.nul && !all.contains(byte) { all.append(byte) }
-        all.append(CSVByte.nul)
-        used = max(all.count, 4)
-        while all.count < 6 { all.append(CSVByte.nul) }
-        stops = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
-                 Vector(repeating: all[3]), Vector(repeating: all[4]), Vector(repeating: all[5]))
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte in all { table[Int(byte)] = 1 }
-        self.table = table
+        stops = CSVStopBytes(bytes)
     }
 
     /// The index of the first stop byte at or after `start`.
@@ -42,11 +27,9 @@ struct CSVStopFinder {
 
     /// `find` one byte at a time.
     func byteByByte(in base: UnsafePointer<UInt8>, from start: Int) -> Int {
-        table.withUnsafeBufferPointer { table in
-            var i = start
-            while table[Int(base[i])] == 0 { i += 1 }
-            return i
-        }
+        var i = start
+        while !stops.contains(base[i]) { i += 1 }
+        return i
     }
 
     /// `find` sixteen bytes at a time.
@@ -56,12 +39,7 @@ struct CSVStopFinder {
     func next(in base: UnsafePointer<UInt8>, from start: Int) -> Int {
         var i = start
         while true {
-            let v = UnsafeRawPointer(base + i).loadUnaligned(as: Vector.self)
-            var found = (v .== stops.0) .| (v .== stops.1) .| (v .== stops.2) .| (v .== stops.3)
-            // The same branch every time for one finder: predicted.
-            if used > 4 { found = found .| (v .== stops.4) }
-            if used > 5 { found = found .| (v .== stops.5) }
-            let hits = Self.mask(found)
+            let hits = Self.mask(stops.lanes(of: UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)))
             // `unsafe`: 16 bytes reinterpreted as two 8-byte words, same size.
             let (low, high) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
             if low | high != 0 {
@@ -76,9 +54,9 @@ struct CSVStopFinder {
     }
 
     @inline(__always)
-    private static func mask(_ m: SIMDMask<SIMD16<Int8>>) -> Vector {
+    private static func mask(_ m: SIMDMask<SIMD16<Int8>>) -> SIMD16<UInt8> {
         // `unsafe`: a 16-lane mask is 16 bytes of 0x00 or 0xFF.
-        unsafeBitCast(m, to: Vector.self)
+        unsafeBitCast(m, to: SIMD16<UInt8>.self)
     }
 }
 
@@ -92,24 +70,11 @@ struct CSVStopFinder {
 /// Reads 64 bytes from the offset given: the reader keeps that many readable past its data.
 /// Debug builds classify byte by byte (unspecialized SIMD is slow there), with the same mask.
 struct CSVBlockClassifier {
-    private typealias Vector = SIMD16<UInt8>
-    private let stops: (Vector, Vector, Vector, Vector, Vector, Vector)
-    private let used: Int
-    /// 1 for a stop byte, for the byte-by-byte classification.
-    private let table: [UInt8]
+    private let stops: CSVStopBytes
 
     /// `stops`: up to five bytes besides NUL, which always stops.
     init(stops bytes: [UInt8]) {
-        var all: [UInt8] = []
-        for byte in bytes where byte != CSVByte.nul && !all.contains(byte) { all.append(byte) }
-        all.append(CSVByte.nul)
-        used = max(all.count, 4)
-        while all.count < 6 { all.append(CSVByte.nul) }
-        stops = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
-                 Vector(repeating: all[3]), Vector(repeating: all[4]), Vector(repeating: all[5]))
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte in all { table[Int(byte)] = 1 }
-        self.table = table
+        stops = CSVStopBytes(bytes)
     }
 
     // `unsafe`: reads `base[at..<at + 64]`; the caller guarantees they are allocated.
@@ -125,9 +90,7 @@ struct CSVBlockClassifier {
     /// `mask` one byte at a time.
     func byteByByte(in base: UnsafePointer<UInt8>, at: Int) -> UInt64 {
         var mask: UInt64 = 0
-        table.withUnsafeBufferPointer { table in
-            for k in 0..<64 where table[Int(base[at + k])] != 0 { mask |= 1 << UInt64(k) }
-        }
+        for k in 0..<64 where stops.contains(base[at + k]) { mask |= 1 << UInt64(k) }
         return mask
     }
 
@@ -136,12 +99,8 @@ struct CSVBlockClassifier {
     func vector(in base: UnsafePointer<UInt8>, at: Int) -> UInt64 {
         var mask: UInt64 = 0
         for chunk in 0..<4 {
-            let v = UnsafeRawPointer(base + at + chunk * 16).loadUnaligned(as: Vector.self)
-            var found = (v .== stops.0) .| (v .== stops.1) .| (v .== stops.2) .| (v .== stops.3)
-            // The same branch every time for one classifier: predicted.
-            if used > 4 { found = found .| (v .== stops.4) }
-            if used > 5 { found = found .| (v .== stops.5) }
-            mask |= Self.bits(found) << UInt64(chunk * 16)
+            let v = UnsafeRawPointer(base + at + chunk * 16).loadUnaligned(as: SIMD16<UInt8>.self)
+            mask |= Self.bits(stops.lanes(of: v)) << UInt64(chunk * 16)
         }
         return mask
     }
@@ -155,5 +114,44 @@ struct CSVBlockClassifier {
         let lowBits = ((low & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
         let highBits = ((high & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
         return lowBits | highBits << 8
+    }
+}
+
+/// Up to six bytes that end a run of plain field bytes, NUL always among them (it is the
+/// end sentinel and binary input), as vectors for 16-lane compares and as a table.
+struct CSVStopBytes {
+    private typealias Vector = SIMD16<UInt8>
+    private let stops: (Vector, Vector, Vector, Vector, Vector, Vector)
+    /// How many of `stops` are distinct: the rest repeat NUL and are not compared.
+    private let used: Int
+    /// 1 for a stop byte.
+    private let table: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        var all: [UInt8] = []
+        for byte in bytes where byte != CSVByte.nul && !all.contains(byte) { all.append(byte) }
+        all.append(CSVByte.nul)
+        used = max(all.count, 4)
+        while all.count < 6 { all.append(CSVByte.nul) }
+        stops = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
+                 Vector(repeating: all[3]), Vector(repeating: all[4]), Vector(repeating: all[5]))
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in all { table[Int(byte)] = 1 }
+        self.table = table
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        table.withUnsafeBufferPointer { $0[Int(byte)] != 0 }
+    }
+
+    /// The lanes of `v` that hold a stop byte.
+    @inline(__always)
+    func lanes(of v: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        var found = (v .== stops.0) .| (v .== stops.1) .| (v .== stops.2) .| (v .== stops.3)
+        // The same branch every time for one set of stops: predicted.
+        if used > 4 { found = found .| (v .== stops.4) }
+        if used > 5 { found = found .| (v .== stops.5) }
+        return found
     }
 }
