@@ -129,6 +129,17 @@ struct TableSchemaCastingTests {
                     let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<text.utf8.count])
                     let words = CellCaster.quickDecimal(raw), single = CellCaster.quickDecimalByBytes(raw)
                     #expect(words == single, "\(text) followed by \(after)")
+                    // The range reader accepts the same cells (but those with 8 or more
+                    // integer digits, which it leaves to quickDecimal), around their value.
+                    let range = CellCaster.decimalRange(raw)
+                    if let range, let value = single?.exact ?? single?.approximate {
+                        #expect(range.low <= value && value <= range.high, "\(text): \(range)")
+                    }
+                    if single != nil && range == nil {
+                        let integerDigits = text.drop { $0 == "-" }.prefix { $0.isNumber }.count
+                        #expect(integerDigits >= 8, "\(text) followed by \(after)")
+                    }
+                    if single == nil { #expect(range == nil, "\(text) followed by \(after)") }
                 }
             }
         }

@@ -116,8 +116,13 @@ extension TableChecker {
             return plan.pointee.fingerprints ? rememberInteger(integer, bytes, fields, states, fieldIndex) : false
         case .number:
             let count = bytes.count
-            guard count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period,
-                  let digits = CellCaster.quickDecimal(bytes) else { break }
+            guard count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period else { break }
+            // Whole numbers around the value inside the bounds settle it without its digits.
+            if !plan.pointee.fingerprints, let range = CellCaster.decimalRange(bytes),
+               range.low >= plan.pointee.low && range.high <= plan.pointee.high {
+                return false
+            }
+            guard let digits = CellCaster.quickDecimal(bytes) else { break }
             // Well inside the bounds, a reading a few units off in the last place is
             // inside too; near a bound, or for a fingerprint, read it exactly.
             let quick = digits.approximate
