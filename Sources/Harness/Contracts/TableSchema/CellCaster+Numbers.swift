@@ -177,14 +177,7 @@ extension CellCaster {
     /// cells are); their values never matter.
     @inline(__always)
     static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> DecimalDigits? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
-        let negative = base.load(as: UInt8.self) == ASCII.minus
-        var cursor = negative ? base + 1 : base
-        let length = bytes.count - (negative ? 1 : 0)
-        guard length > 0 else { return nil }
-        // The integer part: the digits before the first other byte of the first eight.
-        let head = cursor.loadUnaligned(as: UInt64.self)
-        let integerDigits = min(nonDigits(head).trailingZeroBitCount &>> 3, length)
+        guard let (negative, cursor, length, head, integerDigits) = signAndIntegerPart(bytes) else { return nil }
         // Eight or more integer digits are rare: the byte-by-byte reader takes them.
         guard integerDigits < 8 else { return quickDecimalByBytes(bytes) }
         if integerDigits == length {
@@ -235,14 +228,7 @@ extension CellCaster {
     /// Reads up to 7 bytes past the cell's end (`TableRecord` cells allow 16).
     @inline(__always)
     static func decimalRange(_ bytes: UnsafeRawBufferPointer) -> (low: Double, high: Double)? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
-        let negative = base.load(as: UInt8.self) == ASCII.minus
-        let cursor = negative ? base + 1 : base
-        let length = bytes.count - (negative ? 1 : 0)
-        guard length > 0 else { return nil }
-        let head = cursor.loadUnaligned(as: UInt64.self)
-        let integerDigits = min(nonDigits(head).trailingZeroBitCount &>> 3, length)
-        guard integerDigits < 8 else { return nil }
+        guard let (negative, cursor, length, head, integerDigits) = signAndIntegerPart(bytes), integerDigits < 8 else { return nil }
         let whole = Double(Int64(bitPattern: digitsValue(head, count: integerDigits)))
         if integerDigits < length {
             guard (cursor + integerDigits).load(as: UInt8.self) == ASCII.period else { return nil }
@@ -257,6 +243,22 @@ extension CellCaster {
             }
         }
         return negative ? (-whole - 1, -whole) : (whole, whole + 1)
+    }
+
+    /// The first steps of `quickDecimal` and `decimalRange`: an optional minus sign, then
+    /// the first eight bytes after it (`head`) and how many of them, up to the cell's
+    /// `length` after the sign, are integer digits (8 when all are). nil for an empty
+    /// cell or a lone sign. Reads 8 bytes from after the sign (`TableRecord` cells allow it).
+    @inline(__always)
+    static func signAndIntegerPart(_ bytes: UnsafeRawBufferPointer)
+        -> (negative: Bool, cursor: UnsafeRawPointer, length: Int, head: UInt64, integerDigits: Int)? {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        let negative = base.load(as: UInt8.self) == ASCII.minus
+        let cursor = negative ? base + 1 : base
+        let length = bytes.count - (negative ? 1 : 0)
+        guard length > 0 else { return nil }
+        let head = cursor.loadUnaligned(as: UInt64.self)
+        return (negative, cursor, length, head, min(nonDigits(head).trailingZeroBitCount &>> 3, length))
     }
 
     /// `quickDecimal` one byte at a time, reading nothing past the cell: the same answers.

@@ -79,17 +79,11 @@ final class TableChecker: @unchecked Sendable {
 
     /// A checker for another stretch of the same table: the template's fields and slots
     /// (as its header set them), its own counters, sets and violations.
-    init(template: TableChecker, maxErrors: Int, expectedRows: Int) {
-        usesPlans = template.usesPlans
-        contract = template.contract
+    /// Foreign keys are not checked by stretches (the parallel check refuses them).
+    convenience init(template: TableChecker, maxErrors: Int, expectedRows: Int) {
+        self.init(contract: template.contract, maxErrors: maxErrors, expectedRows: expectedRows, usesPlans: template.usesPlans)
         fields = template.fields
         slots = template.slots
-        log = ViolationLog(limit: maxErrors)
-        let expected = max(expectedRows, 1024)
-        self.expectedRows = expected
-        let schema = contract.schema
-        primarySet = schema.primaryKey.isEmpty ? nil : FingerprintSet(expectedCount: expected)
-        uniqueKeySets = schema.uniqueKeys.map { _ in FingerprintSet(expectedCount: expected) }
         referenceSets = []
         pendingReferences = []
     }
