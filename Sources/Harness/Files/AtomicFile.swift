@@ -12,7 +12,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
-        let temporary = folder + "/.\(baseName(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileBytes.ioError(temporary, errno) }
         var ok = false
@@ -33,11 +33,7 @@ public enum AtomicFile {
         close(fd)
         guard rename(temporary, path) == 0 else { throw FileBytes.ioError(path, errno) }
         ok = true
-        let folderFD = open(folder, O_RDONLY | O_CLOEXEC)
-        if folderFD >= 0 {
-            _ = fsync(folderFD)
-            close(folderFD)
-        }
+        syncFolder(folder)
     }
 
     public static func write(_ text: String, to path: String) throws {

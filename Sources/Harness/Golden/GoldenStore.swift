@@ -1,7 +1,7 @@
 import Foundation
 
 /// The golden snapshots of `golden/<case>/<output>`: where they are, which exist, and the
-/// only code that writes them (atomically, and only when asked to).
+/// only code that writes them (atomically, in batches, and only when asked to).
 public struct GoldenStore: Sendable {
     /// Absolute path of the golden folder.
     public let folder: String
@@ -19,10 +19,43 @@ public struct GoldenStore: Sendable {
         FileBytes.exists(path(case: caseName, output: output))
     }
 
-    /// Records `source` as the golden of `output`: a temporary file, fsync, rename.
+    /// Records `source` as the golden of `output` on its own (a batch of one).
     /// - Throws: `HarnessError.io` when it cannot be written; the old golden is then intact.
     public func record(_ source: String, case caseName: String, output: String) throws {
-        try AtomicFile.copy(from: source, to: path(case: caseName, output: output))
+        let batch = GoldenBatch(store: self)
+        do {
+            try batch.stage(source, case: caseName, output: output)
+            try batch.commit()
+        } catch {
+            batch.discard()
+            throw error
+        }
+    }
+
+    /// The path to write the golden of `output` to, once it is known to stay inside the
+    /// golden folder: a symlinked `golden/<case>` (or a `..` in a name) would otherwise
+    /// let a run write or delete files anywhere.
+    /// - Throws: `HarnessError.io` naming the link and where it leads.
+    public func writablePath(case caseName: String, output: String) throws -> String {
+        let target = path(case: caseName, output: output)
+        let components = (caseName + "/" + output).split(separator: "/", omittingEmptySubsequences: false)
+        if components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
+            throw HarnessError.io(path: target, reason: "is not a plain path inside the golden folder \(folder)",
+                                  hint: "name cases and outputs without '.', '..' or empty parts")
+        }
+        let root = Self.resolved(folder)
+        var current = folder
+        for component in components.dropLast() {
+            current += "/" + component
+            let link = Self.isLink(current)
+            guard link || FileManager.default.fileExists(atPath: current) else { break }
+            let real = Self.resolved(current)
+            if (link && real == current) || (real != root && !real.hasPrefix(root + "/")) {
+                throw HarnessError.io(path: current, reason: "leads to \(real), outside the golden folder \(root); goldens are only written inside it",
+                                      hint: "replace the symbolic link with a real folder")
+            }
+        }
+        return target
     }
 
     /// Files under `golden/<case>/`, as paths relative to it, sorted.
@@ -31,8 +64,7 @@ public struct GoldenStore: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") && name.contains(".tmp-") { continue }  // a write in progress or interrupted
+            if AtomicFile.isTemporaryName((relative as NSString).lastPathComponent) { continue }
             if !FileBytes.isDirectory(root + "/" + relative) { files.append(relative) }
         }
         return files.sorted()
@@ -45,10 +77,10 @@ public struct GoldenStore: Sendable {
     }
 
     /// Deletes the given goldens of `caseName` (and folders left empty).
-    /// - Throws: `HarnessError.io` for a file that cannot be removed.
+    /// - Throws: `HarnessError.io` for a file that cannot be removed or lies outside the folder.
     public func prune(case caseName: String, files: [String]) throws {
         for file in files {
-            let target = path(case: caseName, output: file)
+            let target = try writablePath(case: caseName, output: file)
             do {
                 try FileManager.default.removeItem(atPath: target)
             } catch {
@@ -60,5 +92,32 @@ public struct GoldenStore: Sendable {
         if let left = try? FileManager.default.contentsOfDirectory(atPath: root), left.isEmpty {
             try? FileManager.default.removeItem(atPath: root)
         }
+    }
+
+    /// Removes temporary files that an interrupted run (`kill -9`, a power cut) left in the
+    /// golden folder. Call it holding the `GoldenLock`, so no live write is among them.
+    /// - Returns: the paths removed.
+    @discardableResult
+    public func removeStaleTemporaries() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var removed: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard AtomicFile.isTemporaryName((relative as NSString).lastPathComponent) else { continue }
+            let stale = folder + "/" + relative
+            if !FileBytes.isDirectory(stale) && unlink(stale) == 0 { removed.append(stale) }
+        }
+        return removed
+    }
+
+    /// `path` with every link resolved; `path` itself when it leads nowhere.
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 }

@@ -12,12 +12,17 @@ extension CaseEvaluation {
 
         for side in [reference] + config.sides.filter({ $0 != reference }) {
             guard let path = produced[side] else { continue }
-            let exists = FileBytes.exists(goldenPath)
+            // A golden recorded by this run is staged, not yet in place: the other side is
+            // compared with what is about to be the golden.
+            let currentGolden = batch?.stagedPath(of: goldenPath) ?? goldenPath
+            let exists = FileBytes.exists(currentGolden)
             var diff: DiffReport?
             var compareError: String?
             if exists {
                 do {
-                    diff = try FileComparator.compare(expected: goldenPath, actual: path, options: output.options)
+                    var options = output.options
+                    options.format = options.format(for: goldenPath)  // the staged file's name says nothing
+                    diff = try FileComparator.compare(expected: currentGolden, actual: path, options: options)
                 } catch {
                     compareError = DiagnosticRenderer.render(error)
                 }
@@ -70,11 +75,16 @@ extension CaseEvaluation {
                                message: "matches the golden (unchanged)", diff: diff)
         }
         do {
-            try store.record(path, case: config.name, output: output.name)
+            if let batch {
+                try batch.stage(path, case: config.name, output: output.name)
+            } else {
+                try store.record(path, case: config.name, output: output.name)
+            }
         } catch {
             return CheckResult(kind: .golden, output: output.name, side: side, status: .error,
                                message: "cannot record the golden: " + DiagnosticRenderer.render(error))
         }
+        recorded[output.name] = side
         if exists {
             golden.updated.append(label)
             let counts = diff.map(DiffSummary.counts) ?? "it could not be compared"

@@ -4,14 +4,19 @@ struct CaseEvaluation {
     let config: CaseConfig
     let runs: [SideRun]
     let store: GoldenStore
+    /// Where recorded goldens are staged under `--update-golden`; the run commits it.
+    let batch: GoldenBatch?
     let options: RunOptions
     var checks: [CheckResult] = []
     var golden = GoldenSummary()
+    /// The side each output's golden was recorded from under `--update-golden`.
+    var recorded: [String: RunSide] = [:]
 
-    init(config: CaseConfig, runs: [SideRun], store: GoldenStore, options: RunOptions) {
+    init(config: CaseConfig, runs: [SideRun], store: GoldenStore, batch: GoldenBatch? = nil, options: RunOptions) {
         self.config = config
         self.runs = runs
         self.store = store
+        self.batch = batch
         self.options = options
     }
 

@@ -6,6 +6,8 @@ final class CaseScheduler: @unchecked Sendable {
     struct Finished: Sendable {
         var report: CaseReport
         var golden: GoldenSummary
+        /// The side each output's golden was recorded (staged) from.
+        var recorded: [String: RunSide] = [:]
     }
 
     struct Task: Sendable {
@@ -18,6 +20,7 @@ final class CaseScheduler: @unchecked Sendable {
     let options: RunOptions
     let python: PythonEnvironment
     let store: GoldenStore
+    let batch: GoldenBatch?
     let console: Console
     let progress: RunProgress
 
@@ -29,11 +32,12 @@ final class CaseScheduler: @unchecked Sendable {
     private var started: [Int: Date] = [:]
     private var finished: [String: Finished] = [:]
 
-    init(cases: [CaseConfig], options: RunOptions, python: PythonEnvironment, store: GoldenStore, console: Console) {
+    init(cases: [CaseConfig], options: RunOptions, python: PythonEnvironment, store: GoldenStore, batch: GoldenBatch? = nil, console: Console) {
         self.cases = cases
         self.options = options
         self.python = python
         self.store = store
+        self.batch = batch
         self.console = console
         var tasks: [Task] = []
         for (index, caseConfig) in cases.enumerated() {
@@ -117,7 +121,7 @@ final class CaseScheduler: @unchecked Sendable {
         guard let ready else { return }
         let caseConfig = cases[task.caseIndex]
         let sorted = ready.sorted { ($0.repetition, $0.side == .notebook ? 0 : 1) < ($1.repetition, $1.side == .notebook ? 0 : 1) }
-        var evaluation = CaseEvaluation(config: caseConfig, runs: sorted, store: store, options: options)
+        var evaluation = CaseEvaluation(config: caseConfig, runs: sorted, store: store, batch: batch, options: options)
         evaluation.evaluate()
         let status: CaseStatus
         if sorted.contains(where: { !$0.completed }) {
@@ -137,6 +141,6 @@ final class CaseScheduler: @unchecked Sendable {
                                 checks: evaluation.checks, runs: records)
         progress.clear()
         console.out(RunTerminalRenderer.caseLine(report, color: console.useColor))
-        lock.withLock { finished[caseConfig.name] = Finished(report: report, golden: evaluation.golden) }
+        lock.withLock { finished[caseConfig.name] = Finished(report: report, golden: evaluation.golden, recorded: evaluation.recorded) }
     }
 }

@@ -19,13 +19,29 @@ public enum HarnessRun {
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
+        let store = GoldenStore(folder: config.goldenFolder)
+        // Writers of goldens exclude each other, and whatever a killed writer left half
+        // made is removed before anything new is staged.
+        var goldenLock: GoldenLock?
+        if options.updateGolden || options.pruneGolden {
+            goldenLock = try GoldenLock(folder: store.folder, holder: options.invocation + (options.updateGolden ? " --update-golden" : " --prune-golden"))
+            store.removeStaleTemporaries()
+        }
+        defer { goldenLock?.unlock() }
         let python = try PythonEnvironment.prepare(executable: config.python.executable,
                                                    requirements: config.python.requirements,
                                                    cacheFolder: cacheFolder(config, options),
                                                    environment: options.environment, console: console)
-        let store = GoldenStore(folder: config.goldenFolder)
-        let scheduler = CaseScheduler(cases: selected, options: options, python: python, store: store, console: console)
-        let finished = scheduler.run()
+        let batch = options.updateGolden ? GoldenBatch(store: store) : nil
+        let scheduler = CaseScheduler(cases: selected, options: options, python: python, store: store, batch: batch, console: console)
+        var finished = scheduler.run()
+        do {
+            try batch?.commit()
+        } catch {
+            // All or nothing: a golden that could not be staged means none was written.
+            let reason = DiagnosticRenderer.render(error)
+            for (name, done) in finished { finished[name] = done.withUnwrittenGoldens(reason: reason) }
+        }
 
         var golden = GoldenSummary()
         for caseConfig in selected {

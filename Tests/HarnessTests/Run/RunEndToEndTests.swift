@@ -191,3 +191,36 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+
+/// `--update-golden` writing only inside `golden/`, one run at a time.
+@Suite struct RunGoldenSafetyTests {
+    @Test func aSymlinkedGoldenCaseFolderIsRefusedAndNothingIsWrittenOutside() throws {
+        let fixture = try RunFixture()
+        try FileManager.default.removeItem(atPath: fixture.path("golden/basic"))
+        try FileManager.default.createDirectory(atPath: fixture.path("outside"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.path("golden/basic"), withDestinationPath: fixture.path("outside"))
+        let (result, _) = try fixture.run(["--update-golden"])
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("outside the golden folder"), "\(result.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.path("outside")) == [])
+    }
+
+    @Test func aSecondUpdateWhileOneHoldsTheLockIsRefusedNamingIt() throws {
+        let fixture = try RunFixture()
+        let held = try GoldenLock(folder: fixture.path("golden"), holder: "harness run --update-golden (the first one)")
+        defer { held.unlock() }
+        let (result, _) = try fixture.run(["--update-golden"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("pid \(getpid())"), "\(result.stderr)")
+        #expect(result.stderr.contains("the first one"))
+    }
+
+    @Test func staleTemporaryFilesAreCleanedByTheNextUpdate() throws {
+        let fixture = try RunFixture()
+        try fixture.write("golden/basic/.totals.csv.tmp-99999-1", "torn")
+        let (result, _) = try fixture.run(["--update-golden"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!fixture.exists("golden/basic/.totals.csv.tmp-99999-1"))
+        #expect(!fixture.exists("golden/" + GoldenLock.fileName))
+    }
+}
