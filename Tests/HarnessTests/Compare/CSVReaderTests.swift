@@ -72,11 +72,11 @@ enum CSVReading {
         return names.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
     }()
 
-    @Test func spectrumCorpusIsPresent() {
+    @Test(.needsCorpus("csv-spectrum")) func spectrumCorpusIsPresent() {
         #expect(Self.spectrumNames.count >= 10)
     }
 
-    @Test(arguments: spectrumNames)
+    @Test(.needsCorpus("csv-spectrum"), arguments: spectrumNames)
     func csvSpectrumParsesToItsJSON(name: String) throws {
         let bytes = try FileBytes.read(Self.spectrum + "/csvs/\(name).csv")
         let expected = try JSONParser.parse(FileBytes.read(Self.spectrum + "/json/\(name).json"), path: name + ".json")
@@ -94,7 +94,7 @@ enum CSVReading {
     static let csvlint = TestSupport.corpora + "/csvlint-fixtures/features/fixtures/"
     static let fooRows = [["Foo", "Bsr", "Baz"], ["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]]
 
-    @Test(arguments: [
+    @Test(.needsCorpus("csvlint-fixtures"), arguments: [
         ("valid.csv", [["Foo", "Bar", "Baz"], ["1", "2", "3"], ["3", "2", "1"]]),
         ("white space in filename.csv", [["Foo", "Bar", "Baz"], ["1", "2", "3"], ["3", "2", "1"]]),
         ("cr-line-endings.csv", [["Foo", "Bar", "Baz"], ["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]]),
@@ -112,20 +112,20 @@ enum CSVReading {
         #expect(records.map(\.number) == Array(1...rows.count))
     }
 
-    @Test func invalidUTF8IsReadAsReplacementCharacters() throws {
+    @Test(.needsCorpus("csvlint-fixtures")) func invalidUTF8IsReadAsReplacementCharacters() throws {
         let records = try CSVReading.readEveryWay(FileBytes.read(Self.csvlint + "invalid-byte-sequence.csv"))
         #expect(records.count == 24)
         #expect(records.allSatisfy { $0.fields.count == 7 })
         #expect(records[3].fields[2] == "Dep\u{FFFD}sito COMPE - 033 0502    27588602104 XXXXXXXXXXXXXX")
     }
 
-    @Test func textAfterAClosingQuoteIsAnErrorWhenStrict() throws {
+    @Test(.needsCorpus("csvlint-fixtures")) func textAfterAClosingQuoteIsAnErrorWhenStrict() throws {
         let bytes = try FileBytes.read(Self.csvlint + "invalid_many_rows.csv")
         let message = CSVReading.errorEveryWay(bytes)
         #expect(message?.hasPrefix("t.csv:4:12: error: unexpected ' ' after the closing quote of a field") == true)
     }
 
-    @Test func lenientQuotesKeepTextAfterAClosingQuoteLikePython() throws {
+    @Test(.needsCorpus("csvlint-fixtures")) func lenientQuotesKeepTextAfterAClosingQuoteLikePython() throws {
         let bytes = try FileBytes.read(Self.csvlint + "invalid_many_rows.csv")
         let records = try CSVReading.readEveryWay(bytes, dialect: CSVDialect(header: false, strictQuotes: false))
         #expect(records.map(\.fields.count) == [3, 3, 3, 3, 3, 3, 3, 0, 3, 3, 3, 3])

@@ -5,7 +5,7 @@ import Testing
 /// Runs the JSON-Schema-Test-Suite's required draft 2020-12 tests, in place in the shared
 /// corpora folder. A group whose schema the validator refuses (throws) counts as
 /// unsupported; a test whose verdict is the opposite of the suite's is a wrong verdict.
-@Suite struct JSONSchemaConformanceTests {
+@Suite(.needsCorpus("json-schema-test-suite")) struct JSONSchemaConformanceTests {
     static let suite = TestSupport.corpora + "/json-schema-test-suite"
     static let folder = suite + "/tests/draft2020-12"
 

@@ -6,7 +6,7 @@ import Testing
 /// them. Each case names the frictionless-py test (in `frictionless/**/__spec__/`) whose
 /// assertion it reproduces. Where frictionless infers a schema, the contract here writes
 /// out the schema it infers (integer ids, string names, `fieldN` for blank labels).
-@Suite("Table Schema conformance with frictionless-py")
+@Suite("Table Schema conformance with frictionless-py", .needsCorpus("frictionless-data"))
 struct TableSchemaConformanceTests {
     struct Case: CustomTestStringConvertible, Sendable {
         /// The frictionless-py test the verdict comes from.

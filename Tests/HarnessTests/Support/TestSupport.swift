@@ -10,8 +10,8 @@ enum TestSupport {
         return url.path
     }()
 
-    /// `../shared/corpora` beside the repository: public test suites, read in place.
-    static let corpora = repositoryRoot + "/../shared/corpora"
+    /// The public test suites, read in place (see `PublicCorpora`).
+    static var corpora: String { PublicCorpora.folder }
 
     /// Where tests cache the virtual environments they build: `$HARNESS_CACHE` (CI keeps one
     /// across fresh clones), else `.harness/` in the repository, as `harness run` does.
