@@ -36,7 +36,12 @@ clean_path=""
 IFS=: read -r -a folders <<<"$PATH"
 for folder in "${folders[@]}"; do
     [ -n "$folder" ] || continue
-    if [ -e "$folder/swift" ] || [ -e "$folder/swiftc" ]; then continue; fi
+    if [ -e "$folder/swift" ] || [ -e "$folder/swiftc" ]; then
+        case "$folder" in
+            /bin | /usr/bin) fail "swift is installed in $folder beside the system's tools, so it cannot be hidden; run this check where the toolchain has its own folder (as /opt/swift here, or setup-swift on GitHub)" ;;
+        esac
+        continue
+    fi
     clean_path="${clean_path:+$clean_path:}$folder"
 done
 without_swift() {
