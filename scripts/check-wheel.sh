@@ -2,7 +2,8 @@
 # Proves the wheel works on a machine without Swift: builds it (scripts/build-wheel.sh), pip
 # installs it into a fresh venv, hides the Swift toolchain (PATH and LD_LIBRARY_PATH), and runs
 # `harness --version`, a CSV diff, a validate and `harness run` on a small fixture project.
-# Fails if ldd shows any Swift library or any step answers wrongly. .ci/run calls it.
+# Fails if ldd shows any Swift library or any step answers wrongly. Then runs action.yml's
+# install and run steps on the same wheel (scripts/check_action.py). .ci/run calls it.
 #
 #   scripts/check-wheel.sh            # builds the wheel first (the release build is cached)
 #   scripts/check-wheel.sh dist/X.whl # checks a wheel built elsewhere (the release workflow)
@@ -94,5 +95,8 @@ status=0
 sed 's/^/check-wheel: run: /' "$scratch/run.txt"
 [ "$status" = 0 ] || fail "harness run on the fixture project exited $status"
 grep -q '"passed" : 1\|"passed": 1' "$scratch/run.json" || fail "the run's JSON report does not count 1 passed case"
+
+# The action's own install and run steps, on this wheel (GitHub itself is not reachable here).
+python3 scripts/check_action.py "$wheel"
 
 echo "check-wheel: passed in $((SECONDS - started)) s (Swift hidden from PATH and LD_LIBRARY_PATH)"

@@ -20,28 +20,22 @@ export PATH="$tools/bin:$PATH"
 actionlint -no-color .github/workflows/*.yml examples/ci/*.yml
 echo "lint-ci: actionlint: .github/workflows and examples/ci clean"
 
-# The composite action's run: steps are not linted by actionlint; shellcheck them one by one.
+# The composite action's run: steps are not linted by actionlint; shellcheck them one by one
+# (every run: step of action.yml has an id; check_action.py reads them as it runs them).
 "$tools/bin/python" - <<'PYTHON'
-import json, re, subprocess, sys
-# action.yml is YAML; its run: blocks are literal blocks (run: |), read without a YAML library.
-lines = open("action.yml", encoding="utf-8").read().split("\n")
-failed = False
-for number, line in enumerate(lines):
-    match = re.match(r"^(\s*)run: \|\s*$", line)
-    if not match:
-        continue
-    indent, body = None, []
-    for following in lines[number + 1:]:
-        if following.strip() and indent is None:
-            indent = len(following) - len(following.lstrip())
-        if following.strip() and len(following) - len(following.lstrip()) < indent:
-            break
-        body.append(following[indent:] if following.strip() else "")
-    script = "#!/usr/bin/env bash\nset -eo pipefail\n" + "\n".join(body)
+import subprocess, sys
+sys.path.insert(0, "scripts")
+from check_action import step_scripts
+steps = step_scripts("action.yml")
+failed = open("action.yml", encoding="utf-8").read().count("run: |") != len(steps)
+if failed:
+    print("action.yml: every run: step needs an id (and run: |), or it is neither linted nor checked", file=sys.stderr)
+for step, body in steps.items():
+    script = "#!/usr/bin/env bash\nset -eo pipefail\n" + body
     result = subprocess.run(["shellcheck", "--shell=bash", "-"], input=script, text=True, capture_output=True)
     if result.returncode != 0:
         failed = True
-        print(f"action.yml:{number + 2}: shellcheck:\n{result.stdout}", file=sys.stderr)
+        print(f"action.yml, step {step}: shellcheck:\n{result.stdout}", file=sys.stderr)
 sys.exit(1 if failed else 0)
 PYTHON
 echo "lint-ci: shellcheck: action.yml's run: steps clean"
