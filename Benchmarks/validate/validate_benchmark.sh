@@ -2,8 +2,8 @@
 # Benchmark for `harness validate` against hand-written polars expressions, pandera and
 # frictionless, all measured in this run on the same generated data (issue 4).
 #
-#   Benchmarks/validate_benchmark.sh            # 10 million rows (~900 MB)
-#   ROWS=1000000 REPEAT=1 Benchmarks/validate_benchmark.sh
+#   Benchmarks/validate/validate_benchmark.sh            # 10 million rows (~900 MB)
+#   ROWS=1000000 REPEAT=1 Benchmarks/validate/validate_benchmark.sh
 #
 # Each tool runs REPEAT times (default 3), in rounds (every tool once per round), and keeps
 # its fastest run, since the machine is shared and a single run can be slowed by others.
@@ -12,7 +12,7 @@
 # Benchmarks/.venv (both outside git). frictionless runs on a 1M-row slice and its time is
 # extrapolated x(ROWS/1M). Peak memory is /usr/bin/time's "Maximum resident set size".
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$PWD
 ROWS=${ROWS:-10000000}
 SLICE=${SLICE:-1000000}
@@ -23,25 +23,21 @@ VENV=$ROOT/Benchmarks/.venv
 PY=$VENV/bin/python
 mkdir -p "$BENCH_DIR"
 
-if [ ! -x "$PY" ] || ! "$PY" -c "import polars, pandera, pandas, frictionless" 2>/dev/null; then
-  echo "== setting up $VENV (polars, pandera, pandas, frictionless)"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q polars pandera pandas frictionless
-fi
+Benchmarks/venv.sh "$VENV" Benchmarks/requirements.txt
 
 CLEAN=$BENCH_DIR/base-$ROWS.csv
 INJECTED=$BENCH_DIR/injected-v2-$SLICE-$INJECT.csv
 SLICED=$BENCH_DIR/base-$ROWS-head-$SLICE.csv
 # Speed: base.csv of the diff benchmark's generator; violations: our file with injected ones.
-[ -f "$CLEAN" ] || { echo "== generating $CLEAN"; "$PY" Benchmarks/validate_base_data.py "$CLEAN" --rows "$ROWS"; }
-[ -f "$INJECTED" ] || { echo "== generating $INJECTED"; "$PY" Benchmarks/validate_data.py "$INJECTED" --rows "$SLICE" --inject "$INJECT" --seed 7; }
+[ -f "$CLEAN" ] || { echo "== generating $CLEAN"; "$PY" Benchmarks/validate/validate_base_data.py "$CLEAN" --rows "$ROWS"; }
+[ -f "$INJECTED" ] || { echo "== generating $INJECTED"; "$PY" Benchmarks/validate/validate_data.py "$INJECTED" --rows "$SLICE" --inject "$INJECT" --seed 7; }
 [ -f "$SLICED" ] || head -n $((SLICE + 1)) "$CLEAN" > "$SLICED"
 
 echo "== building harness (release)"
 swift build -c release --product harness 2>&1 | tail -1
 HARNESS=$ROOT/.build/release/harness
-CONTRACT=$ROOT/Benchmarks/validate_contract.json
-INJECTED_CONTRACT=$ROOT/Benchmarks/validate_injected_contract.json
+CONTRACT=$ROOT/Benchmarks/validate/validate_contract.json
+INJECTED_CONTRACT=$ROOT/Benchmarks/validate/validate_injected_contract.json
 
 # run_once NAME DATA COMMAND...: one timed run on DATA; keeps the best wall seconds and the
 # peak RSS (MB). DATA is read into the page cache first, for every tool: this machine
@@ -69,9 +65,9 @@ json.dump({"fields": [{"name": f["name"]} for f in fields]}, open(sys.argv[2], "
 for round in $(seq "$REPEAT"); do
   run_once harness "$CLEAN" "$HARNESS" validate "$CLEAN" --contract "$CONTRACT"
   run_once harness-read-only "$CLEAN" "$HARNESS" validate "$CLEAN" --contract "$UNTYPED"
-  run_once polars "$CLEAN" "$PY" Benchmarks/validate_peers.py polars "$CONTRACT" "$CLEAN"
-  run_once pandera "$CLEAN" "$PY" Benchmarks/validate_peers.py pandera "$CONTRACT" "$CLEAN"
-  run_once frictionless "$SLICED" "$PY" Benchmarks/validate_peers.py frictionless "$CONTRACT" "$SLICED"
+  run_once polars "$CLEAN" "$PY" Benchmarks/validate/validate_peers.py polars "$CONTRACT" "$CLEAN"
+  run_once pandera "$CLEAN" "$PY" Benchmarks/validate/validate_peers.py pandera "$CONTRACT" "$CLEAN"
+  run_once frictionless "$SLICED" "$PY" Benchmarks/validate/validate_peers.py frictionless "$CONTRACT" "$SLICED"
   echo "   round $round: harness ${SECONDS_OF[harness]}s, pandera ${SECONDS_OF[pandera]}s (best so far)"
 done
 for name in harness harness-read-only polars pandera frictionless; do
@@ -84,9 +80,9 @@ done
 
 echo "== same violations on $INJECTED ($INJECT of each kind injected)"
 "$HARNESS" validate "$INJECTED" --contract "$INJECTED_CONTRACT" --max-errors 1000000 --json "$BENCH_DIR/harness-injected.json" > /dev/null || true
-"$PY" Benchmarks/validate_peers.py harness-report "$INJECTED_CONTRACT" "$BENCH_DIR/harness-injected.json" > "$BENCH_DIR/counts-harness.json"
+"$PY" Benchmarks/validate/validate_peers.py harness-report "$INJECTED_CONTRACT" "$BENCH_DIR/harness-injected.json" > "$BENCH_DIR/counts-harness.json"
 for tool in polars pandera frictionless; do
-  "$PY" Benchmarks/validate_peers.py $tool "$INJECTED_CONTRACT" "$INJECTED" > "$BENCH_DIR/counts-$tool.json"
+  "$PY" Benchmarks/validate/validate_peers.py $tool "$INJECTED_CONTRACT" "$INJECTED" > "$BENCH_DIR/counts-$tool.json"
 done
 
 MB=$(du -m "$CLEAN" | cut -f1)

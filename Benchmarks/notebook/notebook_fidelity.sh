@@ -2,7 +2,7 @@
 # Fidelity of harness's notebook driver against papermill: for each notebook, the files it
 # writes and the text outputs of every deterministic cell must be the same under both.
 #
-# Notebooks: Benchmarks/fidelity/*/notebook.ipynb (representative notebooks written for this
+# Notebooks: Benchmarks/notebook/fidelity/*/notebook.ipynb (representative notebooks written for this
 # check, and public notebooks with the data of their own repository, SOURCE.md beside them saying
 # where from, under which licence and what changed; data in data/), and every case notebook of a harness.json (default
 # ./harness.json, i.e. examples/), with that case's inputs and parameters.
@@ -12,11 +12,11 @@
 # "Text" is stream output plus text/plain, text/html and text/markdown of results and displays,
 # and the error name and value of error outputs.
 #
-# Usage: Benchmarks/notebook_fidelity.sh [HARNESS_JSON]
+# Usage: Benchmarks/notebook/notebook_fidelity.sh [HARNESS_JSON]
 # The venv (Benchmarks/.venv-fidelity, gitignored) gets papermill, ipykernel and the
 # requirements named by the harness.json, so both tools see the same packages.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 config="$(realpath "${1:-harness.json}" 2>/dev/null || true)"
 venv=Benchmarks/.venv-fidelity
 requirements=""
@@ -28,11 +28,11 @@ if [ ! -e "$stamp" ]; then
     echo "building $venv (papermill, ipykernel${requirements:+, $requirements}); first run only..." >&2
     rm -rf "$venv"
     python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check papermill ipykernel pandas matplotlib \
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "papermill==2.7.0" "ipykernel==7.4.0" pandas matplotlib \
         ${requirements:+-r "$requirements"}
     touch "$stamp"
 fi
 work="$(mktemp -d /tmp/harness-fidelity-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-"$venv/bin/python" Benchmarks/extract_driver.py . "$work/driver.py"
-"$venv/bin/python" Benchmarks/notebook_fidelity.py "$work" "${config:-}"
+"$venv/bin/python" Benchmarks/notebook/extract_driver.py . "$work/driver.py"
+"$venv/bin/python" Benchmarks/notebook/notebook_fidelity.py "$work" "${config:-}"

@@ -2,16 +2,18 @@
 # Measures `harness validate` on JSON Lines against a JSON Schema, next to python-jsonschema
 # (Draft202012Validator) as the reference, in the same run on the same data.
 #
-#   Benchmarks/jsonschema-validate.sh [RECORDS]      default 500000 records (~75 MB)
+#   Benchmarks/validate/jsonschema-validate.sh [RECORDS]      default 500000 records (~75 MB)
 #
 # Data goes to a temporary folder that is removed afterwards. The reference runs on the
 # first REFERENCE_RECORDS records (default 20000) and is extrapolated, since it is slow;
 # harness also runs on that slice, and both must report the same number of violations.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 records=${1:-500000}
 reference_records=${REFERENCE_RECORDS:-20000}
-python=${PYTHON:-python3}
+# python-jsonschema at the version pinned in Benchmarks/requirements.txt, unless PYTHON says otherwise.
+[ -n "${PYTHON:-}" ] || Benchmarks/venv.sh Benchmarks/.venv Benchmarks/requirements.txt
+python=${PYTHON:-Benchmarks/.venv/bin/python}
 work=$(mktemp -d "${TMPDIR:-/tmp}/harness-jsonschema-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 

@@ -10,15 +10,15 @@
 # driver imports IPython only for notebooks that need it (magics, `!` lines, the IPython API),
 # so both kinds are measured.
 #
-# Usage: Benchmarks/notebook_overhead.sh [RUNS]   (default 15; the median is reported)
+# Usage: Benchmarks/notebook/notebook_overhead.sh [RUNS]   (default 15; the median is reported)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 runs="${1:-15}"
 venv=Benchmarks/.venv
 if [ ! -x "$venv/bin/papermill" ]; then
     echo "building $venv (papermill, ipykernel; first run only)..." >&2
     python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check papermill ipykernel "ipython==8.37.0"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "papermill==2.7.0" "ipykernel==7.4.0" "ipython==8.37.0"
 fi
 python="$venv/bin/python"
 work="$(mktemp -d /tmp/harness-bench-XXXXXX)"
@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product harness >/dev/null
 harness="$(swift build -c release --show-bin-path)/harness"
 
-"$python" Benchmarks/extract_driver.py . "$work/driver.py"
+"$python" Benchmarks/notebook/extract_driver.py . "$work/driver.py"
 # Two notebooks: a trivial one (plain Python: the driver does not import IPython for it) and
 # the same with a magic line (the driver then runs it through IPython's InteractiveShell).
 for kind in trivial magic; do

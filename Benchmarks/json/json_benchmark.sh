@@ -2,8 +2,8 @@
 # Benchmark of `harness diff` on JSON Lines and JSON against Python's json module, measured
 # in the same run on the same files.
 #
-#   Benchmarks/json_benchmark.sh            # generate (once), build release, measure
-#   RUNS=5 JSONL_MB=200 JSON_MB=50 BENCH_DIR=/tmp/harness-json-bench Benchmarks/json_benchmark.sh
+#   Benchmarks/json/json_benchmark.sh            # generate (once), build release, measure
+#   RUNS=5 JSONL_MB=200 JSON_MB=50 BENCH_DIR=/tmp/harness-json-bench Benchmarks/json/json_benchmark.sh
 #
 # Targets (issue 3): a ~200 MB JSON Lines pair at least 5x faster than Python loading both
 # (json.loads line by line into lists) and comparing them (==), identical and with float
@@ -13,7 +13,7 @@
 # load average is printed before and after; rerun when it is high.
 set -uo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/harness-json-bench}
 JSONL_MB=${JSONL_MB:-200}
@@ -38,12 +38,12 @@ DN=$BENCH_DIR/noisy-$JSON_MB.json
 DC=$BENCH_DIR/copy-$JSON_MB.json
 if [ ! -s "$S" ]; then
     echo "== generating $JSONL_MB MB JSON Lines in $BENCH_DIR"
-    "$PYTHON" Benchmarks/json_generate.py jsonl "$E" "$N" "$S" "$JSONL_MB" || exit 2
+    "$PYTHON" Benchmarks/json/json_generate.py jsonl "$E" "$N" "$S" "$JSONL_MB" || exit 2
 fi
 [ -s "$C" ] || cp "$E" "$C"
 if [ ! -s "$DN" ]; then
     echo "== generating $JSON_MB MB JSON document in $BENCH_DIR"
-    "$PYTHON" Benchmarks/json_generate.py json "$D" "$DN" "$JSON_MB" || exit 2
+    "$PYTHON" Benchmarks/json/json_generate.py json "$D" "$DN" "$JSON_MB" || exit 2
 fi
 [ -s "$DC" ] || cp "$D" "$DC"
 
@@ -77,7 +77,7 @@ compare() {
     megabytes=$(echo "$(size_mb "$expected") + $(size_mb "$actual")" | bc)
     measure "$RUNS" "$HARNESS" diff "$expected" "$actual" "$@"
     local h_wall=$WALL h_cpu=$CPU h_rss=$RSS h_status=$STATUS h_out=$LAST
-    measure "$PY_RUNS" "$PYTHON" Benchmarks/json_reference.py "$format" "$expected" "$actual"
+    measure "$PY_RUNS" "$PYTHON" Benchmarks/json/json_reference.py "$format" "$expected" "$actual"
     local p_wall=$WALL p_cpu=$CPU p_rss=$RSS
     local ratio cpu_ratio throughput
     # Clocks tick in hundredths: never divide by a zero reading.

@@ -17,7 +17,7 @@ def mask(text):
 
 
 def notebooks():
-    for path in sorted(glob.glob("Benchmarks/fidelity/*/notebook.ipynb")):
+    for path in sorted(glob.glob("Benchmarks/notebook/fidelity/*/notebook.ipynb")):
         folder = os.path.dirname(path)
         yield os.path.basename(folder), os.path.abspath(path), {"data": os.path.abspath(folder + "/data")}, {}
     if config and os.path.isfile(config):

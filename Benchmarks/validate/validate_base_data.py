@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes only base.csv of the `harness diff` benchmark data (Benchmarks/generate_csv.py,
+"""Writes only base.csv of the `harness diff` benchmark data (Benchmarks/diff/generate_csv.py,
 same seed, same rows), which the validate benchmark checks for speed.
 
     validate_base_data.py OUT.csv [--rows N]
@@ -10,7 +10,7 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "diff"))
 import generate_csv  # noqa: E402  (the diff benchmark's generator)
 
 
