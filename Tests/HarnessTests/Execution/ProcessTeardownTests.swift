@@ -72,21 +72,36 @@ extension ExecutionTests {
         /// with its group and returns `.interrupted`, and a run started afterwards does not start.
         @Test func interruptStopsEveryLiveRun() throws {
             let python = try F.plain()
+            // The sleepers' pids go to a folder known before the runs return, so the test waits
+            // for both grandchildren to exist instead of guessing how long that takes.
+            let pids = try TestSupport.temporaryFolder("interrupt-pids")
+            defer {
+                try? FileManager.default.removeItem(atPath: pids)
+                ProcessGroupRegistry.shared.reset()
+            }
             let results = Lock()
             nonisolated(unsafe) var finished: [RunResult] = []
-            let threads = (0..<2).map { _ in
+            let threads = (0..<2).map { index in
                 Thread {
-                    let result = try? F.runNotebook([.code(Self.startSleeper), .code("import time\ntime.sleep(60)")],
+                    let startSleeper = """
+                    import os, subprocess
+                    sleeper = subprocess.Popen(['sleep', '1000'])
+                    open('\(pids)/partial-\(index)', 'w').write(str(sleeper.pid))
+                    os.replace('\(pids)/partial-\(index)', '\(pids)/sleeper-\(index).pid')
+                    """
+                    let result = try? F.runNotebook([.code(startSleeper), .code("import time\ntime.sleep(60)")],
                                                     python: python, timeout: 120)
                     results.withLock { if let result { finished.append(result) } }
                 }
             }
             threads.forEach { $0.start() }
-            let end = Date().addingTimeInterval(20)
-            while ProcessGroupRegistry.shared.liveCount < 2 && Date() < end { usleep(20_000) }
-            usleep(500_000)  // let both notebooks reach their sleep
+            let end = Date().addingTimeInterval(60)
+            func sleeperPids() -> [Int32] { (0..<2).compactMap { Int32(F.read(pids + "/sleeper-\($0).pid")) } }
+            while sleeperPids().count < 2 && Date() < end { usleep(20_000) }
+            let sleepers = sleeperPids()
             Runner.interruptAll()
             while results.withLock({ finished.count }) < 2 && Date() < end { usleep(20_000) }
+            #expect(sleepers.count == 2, "both notebooks started their grandchild within 60 s")
             let done = results.withLock { finished }
             #expect(done.count == 2)
             for result in done {
@@ -94,16 +109,15 @@ extension ExecutionTests {
                     Issue.record("expected .interrupted, got \(result.outcome)")
                     continue
                 }
-                if let pid = Int32(F.read(result.sandbox + "/sleeper.pid")) { #expect(F.processIsGone(pid)) }
                 Runner.removeSandbox(result.sandbox)
             }
+            for pid in sleepers { #expect(F.processIsGone(pid)) }
             let late = try F.runNotebook([.code("x = 1")], python: python)
             guard case .interrupted = late.outcome else {
                 Issue.record("a run started after an interrupt must not run")
                 return
             }
             Runner.removeSandbox(late.sandbox)
-            ProcessGroupRegistry.shared.reset()
         }
     }
 }

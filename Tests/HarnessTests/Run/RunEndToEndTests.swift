@@ -3,7 +3,7 @@ import Testing
 @testable import Harness
 
 /// `harness run` on a small standard-library project, as a user runs it.
-@Suite struct RunEndToEndTests {
+@Suite(.tags(.python)) struct RunEndToEndTests {
     @Test func passesWhenNotebookPipelineAndGoldensAgree() throws {
         let fixture = try RunFixture()
         let (result, report) = try fixture.run()
@@ -126,8 +126,11 @@ import Testing
         try fixture.replace("harness.json", "\"parameters\": {\"scale\": 1}", with: "\"parameters\": {\"scael\": 1}")
         let (result, _) = try fixture.run()
         #expect(result.status != 0)
+        #expect(result.status == 3, "a notebook that cannot start its case is an error, not a difference")
         #expect(result.stdout.contains("scael"))
         #expect(result.stdout.contains("scale"))
+        #expect(result.stdout.contains("unknown parameter `scael`; the parameters cell (cell 2) assigns `scale`, `offset`"),
+                "\(result.stdout)")
     }
 
     @Test func aRunThatWritesIntoItsInputLeavesTheOriginalAlone() throws {
