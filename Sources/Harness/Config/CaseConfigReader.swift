@@ -36,6 +36,11 @@ enum CaseConfigReader {
             notebook = ConfigLoader.checkedPath(relative, from: folder, at: keys["notebook"]!.offset, what: "notebook", reader: &reader)  // `!`: string() returned non-nil
         }
 
+        if let notebook, keys["parameters"] != nil {
+            checkParameters(parameters, notebook: notebook, relative: keys["notebook"]?.value.stringValue ?? notebook,
+                            context: context, reader: &reader)
+        }
+
         var pipeline: PipelineConfig?
         if let member = keys["pipeline"] {
             pipeline = readPipeline(member, context: context, parameters: parameters, folder: folder, reader: &reader)
@@ -104,6 +109,19 @@ enum CaseConfigReader {
                           timeout: timeout, cellTimeout: cellTimeout, environment: environment)
     }
 
+    /// Refuses parameters the notebook's parameters cell does not assign (papermill would
+    /// inject them, and a typo would leave the default silently in place).
+    static func checkParameters(_ parameters: [JSONMember], notebook: String, relative: String,
+                                context: String, reader: inout ConfigReader) {
+        guard !parameters.isEmpty, let cell = NotebookParameters.read(notebook: notebook) else { return }
+        let assigns = cell.names.isEmpty ? "nothing" : cell.names.map { "\"\($0)\"" }.joined(separator: ", ")
+        for parameter in parameters where !cell.names.contains(parameter.key) {
+            reader.problems.append(.unknownName(reader.location(parameter.offset), kind: "notebook parameter in \(context).parameters",
+                                                name: parameter.key, known: cell.names,
+                                                hint: "the parameters cell (cell \(cell.cell)) of \(relative) assigns \(assigns); add the name there or correct it here"))
+        }
+    }
+
     static func readPipeline(_ member: JSONMember, context: String, parameters: [JSONMember], folder: String,
                              reader: inout ConfigReader) -> PipelineConfig? {
         let keys = reader.members(member.value, at: member.offset, name: "\(context).pipeline", allowed: ConfigLoader.pipelineKeys)
@@ -139,6 +157,15 @@ enum CaseConfigReader {
                 }
             }
         }
-        return PipelineConfig(command: command, pythonpath: pythonpath)
+        return PipelineConfig(command: command, pythonpath: pythonpath, module: module(of: command),
+                              commandLocation: reader.location(commandMember.offset))
+    }
+
+    /// `MODULE` of `python … -m MODULE …`, when the command runs Python that way.
+    static func module(of command: [String]) -> String? {
+        guard let program = command.first?.split(separator: "/").last, program.hasPrefix("python"),
+              let flag = command.firstIndex(of: "-m"), flag + 1 < command.count else { return nil }
+        let module = command[flag + 1]
+        return module.contains("{param:") || module.isEmpty ? nil : module
     }
 }

@@ -65,6 +65,10 @@ public struct PipelineConfig: Sendable, Equatable {
     public var command: [String]
     /// Absolute folders put on PYTHONPATH.
     public var pythonpath: [String]
+    /// The module of `python -m MODULE`, and where the command is in the config, so a
+    /// module that cannot be imported is refused before anything runs.
+    public var module: String?
+    public var commandLocation: SourceLocation?
 }
 
 /// A file the runs write, compared with its golden, across runs, and against its contract.

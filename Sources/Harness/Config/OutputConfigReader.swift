@@ -58,6 +58,9 @@ enum OutputConfigReader {
         if let member = keys["contract"], let relative = reader.string(member, name: "\(where_).contract") {
             contract = ConfigLoader.checkedPath(relative, from: folder, at: member.offset, what: "contract", reader: &reader)
         }
+        let formatPath = pipelinePath ?? notebookPath ?? name
+        checkFormat(options, keys: keys, output: name, path: formatPath, where: where_, reader: &reader)
+        if let contract { checkContract(contract, output: formatPath, reader: &reader) }
         guard reader.problems.count == problemsBefore else { return nil }
         return OutputConfig(name: name, notebookPath: notebookPath, pipelinePath: pipelinePath,
                             fromCapture: fromCapture, options: options, contract: contract)

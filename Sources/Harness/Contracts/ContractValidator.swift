@@ -20,6 +20,25 @@ public enum ContractValidator {
         return report
     }
 
+    /// Reads and compiles `contract` for data at `dataPath` without reading any data, so
+    /// `harness run` can refuse a broken contract before it runs anything.
+    /// - Throws: `HarnessError` (`.many` when the contract has several problems) for a
+    ///   contract that cannot be read, is invalid, or does not fit the data's format.
+    public static func check(contract: String, dataPath: String) throws {
+        let document = try JSONParser.parse(fileAt: contract)
+        if isJSONSchema(document, dataPath: dataPath) {
+            try JSONSchemaValidator.rejectTableSchema(document, schemaPath: contract)
+            _ = try JSONSchema(document, path: contract)
+            let lower = dataPath.lowercased()
+            if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
+                throw HarnessError.invalid(SourceLocation(path: contract), message: "\(contract) is a JSON Schema, which checks JSON data, but the output \"\(dataPath)\" is a table",
+                                           hint: "describe CSV files with a Table Schema or a Tabular Data Resource")
+            }
+        } else {
+            _ = try TableContractLoader.load(document, path: contract)
+        }
+    }
+
     /// A contract is a JSON Schema when it says so (`$schema`), or when the data is JSON
     /// (a Table Schema describes tables, and JSON documents are not tables).
     static func isJSONSchema(_ contract: JSONValue, dataPath: String) -> Bool {

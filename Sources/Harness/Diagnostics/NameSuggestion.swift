@@ -4,6 +4,13 @@ public enum NameSuggestion {
     /// plausible typo (edit distance above a third of the longer name, at least 1... 3).
     public static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
+        let candidates = Array(candidates)
+        // What a Python user types for a type is not a typo of it: "int" is three edits
+        // from "list" but means "integer".
+        if let meant = typeSynonyms[lowered] ?? typeSynonyms[lowered.prefix { $0 != "[" }.description],
+           let candidate = candidates.first(where: { $0.lowercased() == meant }) {
+            return candidate
+        }
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
@@ -17,6 +24,18 @@ public enum NameSuggestion {
         }
         return nil
     }
+
+    /// Type names from Python, pandas, NumPy and SQL, by the Table Schema / JSON Schema
+    /// type they mean.
+    static let typeSynonyms: [String: String] = [
+        "int": "integer", "int8": "integer", "int16": "integer", "int32": "integer", "int64": "integer",
+        "uint8": "integer", "uint16": "integer", "uint32": "integer", "uint64": "integer", "long": "integer",
+        "bigint": "integer", "float": "number", "float32": "number", "float64": "number", "double": "number",
+        "decimal": "number", "real": "number", "numeric": "number", "str": "string", "text": "string",
+        "varchar": "string", "category": "string", "list": "array", "bool": "boolean",
+        "datetime64": "datetime", "timestamp": "datetime", "dict": "object", "tuple": "array",
+        "none": "null", "nonetype": "null",
+    ]
 
     /// Damerau-Levenshtein distance (optimal string alignment), so a swapped pair of
     /// letters counts as one typo.

@@ -8,7 +8,7 @@ import Testing
         let folder = try TestSupport.temporaryFolder("config")
         try TestSupport.write("{\"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}}", to: folder + "/nb.ipynb")
         try TestSupport.write("a,b\n1,2\n", to: folder + "/data/in.csv")
-        try TestSupport.write("{}", to: folder + "/contract.json")
+        try TestSupport.write("{\"fields\": []}", to: folder + "/contract.json")
         try TestSupport.write(config, to: folder + "/harness.json")
         return folder
     }

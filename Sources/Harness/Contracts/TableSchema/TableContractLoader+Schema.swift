@@ -15,12 +15,21 @@ extension TableContractLoader {
             }
             schema.fieldsMatch = value
         }
+        // Every field is read even after one fails, so a contract's mistakes are listed
+        // together instead of one per run.
+        var problems: [HarnessError] = []
         for item in items {
             guard let fieldMembers = item.objectMembers else {
-                throw invalid(fieldsMember, "each entry of \"fields\" must be an object, got \(item.typeName)")
+                problems.append(invalid(fieldsMember, "each entry of \"fields\" must be an object, got \(item.typeName)"))
+                continue
             }
-            schema.fields.append(try field(fieldMembers, schemaMissing: schemaMissing))
+            do {
+                schema.fields.append(try field(fieldMembers, schemaMissing: schemaMissing))
+            } catch let error as HarnessError {
+                problems += error.problems
+            }
         }
+        if !problems.isEmpty { throw problems.count == 1 ? problems[0] : HarnessError.many(problems) }
         let names = schema.fields.map(\.name)
         if let item = member(members, "primaryKey") {
             schema.primaryKey = try keyFields(item, names: names, what: "primaryKey")
