@@ -4,11 +4,13 @@ import Foundation
 /// golden and equivalence checks of `harness run`.
 public enum FileComparator {
     /// Compares `expected` with `actual`.
-    /// - Throws: `HarnessError` when a file cannot be read or is malformed.
+    /// - Throws: `HarnessError` when a file cannot be read or is malformed, or the two are
+    ///   of different formats by their extensions (a CSV against a JSON).
     /// - Returns: the complete counts and first differences; an unequal result is not an error.
     public static func compare(expected: String, actual: String, options: CompareOptions) throws -> DiffReport {
         let started = Date()
         var report: DiffReport
+        try checkSameFormat(expected: expected, actual: actual, options: options)
         switch options.format(for: expected) {
         case .csv: report = try CSVComparator.compare(expected: expected, actual: actual, options: options)
         case .json: report = try JSONComparator.compare(expected: expected, actual: actual, options: options)
@@ -16,5 +18,32 @@ public enum FileComparator {
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Two files whose extensions name different formats cannot be compared: reading a
+    /// JSON document as CSV would report a parse error that hides the real mistake.
+    static func checkSameFormat(expected: String, actual: String, options: CompareOptions) throws {
+        guard options.format == nil else { return }
+        let formats = [expected, actual].map { path -> DiffReport.Format? in
+            let lower = path.lowercased()
+            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+            if lower.hasSuffix(".json") { return .json }
+            if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") { return .csv }
+            return nil
+        }
+        guard let first = formats[0], let second = formats[1], first != second else { return }
+        throw HarnessError.usage("\(expected) is \(first.displayName) but \(actual) is \(second.displayName); harness diff compares two files of one format",
+                                 hint: "compare the file with one of its own format, or pass --format csv|json|jsonl to read both as one")
+    }
+}
+
+extension DiffReport.Format {
+    /// The format's name in a sentence: "CSV", "a JSON document", "JSON Lines".
+    var displayName: String {
+        switch self {
+        case .csv: return "CSV"
+        case .json: return "a JSON document"
+        case .jsonl: return "JSON Lines"
+        }
     }
 }

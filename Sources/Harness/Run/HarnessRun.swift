@@ -32,6 +32,7 @@ public enum HarnessRun {
                                                    requirements: config.python.requirements,
                                                    cacheFolder: cacheFolder(config, options),
                                                    environment: options.environment, console: console)
+        try PipelineModuleCheck.check(selected, python: python, environment: options.environment)
         let batch = options.updateGolden ? GoldenBatch(store: store) : nil
         let scheduler = CaseScheduler(cases: selected, options: options, python: python, store: store, batch: batch, console: console)
         var finished = scheduler.run()
