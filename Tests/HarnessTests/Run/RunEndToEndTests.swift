@@ -124,13 +124,13 @@ import Testing
     @Test func anUnknownParameterNamesTheKnownOnes() throws {
         let fixture = try RunFixture()
         try fixture.replace("harness.json", "\"parameters\": {\"scale\": 1}", with: "\"parameters\": {\"scael\": 1}")
-        let (result, _) = try fixture.run()
-        #expect(result.status != 0)
-        #expect(result.status == 3, "a notebook that cannot start its case is an error, not a difference")
-        #expect(result.stdout.contains("scael"))
-        #expect(result.stdout.contains("scale"))
-        #expect(result.stdout.contains("unknown parameter `scael`; the parameters cell (cell 2) assigns `scale`, `offset`"),
-                "\(result.stdout)")
+        let (result, report) = try fixture.run()
+        // A configuration error, found in the parameters cell before anything runs.
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown notebook parameter in cases.basic.parameters \"scael\""))
+        #expect(result.stderr.contains("did you mean \"scale\"?"))
+        #expect(result.stderr.contains("the parameters cell (cell 2) of notebook.ipynb assigns \"scale\", \"offset\""), "\(result.stderr)")
+        #expect(report == nil)
     }
 
     @Test func aRunThatWritesIntoItsInputLeavesTheOriginalAlone() throws {
