@@ -24,12 +24,23 @@ public struct ValidationReport: Sendable, Equatable {
     public var valid: Bool { errorCount == 0 }
 }
 
+extension ValidationReport {
+    /// What one checked unit of the data is called: a JSON document, a JSON Lines record,
+    /// a CSV row.
+    public var unit: String {
+        let path = dataPath.lowercased()
+        if path.hasSuffix(".json") { return "document" }
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return "record" }
+        return "row"
+    }
+}
+
 /// One broken rule in the data.
 public struct ContractViolation: Sendable, Equatable {
     public enum Severity: String, Sendable, Equatable { case error, warning }
 
     /// Frictionless error type, or ours (`row-count`, `quality`, `schema-error`).
-    public var type: String
+    public var type: ViolationType
     /// Row number, the header being row 1 (as frictionless counts); nil for file-level checks.
     public var row: Int?
     /// Field name; for JSON Schema, the instance's JSON Pointer.
@@ -39,7 +50,7 @@ public struct ContractViolation: Sendable, Equatable {
     public var cell: String?
     public var severity: Severity
 
-    public init(type: String, row: Int? = nil, field: String? = nil, message: String,
+    public init(type: ViolationType, row: Int? = nil, field: String? = nil, message: String,
                 cell: String? = nil, severity: Severity = .error) {
         self.type = type
         self.row = row
@@ -70,7 +81,7 @@ extension ValidationReport {
 extension ContractViolation {
     public var json: JSONValue {
         .object([
-            "type": .string(type),
+            "type": .string(type.rawValue),
             "row": row.map { .int($0) } ?? .null,
             "field": .optionalString(field),
             "message": .string(message),

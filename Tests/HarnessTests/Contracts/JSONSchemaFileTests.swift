@@ -30,7 +30,7 @@ import Testing
         #expect(report.errors.map(\.row) == [3, 3, 4])
         #expect(report.errors.map(\.field) == ["/id", "/tag", ""])
         #expect(report.errors.map(\.cell) == ["0", "\"c\"", "{\"tag\":\"a\"}"])
-        #expect(report.errors.allSatisfy { $0.type == "schema-error" })
+        #expect(report.errors.allSatisfy { $0.type == .schemaError })
     }
 
     @Test func jsonLinesSplitAtEveryChunkBoundaryReadTheSame() throws {

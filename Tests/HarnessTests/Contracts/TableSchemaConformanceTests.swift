@@ -101,7 +101,7 @@ struct TableSchemaConformanceTests {
         let contract = try Self.contractPath(item.contract, in: folder)
         let data = TestSupport.corpora + "/frictionless-data/data/" + item.data
         let report = try ContractValidator.validate(data: data, contract: contract, options: ValidateOptions(maxErrors: 1000))
-        let got = report.errors.map { Pair($0.row, $0.type) }
+        let got = report.errors.map { Pair($0.row, $0.type.rawValue) }
         if let limit = item.limit {
             #expect(Array(got.prefix(limit)) == item.expected)
         } else {
@@ -120,7 +120,7 @@ struct TableSchemaConformanceTests {
         let report = try ContractValidator.validate(data: TestSupport.corpora + "/frictionless-data/data/capital-invalid.csv",
                                                     contract: contract, options: ValidateOptions())
         #expect(report.counts == ["duplicate-label": 1, "missing-cell": 1, "blank-row": 1, "type-error": 1, "extra-cell": 1])
-        #expect(report.errors.map { Pair($0.row, $0.type) } == [Pair(nil, "duplicate-label"), Pair(10, "missing-cell"),
+        #expect(report.errors.map { Pair($0.row, $0.type.rawValue) } == [Pair(nil, "duplicate-label"), Pair(10, "missing-cell"),
                                                                 Pair(11, "blank-row"), Pair(12, "type-error"), Pair(12, "extra-cell")])
     }
 

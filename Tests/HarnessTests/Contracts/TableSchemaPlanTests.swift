@@ -62,7 +62,7 @@ struct TableSchemaPlanTests {
             break
         }
         // The rows do break every kind of check, so the comparison is not vacuous.
-        #expect(planned.1.contains { $0.type == "type-error" } && planned.1.contains { $0.type == "constraint-error" }
-                && planned.1.contains { $0.type == "unique-error" })
+        #expect(planned.1.contains { $0.type == .typeError } && planned.1.contains { $0.type == .constraintError }
+                && planned.1.contains { $0.type == .uniqueError })
     }
 }

@@ -91,7 +91,7 @@ struct TableSchemaValidatorTests {
         #expect(report.counts == ["quality": 1])
         #expect(report.warningCounts == ["constraint-error": 1, "quality": 2])
         #expect(!report.valid)
-        let quality = try #require(report.errors.first { $0.type == "quality" && $0.severity == .error })
+        let quality = try #require(report.errors.first { $0.type == .quality && $0.severity == .error })
         #expect(quality.field == "score" && quality.message == "nullValues is 75% (3 of 4 rows); must be less than 50 percent")
     }
 

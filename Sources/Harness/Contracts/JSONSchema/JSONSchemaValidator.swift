@@ -29,7 +29,7 @@ public enum JSONSchemaValidator {
             try compiled.validate(JSONParser.parse(fileAt: data), into: collector)
             report.rowsChecked = 1
         }
-        if collector.count > 0 { report.counts["schema-error"] = collector.count }
+        if collector.count > 0 { report.counts[ViolationType.schemaError.rawValue] = collector.count }
         report.errors = collector.samples.map(violation)
         return report
     }
@@ -46,7 +46,7 @@ public enum JSONSchemaValidator {
     }
 
     static func violation(_ failure: SchemaFailure) -> ContractViolation {
-        ContractViolation(type: "schema-error", row: failure.row, field: failure.pointer,
+        ContractViolation(type: .schemaError, row: failure.row, field: failure.pointer,
                           message: failure.message, cell: failure.value.preview(limit: 80))
     }
 }

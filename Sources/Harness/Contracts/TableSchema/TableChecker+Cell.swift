@@ -62,8 +62,8 @@ extension TableChecker {
 
     func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
                                   _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
-        add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
-            severity: severity("constraint-error", field: fieldIndex, check: name.rawValue),
+        add(.constraintError, row: rowNumber, field: fields[fieldIndex].name,
+            severity: severity(.constraintError, field: fieldIndex, check: name.rawValue),
             cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
     }
 

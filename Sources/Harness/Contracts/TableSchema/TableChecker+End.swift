@@ -6,16 +6,16 @@ extension TableChecker {
         let schema = contract.schema
         for (index, foreignKey) in schema.foreignKeys.enumerated() {
             for pending in pendingReferences[index] where !referenceSets[index].contains(pending.fingerprint) {
-                add("foreign-key", row: pending.row, field: keyName(foreignKey.fields), severity: severity("foreign-key"),
+                add(.foreignKey, row: pending.row, field: keyName(foreignKey.fields), severity: severity(.foreignKey),
                     message: "(\(keyName(foreignKey.fields))) refers to no row's (\(keyName(foreignKey.reference)))")
             }
         }
         if let rule = contract.rowCount, let failure = rule.failure(for: Double(rowsChecked)) {
-            add("row-count", row: nil, field: nil, severity: contract.rowCountSeverity,
+            add(.rowCount, row: nil, field: nil, severity: contract.rowCountSeverity,
                 message: "the table has \(rowsChecked) data rows; contract:rowCount \(failure)")
         }
         if let expected = contract.bytes, expected != byteCount {
-            add("byte-count", row: nil, field: nil, severity: severity("byte-count"),
+            add(.byteCount, row: nil, field: nil, severity: severity(.byteCount),
                 message: "the resource declares \(expected) bytes; the file has \(byteCount)")
         }
         for (index, field) in fields.enumerated() {
@@ -32,7 +32,7 @@ extension TableChecker {
                 let value = rule.unit == .percent ? (rowsChecked == 0 ? 0 : Double(count) * 100 / Double(rowsChecked)) : Double(count)
                 guard let failure = rule.rule.failure(for: value) else { continue }
                 let shown = rule.unit == .percent ? "\(TableChecker.percent(value))% (\(count) of \(rowsChecked) rows)" : "\(count) rows"
-                add("quality", row: nil, field: field.name, severity: rule.severity,
+                add(.quality, row: nil, field: field.name, severity: rule.severity,
                     message: "\(rule.metric.rawValue) is \(shown); \(failure)\(rule.unit == .percent ? " percent" : "")")
             }
         }

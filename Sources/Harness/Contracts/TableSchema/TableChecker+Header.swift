@@ -11,28 +11,28 @@ extension TableChecker {
         let schemaFields = contract.schema.fields
         if match == .exact {
             for (index, label) in labels.enumerated() where index >= schemaFields.count {
-                add("extra-label", row: nil, field: nil, severity: severity("extra-label"), cell: label,
+                add(.extraLabel, row: nil, field: nil, severity: severity(.extraLabel), cell: label,
                     message: "column \(index + 1) \"\(label)\" is not in the schema, which has \(schemaFields.count) fields")
             }
             for index in labels.count..<max(labels.count, schemaFields.count) {
-                add("missing-label", row: nil, field: schemaFields[index].name, severity: severity("missing-label"),
+                add(.missingLabel, row: nil, field: schemaFields[index].name, severity: severity(.missingLabel),
                     message: "field \"\(schemaFields[index].name)\" has no column: the header has \(labels.count) labels")
             }
             for (index, label) in labels.enumerated() where index < schemaFields.count {
                 let name = schemaFields[index].name
                 if label.isEmpty {
-                    add("blank-label", row: nil, field: name, severity: severity("blank-label"),
+                    add(.blankLabel, row: nil, field: name, severity: severity(.blankLabel),
                         message: "column \(index + 1) has a blank label; the schema names it \"\(name)\"")
                     continue
                 }
                 if let first = labels[..<index].firstIndex(of: label) {
-                    add("duplicate-label", row: nil, field: name, severity: severity("duplicate-label"), cell: label,
+                    add(.duplicateLabel, row: nil, field: name, severity: severity(.duplicateLabel), cell: label,
                         message: "label \"\(label)\" of column \(index + 1) repeats column \(first + 1)")
                     continue
                 }
                 let normalized = label.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
                 if !same(name, normalized) {
-                    add("incorrect-label", row: nil, field: name, severity: severity("incorrect-label"), cell: label,
+                    add(.incorrectLabel, row: nil, field: name, severity: severity(.incorrectLabel), cell: label,
                         message: "column \(index + 1) is labelled \"\(label)\" where the schema has \"\(name)\"")
                 }
             }
@@ -52,7 +52,7 @@ extension TableChecker {
                 matched = true
             } else {
                 if match == .equal || match == .superset {
-                    add("extra-label", row: nil, field: nil, severity: severity("extra-label"), cell: label,
+                    add(.extraLabel, row: nil, field: nil, severity: severity(.extraLabel), cell: label,
                         message: "column \(column + 1) \"\(label)\" is not in the schema (\"fieldsMatch\": \"\(match.rawValue)\")")
                 }
                 newSlots.append(Slot(field: addUntypedField(named: label), column: column))
@@ -63,11 +63,11 @@ extension TableChecker {
         for (index, field) in schemaFields.enumerated() where !labels.contains(where: { same($0, field.name) }) {
             if requiredOnly && !(field.constraints.required || contract.schema.primaryKey.contains(index)) { continue }
             position += 1
-            add("missing-label", row: nil, field: field.name, severity: severity("missing-label"),
+            add(.missingLabel, row: nil, field: field.name, severity: severity(.missingLabel),
                 message: "field \"\(field.name)\" has no column in the header (\"fieldsMatch\": \"\(match.rawValue)\")")
         }
         if match == .partial && !schemaFields.isEmpty && !matched {
-            add("missing-label", row: nil, field: nil, severity: severity("missing-label"),
+            add(.missingLabel, row: nil, field: nil, severity: severity(.missingLabel),
                 message: "no column of the header matches a field of the schema (\"fieldsMatch\": \"partial\")")
         }
         setSlots(newSlots)

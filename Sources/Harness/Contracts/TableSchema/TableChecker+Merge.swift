@@ -99,7 +99,7 @@ extension TableChecker {
                   firsts.insert(Fingerprint.combine(UInt64(field), fingerprint)) else { continue }
             duplicates[field, default: 0] += 1
             if fields[field].constraints.unique {
-                log.add("unique-error", row: row, field: fields[field].name, severity: severity("unique-error", field: field, check: "unique"),
+                log.add(.uniqueError, row: row, field: fields[field].name, severity: severity(.uniqueError, field: field, check: "unique"),
                         message: "the value of \"\(fields[field].name)\" already appeared in an earlier row")
             }
         }
@@ -114,13 +114,13 @@ extension TableChecker {
         let schema = contract.schema
         if !schema.primaryKey.isEmpty, let fingerprint = key(schema.primaryKey),
            earlier.contains(where: { $0.hasPrimaryKey(fingerprint) }), firsts.insert(Fingerprint.combine(0xFFFF, fingerprint)) {
-            log.add("primary-key", row: row, field: keyName(schema.primaryKey), severity: severity("primary-key"),
+            log.add(.primaryKey, row: row, field: keyName(schema.primaryKey), severity: severity(.primaryKey),
                     message: "the primary key (\(keyName(schema.primaryKey))) repeats an earlier row")
         }
         for (index, unique) in schema.uniqueKeys.enumerated() {
             guard let fingerprint = key(unique), earlier.contains(where: { $0.hasUniqueKey(index, fingerprint) }),
                   firsts.insert(Fingerprint.combine(0xFFFF_0000 + UInt64(index), fingerprint)) else { continue }
-            log.add("unique-error", row: row, field: keyName(unique), severity: severity("unique-error"),
+            log.add(.uniqueError, row: row, field: keyName(unique), severity: severity(.uniqueError),
                     message: "the values of (\(keyName(unique))) already appeared together in an earlier row")
         }
     }

@@ -24,7 +24,7 @@ extension TableChecker {
         }
         if count > slotCount {
             for column in slotCount..<count {
-                add("extra-cell", row: rowNumber, field: nil, severity: severity("extra-cell"),
+                add(.extraCell, row: rowNumber, field: nil, severity: severity(.extraCell),
                     cell: ViolationLog.text(record.cell(column)),
                     message: "extra cell in column \(column + 1): the table has \(slotCount) fields")
             }
@@ -33,14 +33,14 @@ extension TableChecker {
             // Slots read columns in order (slot i reads column i), so the absent ones are the tail.
             for slotIndex in count..<max(count, slotCount) where slotStore[slotIndex].column >= count {
                 let name = fields[slotStore[slotIndex].field].name
-                add("missing-cell", row: rowNumber, field: name, severity: severity("missing-cell"),
+                add(.missingCell, row: rowNumber, field: name, severity: severity(.missingCell),
                     message: "the row has \(count) cells; field \"\(name)\" (column \(slotIndex + 1)) has none")
             }
         }
         if hadUnique {
             for fieldIndex in uniqueHits {
                 let name = fields[fieldIndex].name
-                add("unique-error", row: rowNumber, field: name, severity: severity("unique-error", field: fieldIndex, check: "unique"),
+                add(.uniqueError, row: rowNumber, field: name, severity: severity(.uniqueError, field: fieldIndex, check: "unique"),
                     message: "the value of \"\(name)\" already appeared in an earlier row")
             }
             uniqueHits.removeAll(keepingCapacity: true)
@@ -67,10 +67,10 @@ extension TableChecker {
             states[field].missing += 1
             states[field].isNull = true
         }
-        add("blank-row", row: rowNumber, field: nil, severity: severity("blank-row"), message: "the row is blank")
+        add(.blankRow, row: rowNumber, field: nil, severity: severity(.blankRow), message: "the row is blank")
         let key = contract.schema.primaryKey
         if !key.isEmpty {
-            add("primary-key", row: rowNumber, field: keyName(key), severity: severity("primary-key"),
+            add(.primaryKey, row: rowNumber, field: keyName(key), severity: severity(.primaryKey),
                 message: "every cell of the primary key is null")
         }
     }
@@ -82,8 +82,8 @@ extension TableChecker {
         states[fieldIndex].missing += 1
         states[fieldIndex].isNull = true
         if fields[fieldIndex].constraints.required {
-            add("constraint-error", row: rowNumber, field: fields[fieldIndex].name,
-                severity: severity("constraint-error", field: fieldIndex, check: "required"),
+            add(.constraintError, row: rowNumber, field: fields[fieldIndex].name,
+                severity: severity(.constraintError, field: fieldIndex, check: "required"),
                 cell: cell(), message: "a value is required")
         }
     }
@@ -161,7 +161,7 @@ extension TableChecker {
         guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
             states[fieldIndex].invalid += 1
             states[fieldIndex].isNull = true
-            add("type-error", row: rowNumber, field: fields[fieldIndex].name, severity: severity("type-error", field: fieldIndex, check: "type"),
+            add(.typeError, row: rowNumber, field: fields[fieldIndex].name, severity: severity(.typeError, field: fieldIndex, check: "type"),
                 cell: ViolationLog.text(bytes), message: TableChecker.typeMessage(fields[fieldIndex]))
             return false
         }
@@ -257,12 +257,12 @@ extension TableChecker {
         if !schema.primaryKey.isEmpty {
             if let fingerprint = keyFingerprint(schema.primaryKey, states) {
                 if primarySet?.insert(fingerprint) == false {
-                    add("primary-key", row: rowNumber, field: keyName(schema.primaryKey), severity: severity("primary-key"),
+                    add(.primaryKey, row: rowNumber, field: keyName(schema.primaryKey), severity: severity(.primaryKey),
                         message: "the primary key (\(keyName(schema.primaryKey))) repeats an earlier row")
                 }
             } else {
                 // The spec: primary key cells cannot be null.
-                add("primary-key", row: rowNumber, field: keyName(schema.primaryKey), severity: severity("primary-key"),
+                add(.primaryKey, row: rowNumber, field: keyName(schema.primaryKey), severity: severity(.primaryKey),
                     message: "a cell of the primary key (\(keyName(schema.primaryKey))) is null")
             }
         }
@@ -270,7 +270,7 @@ extension TableChecker {
             // Rows with a null in the key are left out, as SQL unique constraints do.
             guard let fingerprint = keyFingerprint(key, states) else { continue }
             if !uniqueKeySets[index].insert(fingerprint) {
-                add("unique-error", row: rowNumber, field: keyName(key), severity: severity("unique-error"),
+                add(.uniqueError, row: rowNumber, field: keyName(key), severity: severity(.uniqueError),
                     message: "the values of (\(keyName(key))) already appeared together in an earlier row")
             }
         }

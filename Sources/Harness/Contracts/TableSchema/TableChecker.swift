@@ -155,12 +155,12 @@ final class TableChecker: @unchecked Sendable {
 
     /// The severity of a check on a field: the field's own setting, else the contract's
     /// for the error type, else error.
-    func severity(_ type: String, field: Int? = nil, check: String? = nil) -> ContractViolation.Severity {
+    func severity(_ type: ViolationType, field: Int? = nil, check: String? = nil) -> ContractViolation.Severity {
         if let field, let check, let level = fields[field].severities[check] { return level }
         return contract.severity(of: type)
     }
 
-    func add(_ type: String, row: Int?, field: String?, severity: ContractViolation.Severity,
+    func add(_ type: ViolationType, row: Int?, field: String?, severity: ContractViolation.Severity,
              cell: @autoclosure () -> String? = nil, message: @autoclosure () -> String) {
         log.add(type, row: row, field: field, severity: severity, cell: cell(), message: message())
     }

@@ -30,9 +30,7 @@ struct TableContractLoader {
     static let schemaProperties = ["$schema", "profile", "fields", "fieldsMatch", "missingValues", "primaryKey", "uniqueKeys",
                                    "foreignKeys", "name", "title", "description", "homepage", "version", "created",
                                    "keywords", "contributors", "examples", "contract:severity", "contract:rowCount"]
-    static let errorTypes = ["type-error", "constraint-error", "missing-cell", "extra-cell", "blank-row", "unique-error",
-                             "primary-key", "foreign-key", "missing-label", "extra-label", "incorrect-label", "blank-label",
-                             "duplicate-label", "row-count", "quality", "byte-count"]
+    static let errorTypes = ViolationType.declarable.map(\.rawValue)
 
     func location(_ member: JSONMember?) -> SourceLocation {
         guard let member, member.offset >= 0, !source.isEmpty else { return SourceLocation(path: path) }

@@ -54,7 +54,7 @@ struct TableContract: Sendable {
     /// Severity per error type (`contract:severity` at schema or resource level).
     var severities: [String: ContractViolation.Severity] = [:]
 
-    func severity(of type: String) -> ContractViolation.Severity {
-        severities[type] ?? .error
+    func severity(of type: ViolationType) -> ContractViolation.Severity {
+        severities[type.rawValue] ?? .error
     }
 }

@@ -104,10 +104,10 @@ extension TableSchemaValidator {
                                   uniquingKeysWith: { first, _ in first })
         func rank(_ violation: ContractViolation) -> (Int, Int) {
             switch violation.type {
-            case "extra-cell": return (1, 0)
-            case "missing-cell": return (2, 0)
-            case "primary-key": return (4, 0)
-            case "unique-error":
+            case .extraCell: return (1, 0)
+            case .missingCell: return (2, 0)
+            case .primaryKey: return (4, 0)
+            case .uniqueError:
                 if let field = violation.field, let index = fieldIndex[field] { return (3, index) }
                 return (5, violation.field.flatMap { keyIndex[$0] } ?? 0)
             default: return (0, 0)

@@ -38,7 +38,7 @@ public enum TableSchemaValidator {
             checker.checkRow(record, rowNumber: number)
         }
         if !sawRecord {
-            checker.add("source-error", row: nil, field: nil, severity: .error, message: "the file is empty: no header and no rows")
+            checker.add(.sourceError, row: nil, field: nil, severity: .error, message: "the file is empty: no header and no rows")
         } else if reader.recordCount < lastHeaderRow {
             try checker.checkHeader(labels, contractPath: contractPath)
         }

@@ -18,11 +18,11 @@ final class ViolationLog: @unchecked Sendable {
     var isFull: Bool { samples.count >= limit }
 
     /// Records one violation; the message and cell are only built while samples are kept.
-    func add(_ type: String, row: Int?, field: String?, severity: ContractViolation.Severity,
+    func add(_ type: ViolationType, row: Int?, field: String?, severity: ContractViolation.Severity,
                       cell: @autoclosure () -> String? = nil, message: @autoclosure () -> String) {
         switch severity {
-        case .error: counts[type, default: 0] += 1
-        case .warning: warningCounts[type, default: 0] += 1
+        case .error: counts[type.rawValue, default: 0] += 1
+        case .warning: warningCounts[type.rawValue, default: 0] += 1
         }
         if samples.count < limit {
             samples.append(ContractViolation(type: type, row: row, field: field, message: message(), cell: cell(), severity: severity))
