@@ -66,13 +66,16 @@ enum RunCommand {
     /// Writes the file reports asked for, and the GitHub Actions annotations and summary.
     static func writeReports(_ report: RunReport, parsed: ParsedArguments, environment: [String: String],
                              config: HarnessConfig, console: Console) throws {
+        var report = report
+        report.htmlPath = parsed.value("--html")
+        let folder = FileManager.default.currentDirectoryPath
         if let path = parsed.value("--json") { try AtomicFile.write(report.json.prettyText, to: path) }
-        if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report), to: path) }
+        if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report, root: folder), to: path) }
         if let path = parsed.value("--html") { try AtomicFile.write(HTMLRenderer.render(report), to: path) }
         if environment["GITHUB_ACTIONS"] == "true" {
-            var notebooks: [String: String] = [:]
-            for caseConfig in config.cases { notebooks[caseConfig.name] = caseConfig.notebook }
-            console.out(GitHubRenderer.annotations(report, notebooks: notebooks))
+            // Annotations attach to files by their path in the repository.
+            let repository = environment["GITHUB_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? folder
+            console.out(GitHubRenderer.annotations(report, root: repository))
             if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 let existing = (try? FileBytes.read(summary)) ?? []
                 try AtomicFile.write(existing + Array(GitHubRenderer.stepSummary(report).utf8), to: summary)

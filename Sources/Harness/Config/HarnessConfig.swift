@@ -84,6 +84,8 @@ public struct OutputConfig: Sendable, Equatable {
     public var options: CompareOptions
     /// Absolute path of the contract, when declared.
     public var contract: String?
+    /// Where the output is declared in the config, for annotations that point at it.
+    public var location: SourceLocation?
 
     public func path(for side: RunSide) -> String? {
         side == .notebook ? notebookPath : pipelinePath

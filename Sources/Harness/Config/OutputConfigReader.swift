@@ -63,6 +63,7 @@ enum OutputConfigReader {
         if let contract { checkContract(contract, output: formatPath, reader: &reader) }
         guard reader.problems.count == problemsBefore else { return nil }
         return OutputConfig(name: name, notebookPath: notebookPath, pipelinePath: pipelinePath,
-                            fromCapture: fromCapture, options: options, contract: contract)
+                            fromCapture: fromCapture, options: options, contract: contract,
+                            location: reader.location(entry.offset))
     }
 }

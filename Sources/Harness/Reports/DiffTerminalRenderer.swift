@@ -40,7 +40,10 @@ public enum DiffTerminalRenderer {
     /// that matter to the verdict.
     static func summary(_ report: DiffReport) -> String {
         let cells = report.format == .csv ? "cell" : "value"
-        var parts = ["\(report.differingRows) of \(count(report.rowsCompared, unit(report))) differ (\(count(report.differingCells, cells)))"]
+        // One JSON document is not counted as "1 of 1".
+        var parts = report.format == .json && report.rowsCompared <= 1
+            ? ["1 document differs (\(count(report.differingCells, cells)))"]
+            : ["\(report.differingRows) of \(count(report.rowsCompared, unit(report))) differ (\(count(report.differingCells, cells)))"]
         if report.missingRows > 0 { parts.append(count(report.missingRows, "missing " + unit(report))) }
         if report.extraRows > 0 { parts.append(count(report.extraRows, "extra " + unit(report))) }
         if !report.missingColumns.isEmpty { parts.append("missing columns: " + report.missingColumns.joined(separator: ", ")) }

@@ -1,34 +1,43 @@
 /// Renders a `RunReport` for GitHub Actions: `::error` workflow commands (annotations) and a
 /// Markdown job summary for `$GITHUB_STEP_SUMMARY`.
 public enum GitHubRenderer {
-    /// One `::error` line per failing check or run, attached to the config file (or the
-    /// notebook for a notebook failure).
-    public static func annotations(_ report: RunReport, notebooks: [String: String] = [:]) -> String {
+    /// One `::error` line per failing check (a run that did not complete is its execution
+    /// check), attached to the config line that declares the output, the notebook, or the
+    /// pipeline's failing line; paths relative to `root` (the repository: `GITHUB_WORKSPACE`),
+    /// as GitHub needs them to show the annotation on the file.
+    public static func annotations(_ report: RunReport, root: String = "") -> String {
+        let paths = ReportPath(root: root)
         var lines = ""
+        if report.updateGoldenUnderCI {
+            lines += "::warning file=\(property(paths.shown(report.configPath))),title=\(property("harness: --update-golden under CI"))::\(data(RunTerminalRenderer.underCIWarning(report.golden)))\n"
+        }
         for caseReport in report.cases {
-            for run in caseReport.runs where run.outcome != .completed {
-                var properties = "title=" + property("harness \(caseReport.name): \(run.side.rawValue) \(run.outcome.rawValue)")
-                if run.side == .notebook, let notebook = notebooks[caseReport.name] {
-                    properties = "file=" + property(notebook) + "," + properties
-                } else {
-                    properties = "file=" + property(report.configPath) + "," + properties
-                }
-                let message = run.failure.map { $0.summary + ($0.hint.map { "\n" + $0 } ?? "") } ?? run.outcome.rawValue
-                lines += "::error \(properties)::\(data(message))\n"
-            }
             for check in caseReport.checks where check.status == .failed || check.status == .error {
-                let title = property("harness \(caseReport.name): \(check.title)")
+                let run = check.run.flatMap { caseReport.runs.indices.contains($0) ? caseReport.runs[$0] : nil }
+                var properties = "file=" + property(paths.shown(check.location?.path ?? report.configPath))
+                if let line = check.location?.line { properties += ",line=\(line)" }
+                properties += ",title=" + property("harness \(caseReport.name): \(title(check, run: run))")
                 var message = check.message
+                if let hint = run?.failure?.hint { message += "\n" + hint }
                 if let fix = check.fix { message += "\nfix: " + fix }
-                lines += "::error file=\(property(report.configPath)),title=\(title)::\(data(message))\n"
+                lines += "::error \(properties)::\(data(message))\n"
             }
         }
         return lines
     }
 
+    /// `notebook failed at cell 7`, `pipeline timed out`, or the check's title.
+    static func title(_ check: CheckResult, run: RunRecord?) -> String {
+        guard let run else { return check.title }
+        var text = "\(run.side.rawValue) \(run.outcome.rawValue.replacingUnderscores())"
+        if run.repetition > 1 { text += " (run \(run.repetition))" }
+        if let cell = run.failure?.cellNumber { text += " at cell \(cell)" }
+        return text
+    }
+
     /// A Markdown summary: the counts, a table of cases, then each failure's first rows.
     public static func stepSummary(_ report: RunReport) -> String {
-        var text = "## harness: \(report.passed) passed, \(report.failed) failed, \(report.errors) errors\n\n"
+        var text = "## harness: \(report.passed) passed, \(report.failed) failed, \(report.errors) error\(report.errors == 1 ? "" : "s")\n\n"
         text += "| case | status | time | checks |\n|---|---|---|---|\n"
         for caseReport in report.cases {
             let icon = caseReport.status == .passed ? "✅" : (caseReport.status == .failed ? "❌" : "💥")
@@ -37,11 +46,9 @@ public enum GitHubRenderer {
         }
         for caseReport in report.cases where caseReport.status != .passed {
             text += "\n### \(cell(caseReport.name))\n\n"
-            for run in caseReport.runs where run.outcome != .completed {
-                text += "- **\(run.side.rawValue) \(run.outcome.rawValue)**: \(cell(run.failure?.summary ?? ""))\n"
-            }
             for check in caseReport.checks where check.status == .failed || check.status == .error {
-                text += "- **\(cell(check.title))**: \(cell(check.message))"
+                let run = check.run.flatMap { caseReport.runs.indices.contains($0) ? caseReport.runs[$0] : nil }
+                text += "- **\(cell(title(check, run: run)))**: \(cell(check.message))"
                 if let fix = check.fix { text += " — fix: `\(fix)`" }
                 text += "\n"
                 if let diff = check.diff, !diff.diffs.isEmpty {

@@ -1,69 +1,94 @@
-/// Renders a `RunReport` as JUnit XML: a `testsuite` per case, a `testcase` per check (and
-/// per run that did not complete), so CI systems show each check as a test.
+import Foundation
+
+/// Renders a `RunReport` as JUnit XML as CI servers read it: a `testsuite` per case (with its
+/// `timestamp` and `hostname`), a `testcase` per check with its own time and the `file` it
+/// is about, and the HTML report's path in `system-out`.
+///
+/// A run that did not complete is its execution check: one testcase, with the run's cell,
+/// source and stderr, so the counts agree with the terminal's.
 public enum JUnitRenderer {
-    public static func render(_ report: RunReport) -> String {
+    /// - Parameter root: folder the `file` attributes are relative to (the current folder).
+    public static func render(_ report: RunReport, root: String = "") -> String {
+        let paths = ReportPath(root: root)
         var tests = 0, failures = 0, errors = 0, skipped = 0
         var suites = ""
+        let timestamp = report.startedAt.map(isoTimestamp)
         for caseReport in report.cases {
             var caseTests = 0, caseFailures = 0, caseErrors = 0, caseSkipped = 0
             var body = ""
-            for run in caseReport.runs where run.outcome != .completed {
-                caseTests += 1
-                caseErrors += 1
-                let name = "execution \(run.side.rawValue)" + (run.repetition > 1 ? " #\(run.repetition)" : "")
-                let message = run.failure?.summary ?? "\(run.side.rawValue) \(run.outcome.rawValue)"
-                var detail = run.failure.map(failureText) ?? ""
-                if !run.stderrTail.isEmpty { detail += "\n--- stderr (last lines) ---\n" + run.stderrTail }
-                body += testcase(caseReport.name, name, seconds: run.seconds,
-                                 inner: "<error type=\"\(run.outcome.rawValue)\" message=\"\(escape(message))\">\(escape(detail))</error>")
-            }
             for check in caseReport.checks {
                 caseTests += 1
+                let run = check.run.flatMap { caseReport.runs.indices.contains($0) ? caseReport.runs[$0] : nil }
                 var inner = ""
                 switch check.status {
                 case .passed: break
                 case .failed:
                     caseFailures += 1
-                    inner = "<failure type=\"\(check.kind.rawValue)\" message=\"\(escape(check.message))\">\(escape(checkText(check)))</failure>"
+                    inner = "<failure type=\"\(check.kind.rawValue)\" message=\"\(escape(check.message))\">\(escape(detail(check, run: run)))</failure>"
                 case .error:
                     caseErrors += 1
-                    inner = "<error type=\"\(check.kind.rawValue)\" message=\"\(escape(check.message))\">\(escape(checkText(check)))</error>"
+                    let type = run.map { $0.outcome.rawValue } ?? check.kind.rawValue
+                    inner = "<error type=\"\(type)\" message=\"\(escape(check.message))\">\(escape(detail(check, run: run)))</error>"
                 case .skipped:
                     caseSkipped += 1
                     inner = "<skipped message=\"\(escape(check.message))\"/>"
                 }
-                body += testcase(caseReport.name, check.title, seconds: 0, inner: inner)
+                let file = (check.location?.path).map(paths.shown) ?? paths.shown(report.configPath)
+                body += testcase(caseReport.name, name(check, run: run), seconds: check.seconds, file: file,
+                                 line: check.location?.line, inner: inner)
             }
             tests += caseTests; failures += caseFailures; errors += caseErrors; skipped += caseSkipped
-            suites += "  <testsuite name=\"\(escape(caseReport.name))\" tests=\"\(caseTests)\" failures=\"\(caseFailures)\" errors=\"\(caseErrors)\" skipped=\"\(caseSkipped)\" time=\"\(seconds(caseReport.seconds))\">\n"
+            var attributes = "name=\"\(escape(caseReport.name))\" tests=\"\(caseTests)\" failures=\"\(caseFailures)\" errors=\"\(caseErrors)\" skipped=\"\(caseSkipped)\" time=\"\(seconds(caseReport.seconds))\""
+            if let timestamp { attributes += " timestamp=\"\(timestamp)\"" }
+            if let hostname = report.hostname { attributes += " hostname=\"\(escape(hostname))\"" }
+            suites += "  <testsuite \(attributes)>\n"
             suites += body
+            if let html = report.htmlPath {
+                suites += "    <system-out>\(escape("HTML report: " + paths.shown(html)))</system-out>\n"
+            }
             suites += "  </testsuite>\n"
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"harness\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(seconds(report.seconds))\">\n"
-            + suites
-            + "</testsuites>\n"
+        var attributes = "name=\"harness\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(seconds(report.seconds))\""
+        if let timestamp { attributes += " timestamp=\"\(timestamp)\"" }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites \(attributes)>\n" + suites + "</testsuites>\n"
     }
 
-    static func testcase(_ caseName: String, _ name: String, seconds value: Double, inner: String) -> String {
-        let open = "    <testcase classname=\"harness.\(escape(caseName))\" name=\"\(escape(name))\" time=\"\(seconds(value))\""
+    /// `execution notebook`, `execution pipeline #2`, or the check's title.
+    static func name(_ check: CheckResult, run: RunRecord?) -> String {
+        guard let run else { return check.title }
+        return "execution \(run.side.rawValue)" + (run.repetition > 1 ? " #\(run.repetition)" : "")
+    }
+
+    static func testcase(_ caseName: String, _ name: String, seconds value: Double, file: String, line: Int?, inner: String) -> String {
+        var open = "    <testcase classname=\"harness.\(escape(caseName))\" name=\"\(escape(name))\" time=\"\(seconds(value))\" file=\"\(escape(file))\""
+        if let line { open += " line=\"\(line)\"" }
         return inner.isEmpty ? open + "/>\n" : open + ">\n      " + inner + "\n    </testcase>\n"
     }
 
-    static func checkText(_ check: CheckResult) -> String {
+    static func detail(_ check: CheckResult, run: RunRecord?) -> String {
         var text = check.message + "\n"
+        if let failure = run?.failure {
+            if let excerpt = failure.sourceExcerpt { text += "\n" + excerpt + "\n" }
+            if let hint = failure.hint { text += "\nhint: " + hint + "\n" }
+            if let traceback = failure.traceback { text += "\n" + traceback + "\n" }
+        }
+        if let run, run.failure?.traceback == nil, !run.stderrTail.isEmpty {
+            text += "\n--- stderr (last lines) ---\n" + run.stderrTail
+        }
         if let diff = check.diff { text += "\n" + DiffTerminalRenderer.render(diff, color: false) }
         if let validation = check.validation { text += "\n" + ValidationTerminalRenderer.render(validation, color: false) }
+        if let sandbox = run?.keptSandbox { text += "\nsandbox kept: " + sandbox + "\n" }
         if let fix = check.fix { text += "\nfix: " + fix + "\n" }
         return text
     }
 
-    static func failureText(_ failure: FailureDetails) -> String {
-        var text = failure.summary + "\n"
-        if let excerpt = failure.sourceExcerpt { text += "\n" + excerpt + "\n" }
-        if let hint = failure.hint { text += "\nhint: " + hint + "\n" }
-        if let traceback = failure.traceback { text += "\n" + traceback + "\n" }
-        return text
+    /// `2026-12-06T03:51:22` in UTC, as the JUnit schema's `timestamp` has it (no zone).
+    static func isoTimestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { let text = String(value ?? 0); return text.count < 2 ? "0" + text : text }
+        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     }
 
     static func seconds(_ value: Double) -> String {

@@ -10,6 +10,7 @@ extension RunReport {
             "exit_code": .int(Int(exitCode)),
             "config": .string(configPath),
             "update_golden": .bool(updateGolden),
+            "update_golden_under_ci": .bool(updateGoldenUnderCI),
             "repeat": .int(repeatCount),
             "shard": .optionalString(shard),
             "golden": golden.json,
@@ -48,7 +49,12 @@ extension CheckResult {
             JSONMember("status", .string(status.rawValue)),
             JSONMember("message", .string(message)),
             JSONMember("fix", .optionalString(fix)),
+            JSONMember("duration_seconds", .double(seconds)),
         ]
+        if let location {
+            members.append(JSONMember("config_line", location.line.map { .int($0) } ?? .null))
+        }
+        if let run { members.append(JSONMember("run", .int(run))) }
         if let diff { members.append(JSONMember("diff", diff.json)) }
         if let validation { members.append(JSONMember("validation", validation.json)) }
         return .object(members)
@@ -71,13 +77,14 @@ extension RunRecord {
     }
 }
 
-extension FailureDetails {
+extension RunFailure {
     var json: JSONValue {
         .object([
             "summary": .string(summary),
-            "cell": cellIndex.map { .int($0) } ?? .null,
+            "cell": cellNumber.map { .int($0) } ?? .null,
             "cell_first_line": .optionalString(cellFirstLine),
             "line": lineInCell.map { .int($0) } ?? .null,
+            "file": .optionalString(file),
             "exception": .optionalString(exceptionType),
             "message": .optionalString(message),
             "source": .optionalString(sourceExcerpt),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything one `harness run` found: the one model every reporter (terminal, JUnit, JSON,
 /// GitHub, HTML) renders.
 public struct RunReport: Sendable {
@@ -7,9 +9,17 @@ public struct RunReport: Sendable {
     public var seconds: Double = 0
     public var golden = GoldenSummary()
     public var updateGolden = false
+    /// `--update-golden` ran under CI (`CI=true` or `GITHUB_ACTIONS=true`), where goldens
+    /// are normally only read: it was asked for, so it writes, and every report says so.
+    public var updateGoldenUnderCI = false
     public var repeatCount = 1
     /// `K/N` when sharded.
     public var shard: String?
+    /// When the run started, and on which machine (JUnit's `timestamp` and `hostname`).
+    public var startedAt: Date?
+    public var hostname: String?
+    /// The HTML report's path when one is written, for the other reports to point at.
+    public var htmlPath: String?
 
     public init(configPath: String) {
         self.configPath = configPath
@@ -19,10 +29,17 @@ public struct RunReport: Sendable {
     public var failed: Int { cases.filter { $0.status == .failed }.count }
     public var errors: Int { cases.filter { $0.status == .error }.count }
 
-    /// 0 all passed, 1 a check failed, 2 a check could not be made (an unusable contract),
-    /// 3 a notebook or pipeline did not complete; the highest applies.
+    /// 0 all passed, 1 a check failed, 2 a check could not be made (an unusable contract) or
+    /// a run was refused by its config, 3 a notebook or pipeline did not complete; the
+    /// highest applies.
     public var exitCode: Int32 {
-        if errors > 0 { return 3 }
+        // A run stopped by a configuration mistake found only at run time (a parameter a
+        // parameters cell the config loader could not read does not assign) is exit 2.
+        let configurationOnly = { (report: CaseReport) in
+            report.runs.filter { $0.outcome != .completed }.allSatisfy { $0.failure?.isConfigurationError == true }
+        }
+        if cases.contains(where: { $0.status == .error && !configurationOnly($0) }) { return 3 }
+        if cases.contains(where: { $0.status == .error }) { return 2 }
         if cases.contains(where: { $0.checks.contains { $0.status == .error && $0.kind != .execution } }) { return 2 }
         if failed > 0 { return 1 }
         return 0
@@ -91,6 +108,13 @@ public struct CheckResult: Sendable {
     public var fix: String?
     public var diff: DiffReport?
     public var validation: ValidationReport?
+    /// Seconds the check took (its comparison or validation; the run, for execution checks).
+    public var seconds: Double = 0
+    /// Where in the user's files the check points: the config line declaring its output.
+    public var location: SourceLocation?
+    /// The index in `CaseReport.runs` of the run an execution check is about, so reporters
+    /// show a failed run once, with its details, as that check.
+    public var run: Int?
 
     public init(kind: Kind, output: String? = nil, side: RunSide? = nil, status: Status, message: String,
                 fix: String? = nil, diff: DiffReport? = nil, validation: ValidationReport? = nil) {
@@ -131,11 +155,13 @@ public struct RunRecord: Sendable {
     public var stdoutTail: String
     public var stderrTail: String
     public var executedNotebook: String?
-    public var failure: FailureDetails?
+    /// Why the run did not complete (the driver's own account, with the pipeline's source
+    /// file when it has one).
+    public var failure: RunFailure?
 
     public init(side: RunSide, repetition: Int, outcome: Outcome, seconds: Double, keptSandbox: String? = nil,
                 stdoutTail: String = "", stderrTail: String = "", executedNotebook: String? = nil,
-                failure: FailureDetails? = nil) {
+                failure: RunFailure? = nil) {
         self.side = side
         self.repetition = repetition
         self.outcome = outcome
@@ -145,34 +171,5 @@ public struct RunRecord: Sendable {
         self.stderrTail = stderrTail
         self.executedNotebook = executedNotebook
         self.failure = failure
-    }
-}
-
-/// Why a run did not complete: where, what, and what to do.
-public struct FailureDetails: Sendable, Equatable {
-    public var summary: String
-    public var cellIndex: Int?
-    public var cellFirstLine: String?
-    public var lineInCell: Int?
-    public var exceptionType: String?
-    public var message: String?
-    public var sourceExcerpt: String?
-    public var traceback: String?
-    public var hint: String?
-    public var exitCode: Int32?
-
-    public init(summary: String, cellIndex: Int? = nil, cellFirstLine: String? = nil, lineInCell: Int? = nil,
-                exceptionType: String? = nil, message: String? = nil, sourceExcerpt: String? = nil,
-                traceback: String? = nil, hint: String? = nil, exitCode: Int32? = nil) {
-        self.summary = summary
-        self.cellIndex = cellIndex
-        self.cellFirstLine = cellFirstLine
-        self.lineInCell = lineInCell
-        self.exceptionType = exceptionType
-        self.message = message
-        self.sourceExcerpt = sourceExcerpt
-        self.traceback = traceback
-        self.hint = hint
-        self.exitCode = exitCode
     }
 }

@@ -27,16 +27,21 @@ public enum RunTerminalRenderer {
             }
             // A run that did not complete is shown above with its cell and source; its
             // execution check would only repeat it.
-            // One table per output: the golden and equivalence checks of a drifted output
-            // usually show the same rows.
+            // One difference table per output: the golden and equivalence checks of a
+            // drifted output usually show the same rows. A contract's violations are another
+            // finding, shown with each side's check whatever differences were shown above.
             var tabled: Set<String> = []
             for check in caseReport.checks where (check.status == .failed || check.status == .error)
                 && !(check.kind == .execution && check.output == nil) {
-                let first = tabled.insert(check.output ?? "").inserted
+                let table = check.kind == .contract ? "contract \(check.side?.rawValue ?? "") " : "diff "
+                let first = tabled.insert(table + (check.output ?? "")).inserted
                 text += checkFailure(check, style: style, table: first).indented("  ") + "\n"
             }
         }
         text += goldenLines(report.golden)
+        if report.updateGoldenUnderCI {
+            text += "\n" + style.yellow("warning: ") + underCIWarning(report.golden) + "\n"
+        }
         text += "\n" + summaryLine(report, color: color) + "\n"
         return text
     }
@@ -80,6 +85,12 @@ public enum RunTerminalRenderer {
         }
         if let fix = check.fix { text += "fix: " + style.bold(fix) + "\n" }
         return String(text.dropLast())
+    }
+
+    /// Goldens are CI's reference: rewriting them there is allowed (it was asked for) but
+    /// never quiet.
+    public static func underCIWarning(_ golden: GoldenSummary) -> String {
+        "--update-golden ran under CI (CI or GITHUB_ACTIONS is \"true\"): \(golden.created.count) golden\(golden.created.count == 1 ? "" : "s") created, \(golden.updated.count) updated in this checkout; commit them only after review"
     }
 
     static func goldenLines(_ golden: GoldenSummary) -> String {

@@ -10,9 +10,7 @@ public enum ValidationTerminalRenderer {
     public static func render(_ report: ValidationReport, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var out = ""
-        // A JSON document is one document, a JSON Lines file has records, a CSV file rows.
-        let path = report.dataPath.lowercased()
-        let unit = path.hasSuffix(".json") ? "document" : (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")) ? "record" : "row"
+        let unit = report.unit
         let rows = "\(report.rowsChecked) \(unit)\(report.rowsChecked == 1 ? "" : "s") checked"
         let time = report.seconds > 0 ? String(format: " in %.2f s", report.seconds) : ""
         if report.valid {
@@ -48,7 +46,7 @@ public enum ValidationTerminalRenderer {
         let header = ["row", "field", "type", "cell", "message"]
         let rows = violations.map { violation -> [String] in
             [violation.row.map(String.init) ?? "-", clip(violation.field ?? "-", 24),
-             violation.type + (violation.severity == .warning ? "*" : ""),
+             violation.type.rawValue + (violation.severity == .warning ? "*" : ""),
              violation.cell.map { clip(visible($0), 24) } ?? "", clip(violation.message, 100)]
         }
         var widths = header.map(\.count)

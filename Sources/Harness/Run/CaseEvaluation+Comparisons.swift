@@ -5,7 +5,7 @@ extension CaseEvaluation {
             let diff = try FileComparator.compare(expected: notebook, actual: pipeline, options: output.options)
             if diff.equal {
                 return CheckResult(kind: .equivalence, output: output.name, status: .passed,
-                                   message: "notebook and pipeline agree (\(diff.rowsCompared) \(rowWord(diff)) compared)", diff: diff)
+                                   message: "notebook and pipeline agree (\(DiffSummary.counted(diff.rowsCompared, DiffSummary.rowUnit(diff.format))) compared)", diff: diff)
             }
             return CheckResult(kind: .equivalence, output: output.name, status: .failed,
                                message: "the pipeline's \(output.name) differs from the notebook's: " + DiffSummary.counts(diff),
@@ -21,11 +21,11 @@ extension CaseEvaluation {
         do {
             let report = try ContractValidator.validate(data: data, contract: contract, options: ValidateOptions(maxErrors: 50))
             if report.valid {
-                var message = "\(output.name) meets its contract (\(report.rowsChecked) rows)"
-                if report.warningCount > 0 { message += ", \(report.warningCount) warnings" }
+                var message = "\(output.name) meets its contract (\(DiffSummary.counted(report.rowsChecked, report.unit)) checked)"
+                if report.warningCount > 0 { message += ", \(DiffSummary.counted(report.warningCount, "warning"))" }
                 return CheckResult(kind: .contract, output: output.name, side: side, status: .passed, message: message, validation: report)
             }
-            let types = report.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            let types = ViolationType.counted(report.counts)
             return CheckResult(kind: .contract, output: output.name, side: side, status: .failed,
                                message: "the \(side.rawValue)'s \(output.name) breaks its contract: \(types)",
                                fix: "harness validate \(shellQuoted(data)) --contract \(shellQuoted(contract))",
@@ -69,13 +69,6 @@ extension CaseEvaluation {
                            message: "the same in all \(options.repeatCount) runs")
     }
 
-    func rowWord(_ diff: DiffReport) -> String {
-        switch diff.format {
-        case .csv: return diff.rowsCompared == 1 ? "row" : "rows"
-        case .jsonl: return diff.rowsCompared == 1 ? "record" : "records"
-        case .json: return "document"
-        }
-    }
 }
 
 /// Words and flags that describe a `DiffReport` in check messages.
@@ -83,16 +76,35 @@ enum DiffSummary {
     /// `3 differing rows (5 cells), 1 missing row, 2 extra rows, missing column "x"`
     static func counts(_ diff: DiffReport) -> String {
         var parts: [String] = []
+        let unit = rowUnit(diff.format)
         if diff.differingRows > 0 || diff.differingCells > 0 {
-            let unit = diff.format == .json ? "value" : "cell"
-            parts.append("\(diff.differingRows) differing \(diff.format == .csv ? "row" : "record")\(diff.differingRows == 1 ? "" : "s") (\(diff.differingCells) \(unit)\(diff.differingCells == 1 ? "" : "s"))")
+            let values = counted(diff.differingCells, diff.format == .csv ? "cell" : "value")
+            if diff.format == .json {
+                parts.append("1 document differs (\(values))")
+            } else {
+                parts.append("\(counted(diff.differingRows, "differing " + unit)) (\(values))")
+            }
         }
-        if diff.missingRows > 0 { parts.append("\(diff.missingRows) missing") }
-        if diff.extraRows > 0 { parts.append("\(diff.extraRows) extra") }
+        if diff.missingRows > 0 { parts.append(counted(diff.missingRows, "missing " + unit)) }
+        if diff.extraRows > 0 { parts.append(counted(diff.extraRows, "extra " + unit)) }
         if !diff.missingColumns.isEmpty { parts.append("missing column" + (diff.missingColumns.count == 1 ? " " : "s ") + diff.missingColumns.map { "\"\($0)\"" }.joined(separator: ", ")) }
         if !diff.extraColumns.isEmpty { parts.append("extra column" + (diff.extraColumns.count == 1 ? " " : "s ") + diff.extraColumns.map { "\"\($0)\"" }.joined(separator: ", ")) }
-        if parts.isEmpty { parts.append("\(diff.totalDiffs) differences") }
+        if parts.isEmpty { parts.append(counted(diff.totalDiffs, "difference")) }
         return parts.joined(separator: ", ") + (diff.diffs.isEmpty ? "" : "; first: " + first(diff))
+    }
+
+    /// "1 row", "2 records": a count and its noun, plural when it is not 1.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// What one unit of a format is called: a CSV row, a JSON Lines record, a document.
+    static func rowUnit(_ format: DiffReport.Format) -> String {
+        switch format {
+        case .csv: return "row"
+        case .jsonl: return "record"
+        case .json: return "document"
+        }
     }
 
     /// The first difference in words: `row 4, column "revenue": 10.5 → 11`.

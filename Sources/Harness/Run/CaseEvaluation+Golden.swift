@@ -9,6 +9,7 @@ extension CaseEvaluation {
         let label = "\(config.name)/\(output.name)"
         var results: [CheckResult] = []
         var diffs: [RunSide: DiffReport] = [:]
+        var missingReported = false
 
         for side in [reference] + config.sides.filter({ $0 != reference }) {
             guard let path = produced[side] else { continue }
@@ -39,7 +40,8 @@ extension CaseEvaluation {
             }
             if !exists {
                 // Said once per output: the other side has nothing to add.
-                if results.contains(where: { $0.status == .failed && $0.message.hasPrefix("no golden yet") }) { continue }
+                if missingReported { continue }
+                missingReported = true
                 results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
                                            message: "no golden yet for \(output.name) (\(relative(goldenPath)))",
                                            fix: "\(caseCommand) --update-golden"))

@@ -28,8 +28,11 @@ struct CaseEvaluation {
     var caseCommand: String { "\(options.invocation) \(config.name)" }
 
     mutating func evaluate() {
-        for run in runs where !run.completed {
-            checks.append(executionCheck(run))
+        for (index, run) in runs.enumerated() where !run.completed {
+            var check = executionCheck(run)
+            check.run = index
+            check.seconds = run.result?.seconds ?? 0
+            checks.append(check)
         }
         var goldenWork: [(OutputConfig, [RunSide: String])] = []
         for output in config.outputs {
@@ -64,6 +67,40 @@ struct CaseEvaluation {
             goldenChecks += goldenChecksFor(output, produced: produced, healthy: healthy)
         }
         checks = goldenChecks + checks
+        locate()
+    }
+
+    /// Gives each output's check the config line that declares the output (where a reader
+    /// of an annotation should look) and the time its comparison or validation took.
+    mutating func locate() {
+        for index in checks.indices {
+            if let name = checks[index].output, let output = config.outputs.first(where: { $0.name == name }) {
+                checks[index].location = output.location
+            }
+            if let run = checks[index].run.map({ runs[$0] }) {
+                checks[index].location = runLocation(run)
+            }
+            if checks[index].seconds == 0 {
+                checks[index].seconds = checks[index].diff?.seconds ?? checks[index].validation?.seconds ?? 0
+            }
+        }
+    }
+
+    /// Where a failed run points: the notebook, or the pipeline's failing source line.
+    func runLocation(_ run: SideRun) -> SourceLocation? {
+        switch run.side {
+        case .notebook:
+            return config.notebook.map { SourceLocation(path: $0) }
+        case .pipeline:
+            let failure: RunFailure?
+            switch run.result?.outcome {
+            case .failed(let account)?: failure = account
+            case .timedOut(_, let account)?: failure = account
+            default: failure = nil
+            }
+            guard let failure, let file = failure.file else { return nil }
+            return SourceLocation(path: file, line: failure.lineInCell)
+        }
     }
 
     // MARK: - Execution

@@ -34,7 +34,7 @@ enum RunRecordBuilder {
     static func record(_ run: SideRun, keepSandbox: Bool) -> RunRecord {
         guard let result = run.result else {
             return RunRecord(side: run.side, repetition: run.repetition, outcome: .failed, seconds: 0,
-                             failure: FailureDetails(summary: run.startError.map { DiagnosticRenderer.render($0) } ?? "did not start"))
+                             failure: RunFailure(summary: run.startError.map { DiagnosticRenderer.render($0) } ?? "did not start"))
         }
         var record = RunRecord(side: run.side, repetition: run.repetition, outcome: .completed, seconds: result.seconds,
                                keptSandbox: keepSandbox ? result.sandbox : nil,
@@ -44,20 +44,20 @@ enum RunRecordBuilder {
         case .completed: break
         case .failed(let failure):
             record.outcome = .failed
-            record.failure = FailureDetails(summary: failure.summary, cellIndex: failure.cellNumber,
-                                            cellFirstLine: failure.cellFirstLine, lineInCell: failure.lineInCell,
-                                            exceptionType: failure.exceptionType, message: failure.message,
-                                            sourceExcerpt: failure.sourceExcerpt, traceback: failure.traceback,
-                                            hint: failure.hint, exitCode: failure.exitCode)
+            record.failure = failure
         case .timedOut(let seconds, let failure):
             record.outcome = .timedOut
-            record.failure = FailureDetails(summary: failure?.summary ?? "timed out after \(formatSeconds(seconds))",
-                                            cellIndex: failure?.cellNumber, cellFirstLine: failure?.cellFirstLine,
-                                            lineInCell: failure?.lineInCell, sourceExcerpt: failure?.sourceExcerpt,
-                                            hint: failure?.hint ?? "raise the case's \"timeout\" or pass --timeout SECONDS")
+            var account = failure ?? RunFailure(summary: "timed out after \(formatSeconds(seconds))")
+            // Where it was when time ran out, without the traceback of the stop itself.
+            account.exceptionType = nil
+            account.message = nil
+            account.traceback = nil
+            account.exitCode = nil
+            account.hint = failure?.hint ?? "raise the case's \"timeout\" or pass --timeout SECONDS"
+            record.failure = account
         case .interrupted:
             record.outcome = .interrupted
-            record.failure = FailureDetails(summary: "interrupted")
+            record.failure = RunFailure(summary: "interrupted")
         }
         return record
     }

@@ -7,26 +7,8 @@ import Testing
 @Suite struct HTMLRendererTests {
     static let fixtures = TestSupport.fixtures + "/Reports"
 
-    /// Compares a page with its golden file and names the first differing line.
     func expectMatchesGolden(_ page: String, _ name: String) throws {
-        let path = Self.fixtures + "/" + name
-        if ProcessInfo.processInfo.environment["HARNESS_RECORD_FIXTURES"] == "1" {
-            try TestSupport.write(page, to: path)
-        }
-        let golden = try String(contentsOfFile: path, encoding: .utf8)
-        guard page != golden else { return }
-        let rendered = page.split(separator: "\n", omittingEmptySubsequences: false)
-        let recorded = golden.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(rendered, recorded).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            ?? min(rendered.count, recorded.count)
-        let got = line < rendered.count ? String(rendered[line]) : "<end of page>"
-        let want = line < recorded.count ? String(recorded[line]) : "<end of file>"
-        Issue.record("""
-            \(name) differs from the golden file at line \(line + 1):
-              rendered: \(got.prefix(300))
-              golden:   \(want.prefix(300))
-            If the change is intended: HARNESS_RECORD_FIXTURES=1 swift test --filter HTMLRendererTests
-            """)
+        try ReporterGolden.expect(page, matches: Self.fixtures + "/" + name, suite: "HTMLRendererTests")
     }
 
     @Test func passingRunMatchesGolden() throws {
@@ -155,7 +137,7 @@ import Testing
 
         report.counts["constraint-error"] = 1_000
         report.errors += (0..<20).map {
-            ContractViolation(type: "constraint-error", row: 100 + $0, field: "units", message: "too small", cell: "-1")
+            ContractViolation(type: .constraintError, row: 100 + $0, field: "units", message: "too small", cell: "-1")
         }
         let capped = HTMLRenderer.render(validation: report)
         #expect(capped.contains("Showing the first 25 of 1,002 violations"))

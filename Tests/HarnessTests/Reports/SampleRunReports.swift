@@ -1,3 +1,4 @@
+import Foundation
 @testable import Harness
 
 /// Hand-built report models for the reporter tests: a run where everything passed, and one
@@ -51,9 +52,7 @@ enum SampleRunReports {
                           stderrTail: "FutureWarning: 'M' is deprecated, use 'ME' instead\n"),
             ]),
             CaseReport(name: "churn", status: .error, seconds: 4.9, checks: [
-                CheckResult(kind: .execution, side: .notebook, status: .error,
-                            message: "churn.ipynb cell 7, line 3: KeyError: 'recent'",
-                            fix: "harness run churn --keep-sandbox"),
+                executionCheck,
                 CheckResult(kind: .golden, output: "churn_scores.csv", side: .pipeline, status: .passed, message: "same as golden/churn/churn_scores.csv"),
                 CheckResult(kind: .equivalence, output: "churn_scores.csv", status: .skipped, message: "not compared: the notebook did not complete"),
             ], runs: [
@@ -66,6 +65,40 @@ enum SampleRunReports {
                 RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 1.8),
             ]),
         ]
+        return report
+    }
+
+    /// The churn notebook's failure as its execution check: linked to its run, pointing at
+    /// the notebook.
+    static var executionCheck: CheckResult {
+        var check = CheckResult(kind: .execution, side: .notebook, status: .error,
+                                message: "churn.ipynb cell 7, line 3: KeyError: 'recent'",
+                                fix: "harness run churn --keep-sandbox")
+        check.run = 0
+        check.seconds = 2.7
+        check.location = SourceLocation(path: "/work/repo/notebooks/churn.ipynb")
+        return check
+    }
+
+    /// `failing`, as the run on a CI machine fills it: where and when it ran, where each
+    /// output is declared, how long each check took.
+    static var failingInCI: RunReport {
+        var report = failing
+        report.configPath = "/work/repo/harness.json"
+        report.startedAt = Date(timeIntervalSince1970: 1_796_000_000)
+        report.hostname = "ci-runner-7"
+        report.htmlPath = "/work/repo/reports/run.html"
+        let lines = ["monthly_revenue.csv": 12, "metrics.json": 17, "stock.json": 30, "churn_scores.csv": 41]
+        for caseIndex in report.cases.indices {
+            for checkIndex in report.cases[caseIndex].checks.indices {
+                var check = report.cases[caseIndex].checks[checkIndex]
+                if let output = check.output, let line = lines[output] {
+                    check.location = SourceLocation(path: "/work/repo/harness.json", line: line, column: 9)
+                    check.seconds = 0.125 * Double(checkIndex + 1)
+                }
+                report.cases[caseIndex].checks[checkIndex] = check
+            }
+        }
         return report
     }
 
@@ -123,19 +156,19 @@ enum SampleRunReports {
         report.rowsChecked = 48
         report.counts = ["constraint-error": 3, "type-error": 2]
         report.errors = [
-            ContractViolation(type: "constraint-error", row: 7, field: "revenue", message: "-15.5 is less than the minimum 0", cell: "-15.5"),
-            ContractViolation(type: "type-error", row: 9, field: "month", message: "\"2024-13\" is not a yearmonth (YYYY-MM)", cell: "2024-13"),
-            ContractViolation(type: "constraint-error", row: 18, field: "revenue", message: "-2 is less than the minimum 0", cell: "-2"),
-            ContractViolation(type: "type-error", row: 21, field: "month", message: "\"March\" is not a yearmonth (YYYY-MM)", cell: "March"),
-            ContractViolation(type: "constraint-error", row: 33, field: "revenue", message: "-0.01 is less than the minimum 0", cell: "-0.01"),
+            ContractViolation(type: .constraintError, row: 7, field: "revenue", message: "-15.5 is less than the minimum 0", cell: "-15.5"),
+            ContractViolation(type: .typeError, row: 9, field: "month", message: "\"2024-13\" is not a yearmonth (YYYY-MM)", cell: "2024-13"),
+            ContractViolation(type: .constraintError, row: 18, field: "revenue", message: "-2 is less than the minimum 0", cell: "-2"),
+            ContractViolation(type: .typeError, row: 21, field: "month", message: "\"March\" is not a yearmonth (YYYY-MM)", cell: "March"),
+            ContractViolation(type: .constraintError, row: 33, field: "revenue", message: "-0.01 is less than the minimum 0", cell: "-0.01"),
         ]
         return report
     }
 
-    static var notebookFailure: FailureDetails {
-        FailureDetails(
+    static var notebookFailure: RunFailure {
+        RunFailure(
             summary: "churn.ipynb cell 7 (`import pandas as pd`), line 3: KeyError: 'recent'",
-            cellIndex: 7, cellFirstLine: "import pandas as pd", lineInCell: 3,
+            cellNumber: 7, cellFirstLine: "import pandas as pd", lineInCell: 3,
             exceptionType: "KeyError", message: "'recent'",
             sourceExcerpt: """
               1 | import pandas as pd

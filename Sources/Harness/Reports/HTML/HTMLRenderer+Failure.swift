@@ -11,7 +11,8 @@ extension HTMLRenderer {
                 body += "<p class=\"exception\"><code><strong>\(type)</strong>\(message)</code></p>\n"
             }
             var place: [HTML] = []
-            if let cell = failure.cellIndex { place.append("<span>cell \(cell)</span>") }
+            if let file = failure.file { place.append("<span><code>\(file)</code></span>") }
+            if let cell = failure.cellNumber { place.append("<span>cell \(cell)</span>") }
             if let line = failure.lineInCell { place.append("<span>line \(line)</span>") }
             if let first = failure.cellFirstLine { place.append("<span>cell starts <code>\(first)</code></span>") }
             if let code = failure.exitCode { place.append("<span>exit code \(Int(code))</span>") }

@@ -14,11 +14,11 @@ extension HTMLRenderer {
         var groups: [ViolationGroup] = []
         for violation in violations {
             if let index = groups.firstIndex(where: {
-                $0.field == violation.field && $0.type == violation.type && $0.severity == violation.severity
+                $0.field == violation.field && $0.type == violation.type.rawValue && $0.severity == violation.severity
             }) {
                 groups[index].violations.append(violation)
             } else {
-                groups.append(ViolationGroup(field: violation.field, type: violation.type, severity: violation.severity,
+                groups.append(ViolationGroup(field: violation.field, type: violation.type.rawValue, severity: violation.severity,
                                              violations: [violation]))
             }
         }
