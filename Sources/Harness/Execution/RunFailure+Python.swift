@@ -35,6 +35,7 @@ extension RunFailure {
         if kind == "capture", let known = report["known"]?.arrayValue?.compactMap(\.stringValue) {
             hint = known.isEmpty ? "the notebook defines no variables" : "the notebook's variables: " + known.prefix(30).joined(separator: ", ")
         }
+        isConfigurationError = kind == "parameters"
         if kind == "parameters", hint == nil {
             hint = "fix the case's \"parameters\" in harness.json, or assign the name in the cell tagged `parameters`"
         }

@@ -19,6 +19,9 @@ public struct RunFailure: Sendable, Equatable {
     public var hint: String?
     /// Exit status of a pipeline or crashed driver; negative for "killed by signal N".
     public var exitCode: Int32?
+    /// The run never started its work because the config asks for something the notebook
+    /// does not have (a parameter its parameters cell does not assign): exit code 2, not 3.
+    public var isConfigurationError = false
 
     public init(summary: String, cellNumber: Int? = nil, cellFirstLine: String? = nil, lineInCell: Int? = nil,
                 file: String? = nil, exceptionType: String? = nil, message: String? = nil,

@@ -35,9 +35,12 @@ enum VirtualEnvironment {
                                              environment: environment, workingDirectory: venvs,
                                              stdoutPath: log, stderrPath: log + ".venv", timeout: 300)
         guard made == .exited(0) else {
-            let detail = (try? FileBytes.read(log + ".venv")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            // `python -m venv` explains itself on stdout ("ensurepip is not available ...
+            // apt install python3.11-venv") and tracebacks on stderr: show both.
+            let read = { (path: String) in (try? FileBytes.read(path)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            let detail = [read(log), read(log + ".venv")].filter { $0.contains { !$0.isWhitespace } }.joined(separator: "\n")
             try? FileManager.default.removeItem(atPath: folder)
-            throw HarnessError.io(path: requirements, reason: "could not create a virtual environment with \(base.executable) (\(ChildProcess.describe(made))): \(lastLines(detail, 8))",
+            throw HarnessError.io(path: requirements, reason: "could not create a virtual environment with \(base.executable) (\(ChildProcess.describe(made))):\(lastLines(detail, 12))",
                                   hint: "on Debian/Ubuntu, install the venv module: apt-get install python3-venv")
         }
         var progress = ProgressLog(path: log, console: console)

@@ -132,15 +132,21 @@ final class CaseScheduler: @unchecked Sendable {
             status = .passed
         }
         let keep = options.keepSandbox || status != .passed
-        let records = sorted.map { RunRecordBuilder.record($0, keepSandbox: keep) }
+        var kept = sorted
+        var checks = evaluation.checks
+        if keep, !options.keptRunsFolder.isEmpty {
+            let moved = KeptRuns(folder: options.keptRunsFolder).keep(sorted, caseName: caseConfig.name, repeated: options.repeatCount > 1)
+            kept = moved.runs
+            checks = KeptRuns.rewrite(checks, moved.moves)
+        }
+        let records = kept.map { RunRecordBuilder.record($0, keepSandbox: keep) }
         if !keep {
             for run in sorted { if let sandbox = run.result?.sandbox { Runner.removeSandbox(sandbox) } }
         }
         let seconds = Date().timeIntervalSince(lock.withLock { started[task.caseIndex] } ?? Date())
         let report = CaseReport(name: caseConfig.name, status: status, seconds: seconds,
-                                checks: evaluation.checks, runs: records)
-        progress.clear()
-        console.out(RunTerminalRenderer.caseLine(report, color: console.useColor))
+                                checks: checks, runs: records)
+        progress.interject(RunTerminalRenderer.caseLine(report, color: console.useColor))
         lock.withLock { finished[caseConfig.name] = Finished(report: report, golden: evaluation.golden, recorded: evaluation.recorded) }
     }
 }

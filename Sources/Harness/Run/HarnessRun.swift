@@ -10,9 +10,14 @@ public enum HarnessRun {
         let started = Date()
         var options = options
         if options.displayRoot.isEmpty { options.displayRoot = config.folder }
+        if options.keptRunsFolder.isEmpty { options.keptRunsFolder = config.folder + "/.harness/runs" }
         let selected = try CaseSelection.select(config, names: options.cases, shard: options.shard)
         var report = RunReport(configPath: config.path)
+        report.startedAt = started
+        report.hostname = ProcessInfo.processInfo.hostName
         report.updateGolden = options.updateGolden
+        report.updateGoldenUnderCI = options.updateGolden
+            && (options.environment["CI"] == "true" || options.environment["GITHUB_ACTIONS"] == "true")
         report.repeatCount = options.repeatCount
         report.shard = options.shard?.description
         if selected.isEmpty {
@@ -24,6 +29,7 @@ public enum HarnessRun {
         // made is removed before anything new is staged.
         var goldenLock: GoldenLock?
         if options.updateGolden || options.pruneGolden {
+            try store.checkWritable(for: options.updateGolden ? "--update-golden" : "--prune-golden")
             goldenLock = try GoldenLock(folder: store.folder, holder: options.invocation + (options.updateGolden ? " --update-golden" : " --prune-golden"))
             store.removeStaleTemporaries()
         }

@@ -19,6 +19,9 @@ public struct RunOptions: Sendable {
     public var environment: [String: String] = [:]
     /// Paths under this folder (the config's) are shown relative to it.
     public var displayRoot = ""
+    /// Where kept run folders move (`.harness/runs` beside the config); empty leaves them
+    /// in the system's temporary folder.
+    public var keptRunsFolder = ""
 
     public init() {}
 }

@@ -94,8 +94,15 @@ import Testing
         #expect(result.stdout.contains("ValueError"))
         #expect(result.stdout.contains("bad group"))
         #expect(result.stdout.contains("cell 4"))
-        #expect(result.stdout.contains("sandbox kept:"))
+        #expect(result.stdout.contains("sandbox kept: \(fixture.path(".harness/runs/basic/notebook/sandbox"))"))
         #expect(report?["errors"] == .number("1"))
+
+        // The next run of the case replaces what the last one kept: nothing piles up.
+        try TestSupport.write("from the first run", to: fixture.path(".harness/runs/basic/notebook/marker"))
+        let (again, _) = try fixture.run()
+        #expect(again.status == 3)
+        #expect(fixture.exists(".harness/runs/basic/notebook/sandbox"))
+        #expect(!fixture.exists(".harness/runs/basic/notebook/marker"))
     }
 
     @Test func aTimeoutStopsTheRunAndItsChildren() throws {
@@ -131,6 +138,17 @@ import Testing
         #expect(result.stderr.contains("did you mean \"scale\"?"))
         #expect(result.stderr.contains("the parameters cell (cell 2) of notebook.ipynb assigns \"scale\", \"offset\""), "\(result.stderr)")
         #expect(report == nil)
+    }
+
+    @Test func anUnknownParameterOfACellTheLoaderCannotReadIsStillAConfigurationError() throws {
+        let fixture = try RunFixture()
+        // A parameters cell with more than assignments: left to the driver, which stops the
+        // notebook before any cell runs; still exit 2, as for the loader's own check.
+        try fixture.replace("notebook.ipynb", "\"scale = 1\\n\",", with: "\"import math\\n\",\n    \"scale = 1\\n\",")
+        try fixture.replace("harness.json", "\"parameters\": {\"scale\": 1}", with: "\"parameters\": {\"scael\": 1}")
+        let (result, _) = try fixture.run()
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("scael"))
     }
 
     @Test func aRunThatWritesIntoItsInputLeavesTheOriginalAlone() throws {
