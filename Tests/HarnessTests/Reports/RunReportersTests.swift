@@ -90,4 +90,16 @@ import Testing
         csv.missingRows = 2
         #expect(DiffSummary.counts(csv).hasPrefix("1 differing row (1 cell), 2 missing rows"))
     }
+
+    @Test func htmlShowsAMissingOutputBesideTheFailedRunOfItsSide() {
+        var report = SampleRunReports.failingInCI
+        let missing = CheckResult(kind: .execution, output: "churn_scores.csv", side: .notebook, status: .failed,
+                                  message: "the notebook did not write out/churn_scores.csv (output \"churn_scores.csv\")",
+                                  fix: "correct cases.churn.outputs.churn_scores.csv.path in the config")
+        report.cases[2].checks.append(missing)
+        let page = HTMLRenderer.render(report)
+        // Its own detail section (check 4 of churn), not folded into the failed run's.
+        #expect(page.contains("correct cases.churn.outputs.churn_scores.csv.path in the config"))
+        #expect(page.components(separatedBy: "KeyError").count > 1)
+    }
 }

@@ -56,9 +56,11 @@ extension HTMLRenderer {
         var targets: [Int: String] = [:]
         var fixes: [Int: String] = [:]
         for (number, check) in item.checks.enumerated() where check.kind == .execution {
-            guard let run = item.runs.firstIndex(where: {
-                $0.outcome != .completed && (check.side == nil || $0.side == check.side)
-            }) else { continue }
+            // The check names its run; reports built without the link fall back to the
+            // first failed run of the check's side. A missing output is its own finding.
+            guard check.output == nil, let run = check.run.flatMap({ item.runs.indices.contains($0) ? $0 : nil })
+                ?? item.runs.firstIndex(where: { $0.outcome != .completed && (check.side == nil || $0.side == check.side) })
+            else { continue }
             targets[number] = "\(id)-run-\(run + 1)"
             if fixes[run] == nil { fixes[run] = check.fix }
         }
