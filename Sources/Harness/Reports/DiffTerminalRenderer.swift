@@ -15,7 +15,7 @@ public enum DiffTerminalRenderer {
                               moreHint: String = "--max-diffs N shows more") -> String {
         var report = report
         if let maxRows, report.diffs.count > maxRows { report.diffs = Array(report.diffs.prefix(maxRows)) }
-        let paint = Paint(enabled: color)
+        let paint = TerminalStyle(color: color)
         if report.equal {
             return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(report.expectedPath) vs \(report.actualPath))\n"
         }
@@ -51,7 +51,7 @@ public enum DiffTerminalRenderer {
         return parts.joined(separator: "; ")
     }
 
-    static func table(_ report: DiffReport, paint: Paint) -> String {
+    static func table(_ report: DiffReport, paint: TerminalStyle) -> String {
         let showKey = report.diffs.contains { $0.key != nil }
         let place = report.diffs.contains { $0.pointer != nil } || report.format != .csv ? "pointer" : "column"
         let showRow = report.diffs.contains { $0.row != nil }
@@ -160,17 +160,5 @@ public enum DiffTerminalRenderer {
 
     static func count(_ value: Int, _ noun: String) -> String {
         "\(value) \(noun)" + (value == 1 ? "" : "s")
-    }
-
-    /// ANSI styles, or nothing when colour is off.
-    struct Paint {
-        let enabled: Bool
-        func red(_ text: String) -> String { style(text, "31") }
-        func green(_ text: String) -> String { style(text, "32") }
-        func bold(_ text: String) -> String { style(text, "1") }
-        func dim(_ text: String) -> String { style(text, "2") }
-        private func style(_ text: String, _ code: String) -> String {
-            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-        }
     }
 }

@@ -8,7 +8,7 @@ public enum ValidationTerminalRenderer {
     public static let shownViolations = 20
 
     public static func render(_ report: ValidationReport, color: Bool) -> String {
-        let paint = Paint(enabled: color)
+        let paint = TerminalStyle(color: color)
         var out = ""
         let unit = report.unit
         let rows = "\(report.rowsChecked) \(unit)\(report.rowsChecked == 1 ? "" : "s") checked"
@@ -42,7 +42,7 @@ public enum ValidationTerminalRenderer {
         return out
     }
 
-    static func table(_ violations: [ContractViolation], paint: Paint) -> String {
+    static func table(_ violations: [ContractViolation], paint: TerminalStyle) -> String {
         let header = ["row", "field", "type", "cell", "message"]
         let rows = violations.map { violation -> [String] in
             [violation.row.map(String.init) ?? "-", clip(violation.field ?? "-", 24),
@@ -86,15 +86,6 @@ public enum ValidationTerminalRenderer {
             }
         }
         return out.isEmpty ? "\"\"" : out
-    }
-
-    struct Paint {
-        var enabled: Bool
-        func wrap(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        func red(_ text: String) -> String { wrap(text, "31") }
-        func green(_ text: String) -> String { wrap(text, "32") }
-        func yellow(_ text: String) -> String { wrap(text, "33") }
-        func bold(_ text: String) -> String { wrap(text, "1") }
     }
 }
 
