@@ -7,6 +7,8 @@ struct OptionSpec {
     let value: String?
     let help: String
     var repeatable = false
+    /// Shown bare in the usage line; the command itself checks that it was given.
+    var required = false
 }
 
 /// The arguments of one subcommand, split into positional arguments and options.

@@ -2,20 +2,19 @@ import Harness
 
 /// `harness diff EXPECTED ACTUAL`: exit 0 same, 1 different, 2 trouble.
 enum DiffCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--key", value: "COL[,COL]", help: "match rows by these columns (JSON Lines: fields) instead of position", repeatable: true),
-        OptionSpec(name: "--ignore", value: "COL|/pointer", help: "leave out a column or JSON Pointer (`*` matches any array index); repeatable", repeatable: true),
-        OptionSpec(name: "--rtol", value: "X", help: "relative tolerance for numbers (default 0)"),
-        OptionSpec(name: "--atol", value: "X", help: "absolute tolerance for numbers (default 0)"),
-        OptionSpec(name: "--format", value: "csv|json|jsonl", help: "file format (default: from the extension; CSV otherwise)"),
-        OptionSpec(name: "--max-diffs", value: "N", help: "differences to show and keep in reports (default 20); counts stay complete"),
-        OptionSpec(name: "--json", value: "PATH", help: "also write the machine-readable report to PATH"),
-        OptionSpec(name: "--html", value: "PATH", help: "also write a self-contained HTML page to PATH"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness diff EXPECTED ACTUAL [--key COL[,COL]] [--ignore COL|/json/pointer] [--rtol X] [--atol X] [--format csv|json|jsonl] [--max-diffs N] [--json PATH]",
+    static let interface = CommandInterface(
+        name: "diff",
+        operands: "EXPECTED ACTUAL",
+        options: [
+            OptionSpec(name: "--key", value: "COL[,COL]", help: "match rows by these columns (JSON Lines: fields) instead of position", repeatable: true),
+            OptionSpec(name: "--ignore", value: "COL|/pointer", help: "leave out a column or JSON Pointer (`*` matches any array index); repeatable", repeatable: true),
+            OptionSpec(name: "--rtol", value: "X", help: "relative tolerance for numbers (default 0)"),
+            OptionSpec(name: "--atol", value: "X", help: "absolute tolerance for numbers (default 0)"),
+            OptionSpec(name: "--format", value: "csv|json|jsonl", help: "file format (default: from the extension; CSV otherwise)"),
+            OptionSpec(name: "--max-diffs", value: "N", help: "differences to show and keep in reports (default 20); counts stay complete"),
+            OptionSpec(name: "--json", value: "PATH", help: "also write the machine-readable report to PATH"),
+            OptionSpec(name: "--html", value: "PATH", help: "also write a self-contained HTML page to PATH"),
+        ],
         summary: """
         Compares two CSV, JSON or JSON Lines files by value: columns by header name, numbers
         within tolerance (|a - b| <= atol + rtol * |b|, b expected), rows by position or by key.
@@ -24,16 +23,10 @@ enum DiffCommand {
         quotes, NUL bytes and (with --key) duplicate keys are malformed input.
         Exit 0 when the same, 1 when different, 2 on bad flags or unreadable or malformed input.
         """,
-        specs: specs,
         example: "harness diff golden/sales/monthly.csv out/monthly.csv --key month,region --rtol 1e-9 --ignore generated_at")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "diff")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             guard parsed.positional.count == 2 else {
                 throw HarnessError.usage("diff needs two files, EXPECTED and ACTUAL (got \(parsed.positional.count))",
                                          hint: "harness diff expected.csv actual.csv")
@@ -59,9 +52,6 @@ enum DiffCommand {
                 try AtomicFile.write(HTMLRenderer.render(diff: report), to: path)
             }
             return report.equal ? 0 : 1
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 }

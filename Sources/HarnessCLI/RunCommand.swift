@@ -3,40 +3,33 @@ import Harness
 
 /// `harness run`: exit 0 passed, 1 a check failed, 2 usage or configuration, 3 a run broke.
 enum RunCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--config", value: "PATH", help: "configuration file (default harness.json)"),
-        OptionSpec(name: "--update-golden", value: nil, help: "record goldens that are missing or differ beyond tolerance"),
-        OptionSpec(name: "--prune-golden", value: nil, help: "delete goldens of the cases that ran that no output declares"),
-        OptionSpec(name: "--jobs", value: "N", help: "runs at once (default: the number of cores)"),
-        OptionSpec(name: "--shard", value: "K/N", help: "run only shard K of N (a stable partition of case names)"),
-        OptionSpec(name: "--repeat", value: "N", help: "run each case N times and report nondeterministic outputs"),
-        OptionSpec(name: "--timeout", value: "SECONDS", help: "override every case's timeout"),
-        OptionSpec(name: "--junit", value: "PATH", help: "write a JUnit XML report"),
-        OptionSpec(name: "--json", value: "PATH", help: "write the machine-readable report"),
-        OptionSpec(name: "--html", value: "PATH", help: "write a self-contained HTML report"),
-        OptionSpec(name: "--keep-sandbox", value: nil, help: "keep every run's sandbox folder (failed runs keep theirs anyway)"),
-        OptionSpec(name: "--verbose", value: nil, help: "show each run's command, sandbox and output"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness run [CASE ...] [--config harness.json] [--update-golden] [--prune-golden] [--jobs N] [--shard K/N] [--repeat N] [--timeout SECONDS] [--junit PATH] [--json PATH] [--html PATH] [--keep-sandbox] [--verbose]",
+    static let interface = CommandInterface(
+        name: "run",
+        operands: "[CASE ...]",
+        options: [
+            OptionSpec(name: "--config", value: "PATH", help: "configuration file (default harness.json)"),
+            OptionSpec(name: "--update-golden", value: nil, help: "record goldens that are missing or differ beyond tolerance"),
+            OptionSpec(name: "--prune-golden", value: nil, help: "delete goldens of the cases that ran that no output declares"),
+            OptionSpec(name: "--jobs", value: "N", help: "runs at once (default: the number of cores)"),
+            OptionSpec(name: "--shard", value: "K/N", help: "run only shard K of N (a stable partition of case names)"),
+            OptionSpec(name: "--repeat", value: "N", help: "run each case N times and report nondeterministic outputs"),
+            OptionSpec(name: "--timeout", value: "SECONDS", help: "override every case's timeout"),
+            OptionSpec(name: "--junit", value: "PATH", help: "write a JUnit XML report"),
+            OptionSpec(name: "--json", value: "PATH", help: "write the machine-readable report"),
+            OptionSpec(name: "--html", value: "PATH", help: "write a self-contained HTML report"),
+            OptionSpec(name: "--keep-sandbox", value: nil, help: "keep every run's sandbox folder (failed runs keep theirs anyway)"),
+            OptionSpec(name: "--verbose", value: nil, help: "show each run's command, sandbox and output"),
+        ],
         summary: """
         Runs each case's notebook and pipeline in fresh sandboxes, compares their outputs with the
         goldens and with each other, and checks the contracts.
         Exit 0 when everything passed, 1 when a check failed, 2 on a usage or configuration error,
         3 when a notebook or pipeline did not run to completion.
         """,
-        specs: specs,
         example: "harness run sales --config harness.json --junit reports/junit.xml")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "run")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             let configPath = parsed.value("--config") ?? "harness.json"
             var options = RunOptions()
             options.cases = parsed.positional
@@ -57,9 +50,6 @@ enum RunCommand {
             console.out(RunTerminalRenderer.details(report, color: console.useColor))
             try writeReports(report, parsed: parsed, environment: environment, config: config, console: console)
             return report.exitCode
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 

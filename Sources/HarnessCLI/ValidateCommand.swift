@@ -2,31 +2,24 @@ import Harness
 
 /// `harness validate DATA --contract FILE`: exit 0 valid, 1 invalid, 2 trouble.
 enum ValidateCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--contract", value: "FILE", help: "Tabular Data Resource or Table Schema (CSV), or JSON Schema 2020-12 (JSON)"),
-        OptionSpec(name: "--max-errors", value: "N", help: "violations to show and keep in reports (default 1000); counts stay complete"),
-        OptionSpec(name: "--json", value: "PATH", help: "also write the machine-readable report to PATH"),
-        OptionSpec(name: "--html", value: "PATH", help: "also write a self-contained HTML page to PATH"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness validate DATA --contract FILE [--max-errors N] [--json PATH]",
+    static let interface = CommandInterface(
+        name: "validate",
+        operands: "DATA",
+        options: [
+            OptionSpec(name: "--contract", value: "FILE", help: "Tabular Data Resource or Table Schema (CSV), or JSON Schema 2020-12 (JSON)", required: true),
+            OptionSpec(name: "--max-errors", value: "N", help: "violations to show and keep in reports (default 1000); counts stay complete"),
+            OptionSpec(name: "--json", value: "PATH", help: "also write the machine-readable report to PATH"),
+            OptionSpec(name: "--html", value: "PATH", help: "also write a self-contained HTML page to PATH"),
+        ],
         summary: """
         Checks a CSV file against a Frictionless Table Schema (or Tabular Data Resource), or a
         JSON file against a JSON Schema (draft 2020-12). Counts per error type are complete.
         Exit 0 when valid, 1 when invalid, 2 on bad flags, unreadable input or an invalid contract.
         """,
-        specs: specs,
         example: "harness validate out/monthly_revenue.csv --contract contracts/monthly_revenue.json")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "validate")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             guard parsed.positional.count == 1 else {
                 throw HarnessError.usage("validate needs one data file (got \(parsed.positional.count))",
                                          hint: "harness validate data.csv --contract schema.json")
@@ -45,9 +38,6 @@ enum ValidateCommand {
                 try AtomicFile.write(HTMLRenderer.render(validation: report), to: path)
             }
             return report.valid ? 0 : 1
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 }

@@ -14,6 +14,21 @@ import Testing
         }
     }
 
+    /// The usage line is what people copy: it names every option the help lists.
+    @Test(arguments: ["diff", "validate", "run"])
+    func theUsageLineNamesEveryOption(command: String) throws {
+        let help = try TestSupport.runHarness([command, "--help"]).stdout
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let usage = try #require(lines.first { $0.hasPrefix("USAGE: ") })
+        let start = try #require(lines.firstIndex(of: "OPTIONS:"))
+        let options = lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(options.count >= 4)
+        for option in options where option != "--help" {
+            #expect(usage.contains(option), "\(command): \(option) is missing from \(usage)")
+        }
+        #expect(usage.contains("[--html PATH]"))
+    }
+
     @Test func unknownCommandSuggestsTheNearestAndExitsTwo() throws {
         let result = try TestSupport.runHarness(["valdiate"])
         #expect(result.status == 2)
