@@ -9,16 +9,16 @@ import Testing
         var inQuotes = false
         var lines = 0
         for (i, byte) in bytes.enumerated() {
-            if byte == CSVByte.quote {
+            if byte == ASCII.quote {
                 inQuotes.toggle()
-            } else if byte == CSVByte.lf {
+            } else if byte == ASCII.newline {
                 lines += 1
                 if !inQuotes {
                     result.records += 1
                     result.end = i + 1
                     result.lines = lines
                 }
-            } else if byte == CSVByte.cr && (i + 1 >= bytes.count || bytes[i + 1] != CSVByte.lf) {
+            } else if byte == ASCII.carriageReturn && (i + 1 >= bytes.count || bytes[i + 1] != ASCII.newline) {
                 result.stopped = i + 1 < bytes.count
                 break
             }
@@ -28,7 +28,7 @@ import Testing
 
     @Test func agreesWithTheByteByByteRuleOnRandomInput() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = Array("ab,\"\n".utf8) + [CSVByte.cr, CSVByte.lf, CSVByte.lf]
+        let alphabet: [UInt8] = Array("ab,\"\n".utf8) + [ASCII.carriageReturn, ASCII.newline, ASCII.newline]
         for round in 0..<3000 {
             let count = Int.random(in: 0...300, using: &generator)
             // Mostly quote- and CR-free runs, so the vector fast path is exercised too.
@@ -76,7 +76,7 @@ import Testing
     /// find the same stop in every position.
     @Test func vectorAndByteSearchesAgree() {
         var generator = SystemRandomNumberGenerator()
-        let finder = CSVStopFinder([UInt8(ascii: ","), CSVByte.lf, CSVByte.cr, CSVByte.quote])
+        let finder = CSVStopFinder([UInt8(ascii: ","), ASCII.newline, ASCII.carriageReturn, ASCII.quote])
         let alphabet: [UInt8] = Array("abc,\"\r\n".utf8)
         for _ in 0..<2000 {
             let count = Int.random(in: 0...80, using: &generator)
@@ -84,7 +84,7 @@ import Testing
             var bytes = (0..<count).map { _ in
                 Int.random(in: 0..<10, using: &generator) == 0 ? alphabet.randomElement(using: &generator) ?? 0 : UInt8(ascii: "x")
             }
-            bytes += [CSVByte.nul] + [UInt8](repeating: UInt8(ascii: ","), count: 16)
+            bytes += [ASCII.nul] + [UInt8](repeating: UInt8(ascii: ","), count: 16)
             bytes.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress!  // `!`: never empty (the sentinel)
                 for start in 0...count {
@@ -101,7 +101,7 @@ import Testing
     @Test(arguments: [nil, UInt8(ascii: "\\")] as [UInt8?])
     func vectorAndByteClassificationsAgree(escape: UInt8?) {
         var generator = SystemRandomNumberGenerator()
-        let stops = [UInt8(ascii: ";"), CSVByte.lf, CSVByte.cr, CSVByte.quote] + (escape.map { [$0] } ?? [])
+        let stops = [UInt8(ascii: ";"), ASCII.newline, ASCII.carriageReturn, ASCII.quote] + (escape.map { [$0] } ?? [])
         let classifier = CSVBlockClassifier(stops: stops)
         let alphabet: [UInt8] = Array("ab;,\"\r\n\\".utf8) + [0]
         for _ in 0..<300 {

@@ -44,15 +44,6 @@ public struct CSVDialect: Sendable, Equatable {
     var quoteParityFindsRecordEnds: Bool {
         quoteChar == UInt8(ascii: "\"") && doubleQuote && escapeChar == nil && strictQuotes
             && commentChar == nil && !skipInitialSpace && delimiter != UInt8(ascii: "\"")
-            && delimiter != CSVByte.lf && delimiter != CSVByte.cr
+            && delimiter != ASCII.newline && delimiter != ASCII.carriageReturn
     }
-}
-
-/// Named bytes of the CSV grammar.
-enum CSVByte {
-    static let lf: UInt8 = 0x0A
-    static let cr: UInt8 = 0x0D
-    static let quote: UInt8 = 0x22
-    static let space: UInt8 = 0x20
-    static let nul: UInt8 = 0x00
 }

@@ -39,13 +39,13 @@ extension CSVReader {
         var unescape = false
 
         let first = b[i]
-        if first == CSVByte.lf || first == CSVByte.cr {
+        if first == ASCII.newline || first == ASCII.carriageReturn {
             // A blank line: a record with no fields (as Python's csv reads it).
             guard let next = terminatorEnd(at: i) else { return .needMore }
             return .record(end: i, next: next, fields: 0, lines: 1, unescape: false)
         }
         if let comment = dialect.commentChar, first == comment {
-            while i < end && b[i] != CSVByte.lf && b[i] != CSVByte.cr { i += 1 }
+            while i < end && b[i] != ASCII.newline && b[i] != ASCII.carriageReturn { i += 1 }
             if i == end { return atEnd ? .comment(next: end, lines: 0) : .needMore }
             guard let next = terminatorEnd(at: i) else { return .needMore }
             return .comment(next: next, lines: 1)
@@ -81,7 +81,7 @@ extension CSVReader {
                 }
             }
             if skipInitialSpace {
-                while i < end && b[i] == CSVByte.space { i += 1 }
+                while i < end && b[i] == ASCII.space { i += 1 }
                 if i == end && !atEnd { return .needMore }
             }
             let fieldStart = i
@@ -114,7 +114,7 @@ extension CSVReader {
                         i += 1
                         if i == end { break quoted }
                         let after = b[i]
-                        if after == delimiter || after == CSVByte.lf || after == CSVByte.cr { break quoted }
+                        if after == delimiter || after == ASCII.newline || after == ASCII.carriageReturn { break quoted }
                         if strict {
                             throw malformed(at: i, "unexpected \(Self.describe(after)) after the closing quote of a field",
                                             hint: "inside a quoted field, write a quote as two quotes (\"\"); or put a delimiter after the closing quote")
@@ -123,8 +123,8 @@ extension CSVReader {
                         flags |= CSVFieldSpan.needsUnescape
                         while i < end {
                             let next = b[i]
-                            if next == delimiter || next == CSVByte.lf || next == CSVByte.cr { break }
-                            if next == CSVByte.nul { throw looksBinary(at: i) }
+                            if next == delimiter || next == ASCII.newline || next == ASCII.carriageReturn { break }
+                            if next == ASCII.nul { throw looksBinary(at: i) }
                             i += Int(next) == escape ? 2 : 1
                         }
                         if i >= end {
@@ -138,14 +138,14 @@ extension CSVReader {
                             if atEnd { throw unterminatedQuote(at: fieldStart) }
                             return .needMore
                         }
-                        if b[i + 1] == CSVByte.lf { lines += 1 }
+                        if b[i + 1] == ASCII.newline { lines += 1 }
                         i += 2
-                    } else if byte == CSVByte.lf {
+                    } else if byte == ASCII.newline {
                         lines += 1
                         i += 1
-                    } else if byte == CSVByte.cr {
+                    } else if byte == ASCII.carriageReturn {
                         if i + 1 == end && !atEnd { return .needMore }
-                        if !(i + 1 < end && b[i + 1] == CSVByte.lf) { lines += 1 }
+                        if !(i + 1 < end && b[i + 1] == ASCII.newline) { lines += 1 }
                         i += 1
                     } else {
                         throw looksBinary(at: i)
@@ -159,7 +159,7 @@ extension CSVReader {
                         break unquoted
                     }
                     let byte = b[i]
-                    if byte == delimiter || byte == CSVByte.lf || byte == CSVByte.cr { break unquoted }
+                    if byte == delimiter || byte == ASCII.newline || byte == ASCII.carriageReturn { break unquoted }
                     if Int(byte) == quote {
                         if strict {
                             throw malformed(at: i, "unexpected quote inside an unquoted field",
@@ -173,7 +173,7 @@ extension CSVReader {
                             i = end
                             break unquoted
                         }
-                        if b[i + 1] == CSVByte.lf { lines += 1 }
+                        if b[i + 1] == ASCII.newline { lines += 1 }
                         i += 2
                     } else {
                         throw looksBinary(at: i)
@@ -222,8 +222,8 @@ extension CSVReader {
     /// the buffer and the next byte decides.
     @inline(__always)
     private func terminatorEnd(at i: Int) -> Int? {
-        if buffer[i] == CSVByte.lf { return i + 1 }
-        if i + 1 < end { return buffer[i + 1] == CSVByte.lf ? i + 2 : i + 1 }
+        if buffer[i] == ASCII.newline { return i + 1 }
+        if i + 1 < end { return buffer[i + 1] == ASCII.newline ? i + 2 : i + 1 }
         return atEnd ? i + 1 : nil
     }
 

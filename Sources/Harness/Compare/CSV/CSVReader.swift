@@ -11,7 +11,7 @@
 // are copied, into a scratch area. Nothing is decoded to String unless asked. Lines and
 // columns are computed only when an error is reported. Unsafe pointer code lives in the
 // CSV reading layer: this file and its extensions, the byte kernels beside them
-// (CSVStopFinder, CSVRecordEndScanner, RecordHasher) and the records' views.
+// (CSVStopFinder, CSVRecordEndScanner, ByteHasher) and the records' views.
 
 /// Reads CSV records one at a time with bounded memory.
 public final class CSVReader {
@@ -102,12 +102,12 @@ public final class CSVReader {
         // Room after the capacity for a NUL sentinel after the valid bytes, which stops the
         // scanner's inner loops without a bounds test, and for its 16-byte reads.
         buffer = .allocate(capacity: capacity + Self.padding)
-        buffer[0] = CSVByte.nul
+        buffer[0] = ASCII.nul
         spans = .allocate(capacity: spanCapacity)
         scratchCapacity = capacity
         scratch = .allocate(capacity: scratchCapacity + Self.padding)
-        var unquoted = [dialect.delimiter, CSVByte.lf, CSVByte.cr]
-        var quoted = [CSVByte.lf, CSVByte.cr]
+        var unquoted = [dialect.delimiter, ASCII.newline, ASCII.carriageReturn]
+        var quoted = [ASCII.newline, ASCII.carriageReturn]
         for byte in [dialect.quoteChar, dialect.escapeChar].compactMap({ $0 }) {
             unquoted.append(byte)
             quoted.append(byte)
@@ -178,7 +178,7 @@ public final class CSVReader {
         if bufferOffset == 0 && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             start = 3
         }
-        if let nul = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(of: CSVByte.nul) {
+        if let nul = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(of: ASCII.nul) {
             throw looksBinary(at: start + nul)
         }
     }
@@ -208,7 +208,7 @@ public final class CSVReader {
         let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
         if count == 0 { atEnd = true }
         end += count
-        buffer[end] = CSVByte.nul
+        buffer[end] = ASCII.nul
     }
 
     /// Marks bytes up to `next` as read; `lines` line breaks were crossed.
@@ -244,7 +244,7 @@ public final class CSVReader {
         start = position
         end = position + length
         displaced = (end, buffer[end])
-        buffer[end] = CSVByte.nul
+        buffer[end] = ASCII.nul
         self.bufferOffset = bufferOffset
         atEnd = true
         self.line = line

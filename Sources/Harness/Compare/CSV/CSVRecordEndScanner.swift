@@ -35,9 +35,9 @@ enum CSVRecordEndScanner {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return Result() }
         let count = bytes.count
         let raw = UnsafeRawPointer(base)
-        let quote = Vector(repeating: CSVByte.quote)
-        let lf = Vector(repeating: CSVByte.lf)
-        let cr = Vector(repeating: CSVByte.cr)
+        let quote = Vector(repeating: ASCII.quote)
+        let lf = Vector(repeating: ASCII.newline)
+        let cr = Vector(repeating: ASCII.carriageReturn)
         var result = Result()
         var inside: UInt64 = 0  // all ones while inside quotes at the current block start
         var lineCounts = Vector(repeating: 0)
@@ -68,7 +68,7 @@ enum CSVRecordEndScanner {
                 let lfBits = bits(l0, l1, l2, l3)
                 let crBits = bits(c0, c1, c2, c3)
                 if crBits != 0 {
-                    let nextIsLF: UInt64 = i + 64 < count && base[i + 64] == CSVByte.lf ? 1 << 63 : 0
+                    let nextIsLF: UInt64 = i + 64 < count && base[i + 64] == ASCII.newline ? 1 << 63 : 0
                     if crBits & ~((lfBits >> 1) | nextIsLF) != 0 { break }  // a lone CR: let the parser decide
                 }
                 let insideBits = prefixXor(bits(q0, q1, q2, q3)) ^ inside
@@ -97,15 +97,15 @@ enum CSVRecordEndScanner {
         // The tail (under 64 bytes, or the block with a lone CR), byte by byte.
         while i < count {
             let byte = base[i]
-            if byte == CSVByte.quote {
+            if byte == ASCII.quote {
                 inQuotes.toggle()
-            } else if byte == CSVByte.lf {
+            } else if byte == ASCII.newline {
                 result.lines += 1
                 if !inQuotes {
                     result.records += 1
                     result.end = i + 1
                 }
-            } else if byte == CSVByte.cr && (i + 1 >= count || base[i + 1] != CSVByte.lf) {
+            } else if byte == ASCII.carriageReturn && (i + 1 >= count || base[i + 1] != ASCII.newline) {
                 // At the very end the next byte is unknown yet; otherwise a lone CR.
                 result.stopped = i + 1 < count
                 break
@@ -120,7 +120,7 @@ enum CSVRecordEndScanner {
         var trailing = 0
         var j = result.end
         while j < scannedEnd {
-            if base[j] == CSVByte.lf { trailing += 1 }
+            if base[j] == ASCII.newline { trailing += 1 }
             j += 1
         }
         result.lines -= trailing
@@ -135,8 +135,8 @@ enum CSVRecordEndScanner {
         let v1 = raw.loadUnaligned(fromByteOffset: 16, as: Vector.self)
         let v2 = raw.loadUnaligned(fromByteOffset: 32, as: Vector.self)
         let v3 = raw.loadUnaligned(fromByteOffset: 48, as: Vector.self)
-        let lf = Vector(repeating: CSVByte.lf)
-        let quote = Vector(repeating: CSVByte.quote)
+        let lf = Vector(repeating: ASCII.newline)
+        let quote = Vector(repeating: ASCII.quote)
         let lfBits = bits(equal(v0, lf), equal(v1, lf), equal(v2, lf), equal(v3, lf))
         let quoteBits = bits(equal(v0, quote), equal(v1, quote), equal(v2, quote), equal(v3, quote))
         let ends = lfBits & ~(prefixXor(quoteBits) ^ inside)

@@ -67,9 +67,9 @@ struct CSVSplitPoint: Sendable {
             var inQuotes = false
             for index in 0..<scan.end {
                 let byte = bytes[index]
-                if byte == CSVByte.quote {
+                if byte == ASCII.quote {
                     inQuotes.toggle()
-                } else if byte == CSVByte.lf {
+                } else if byte == ASCII.newline {
                     lines += 1
                     if !inQuotes {
                         records += 1

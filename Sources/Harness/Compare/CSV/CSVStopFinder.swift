@@ -129,10 +129,10 @@ struct CSVStopBytes {
 
     init(_ bytes: [UInt8]) {
         var all: [UInt8] = []
-        for byte in bytes where byte != CSVByte.nul && !all.contains(byte) { all.append(byte) }
-        all.append(CSVByte.nul)
+        for byte in bytes where byte != ASCII.nul && !all.contains(byte) { all.append(byte) }
+        all.append(ASCII.nul)
         used = max(all.count, 4)
-        while all.count < 6 { all.append(CSVByte.nul) }
+        while all.count < 6 { all.append(ASCII.nul) }
         stops = (Vector(repeating: all[0]), Vector(repeating: all[1]), Vector(repeating: all[2]),
                  Vector(repeating: all[3]), Vector(repeating: all[4]), Vector(repeating: all[5]))
         var table = [UInt8](repeating: 0, count: 256)
