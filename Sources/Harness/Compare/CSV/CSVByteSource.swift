@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where a `CSVReader` gets its bytes: a file, or (in tests) memory cut into pieces so
 /// records cross every possible read boundary.
 protocol CSVByteSource: AnyObject {
@@ -17,8 +11,8 @@ protocol CSVByteSource: AnyObject {
 
 /// A file read with `read(2)` and `pread(2)`.
 final class CSVFileSource: CSVByteSource {
-    let path: String
-    private let fd: Int32
+    var path: String { file.path }
+    private let file: ReadOnlyFile
     /// Size in bytes when opened.
     let size: Int
     /// Where sequential reads are (they stop at `limit`).
@@ -31,47 +25,27 @@ final class CSVFileSource: CSVByteSource {
         try self.init(path: path)
         position = start
         self.limit = limit ?? Int.max
-        guard lseek(fd, off_t(start), SEEK_SET) >= 0 else { throw FileBytes.ioError(path, errno) }
+        try file.seek(to: start)
     }
 
     /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
     init(path: String) throws {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
-        self.path = path
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw HarnessError.io(path: path, reason: "is a folder, expected a CSV file")
-        }
-        size = Int(info.st_size)
-        #if canImport(Glibc)
+        file = try ReadOnlyFile(path: path)
+        let status = file.status
+        if status.isFolder { throw HarnessError.io(path: path, reason: "is a folder, expected a CSV file") }
+        size = status.size
         // Sequential reads: let the kernel read ahead generously.
-        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
-        #endif
+        file.adviseSequential()
     }
 
-    deinit { close(fd) }
-
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let count = SystemCall.read(fd, buffer.baseAddress, min(buffer.count, limit - position))
-        guard count >= 0 else { throw FileBytes.ioError(path, errno) }
+        let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(buffer.count, limit - position)]))
         position += count
         return count
     }
 
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        var done = 0
-        while done < buffer.count {
-            let count = pread(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done, off_t(offset + done))
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileBytes.ioError(path, errno)
-            }
-            if count == 0 { break }
-            done += count
-        }
-        return done
+        try file.read(at: offset, into: buffer)
     }
 }
 

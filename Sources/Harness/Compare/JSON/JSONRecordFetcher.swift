@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Re-reads records of a file by offset and length (`pread`), for keyed JSON Lines
 /// matching, which remembers where each expected record is rather than the record.
 /// Records asked for in file order (the usual case: both files mostly in the same order)
@@ -14,7 +8,7 @@ final class JSONRecordFetcher {
 
     let path: String
     private let windowSize: Int
-    private let fd: Int32
+    private let file: ReadOnlyFile
     /// Bytes read ahead: `window[0..<windowCount]` hold the file from `windowOffset`.
     private var window: [UInt8] = []
     private var windowCount = 0
@@ -28,12 +22,7 @@ final class JSONRecordFetcher {
     init(path: String, windowSize: Int = JSONRecordFetcher.defaultWindowSize) throws {
         self.path = path
         self.windowSize = max(1, windowSize)
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
-    }
-
-    deinit {
-        close(fd)
+        file = try ReadOnlyFile(path: path)
     }
 
     /// Calls `body` with the `length` bytes at `offset`.
@@ -64,21 +53,6 @@ final class JSONRecordFetcher {
     /// - Returns: how many were read; fewer only at the end of the file.
     private func read(into storage: inout [UInt8], offset: Int, count: Int) throws -> Int {
         if storage.count < count { storage = [UInt8](repeating: 0, count: count) }
-        var got = 0
-        let failure: Int32? = storage.withUnsafeMutableBytes { bytes in
-            while got < count {
-                // `baseAddress!`: count > 0 here, so the storage is not empty.
-                let result = pread(fd, bytes.baseAddress! + got, count - got, off_t(offset + got))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if result == 0 { break }
-                got += result
-            }
-            return nil
-        }
-        if let failure { throw FileBytes.ioError(path, failure) }
-        return got
+        return try storage.withUnsafeMutableBytes { try file.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count])) }
     }
 }
