@@ -38,13 +38,13 @@ import Testing
         let dir = try folder(["d.jsonl": text])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var expected: [String] = []
-        try JSONLinesReader.forEachLine(in: dir + "/d.jsonl") { number, bytes in
+        try JSONLineReader.forEachLine(in: dir + "/d.jsonl") { number, bytes in
             expected.append("\(number):" + String(decoding: bytes, as: UTF8.self))
         }
         #expect(expected == ["1:{\"a\": \"é😀\"}", "3:[1, 2]\r", "5:\"last\""])
         for chunk in 1...text.utf8.count {
             var lines: [String] = []
-            try JSONLinesReader.forEachLine(in: dir + "/d.jsonl", chunkSize: chunk) { number, bytes in
+            try JSONLineReader.forEachLine(in: dir + "/d.jsonl", chunkSize: chunk) { number, bytes in
                 lines.append("\(number):" + String(decoding: bytes, as: UTF8.self))
             }
             #expect(lines == expected, "chunk size \(chunk)")

@@ -7,9 +7,9 @@ import Darwin
 // Design note. Streaming in the manner of swift-nio's NIOSplitLinesMessageDecoder: one
 // buffer, refilled in large chunks; a line cut by a chunk boundary is moved to the front
 // and the search for its end resumes where it stopped, so no byte is scanned twice. The
-// buffer grows only to hold the longest line, which bounds memory. This is the one type
-// that owns raw memory for JSON Lines; everything else sees `UnsafeBufferPointer`s it
-// hands out.
+// buffer grows only to hold the longest line, which bounds memory. This is the one reader
+// of JSON Lines, for `harness diff` and `harness validate` alike, and the one type that owns
+// raw memory for them; everything else sees `UnsafeBufferPointer`s it hands out.
 
 /// One non-blank line of a JSON Lines file.
 struct JSONLine {
@@ -25,8 +25,8 @@ struct JSONLine {
 final class JSONLineReader {
     static let defaultChunkSize = 1 << 20
 
-    let path: String
-    private let fd: Int32
+    var path: String { file.path }
+    private let file: ReadOnlyFile
     private var buffer: UnsafeMutableRawBufferPointer
     /// Bytes `start..<end` of the buffer are read and not yet handed out.
     private var start = 0
@@ -42,21 +42,24 @@ final class JSONLineReader {
     /// Opens `path`; `chunkSize` (at least 1) is how much is read at a time.
     /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
     init(path: String, chunkSize: Int = JSONLineReader.defaultChunkSize) throws {
-        self.path = path
         self.chunkSize = max(1, chunkSize)
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw HarnessError.io(path: path, reason: "is a folder, expected a file")
-        }
+        file = try ReadOnlyFile(path: path)
+        if file.status.isFolder { throw HarnessError.io(path: path, reason: "is a folder, expected a file") }
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunkSize, alignment: 16)
     }
 
     deinit {
         buffer.deallocate()
-        close(fd)
+    }
+
+    /// Calls `body` with each line that is not blank (1-based number, bytes without the
+    /// line break); the bytes are valid only during the call.
+    /// - Throws: `HarnessError.io` when the file cannot be read, or what `body` throws.
+    /// - Parameter chunkSize: bytes read at a time (small in tests, to split lines anywhere).
+    static func forEachLine(in path: String, chunkSize: Int = defaultChunkSize,
+                            _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let reader = try JSONLineReader(path: path, chunkSize: chunkSize)
+        while let line = try reader.nextLine() { try body(line.number, line.bytes) }
     }
 
     /// The next line that holds more than whitespace, or nil at the end of the file.
@@ -116,8 +119,7 @@ final class JSONLineReader {
             buffer.deallocate()
             buffer = grown
         }
-        let count = SystemCall.read(fd, buffer.baseAddress! + end, min(chunkSize, buffer.count - end))
-        if count < 0 { throw FileBytes.ioError(path, errno) }
+        let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<min(buffer.count, end + chunkSize)]))
         if count == 0 { atEndOfFile = true }
         end += count
     }
