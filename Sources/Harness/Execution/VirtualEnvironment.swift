@@ -64,12 +64,7 @@ enum VirtualEnvironment {
 
     /// FNV-1a, 64 bits: a cache key, not a security check.
     static func hexHash(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let text = String(hash, radix: 16)
+        let text = String(FNV1a.hash(bytes), radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }
 

@@ -18,12 +18,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// Whether `name` belongs to this shard: FNV-1a of the name, so a case stays in its shard
     /// however many other cases are added.
     public func contains(_ name: String) -> Bool {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(name.utf8) % UInt64(count)) == index - 1
     }
 
     public var description: String { "\(index)/\(count)" }

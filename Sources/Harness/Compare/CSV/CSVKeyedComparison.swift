@@ -139,7 +139,7 @@ enum CSVKeyedComparison {
     }
 
     static func hashKey(_ record: CSVRecord, _ key: [Int]) -> UInt64 {
-        var hasher = RecordHasher()
+        var hasher = ByteHasher()
         for column in key { hasher.combine(CSVRowComparer.field(record, column)) }
         return hasher.value
     }
@@ -147,8 +147,8 @@ enum CSVKeyedComparison {
     /// The whole row's hash: its raw bytes when both headers are the same, else its cells
     /// in expected column order (so reordered columns still hash alike).
     static func hashRow(_ record: CSVRecord, _ mapping: CSVColumnMapping, expectedSide: Bool) -> UInt64 {
-        if mapping.isIdentity { return RecordHasher.hash(record.bytes) }
-        var hasher = RecordHasher(seed: 0x9E37_79B9_7F4A_7C15)
+        if mapping.isIdentity { return ByteHasher.hash(record.bytes) }
+        var hasher = ByteHasher(seed: 0x9E37_79B9_7F4A_7C15)
         for pair in mapping.pairs {
             hasher.combine(CSVRowComparer.field(record, expectedSide ? pair.expected : pair.actual))
         }

@@ -15,27 +15,10 @@ enum Fingerprint {
         return product.high ^ product.low
     }
 
-    /// Hash of raw bytes, eight at a time (a wyhash-style multiply-fold).
+    /// Hash of raw bytes: the one byte hasher, seeded by what the bytes stand for.
+    @inline(__always)
     static func of(bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        let count = bytes.count
-        var state = seed ^ p0 ^ UInt64(truncatingIfNeeded: count) &* p2
-        var index = 0
-        while index + 8 <= count {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            state = mix(word ^ p1, state ^ p0)
-            index += 8
-        }
-        if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
-            }
-            state = mix(tail ^ p2, state ^ p1)
-        }
-        return mix(state ^ p0, p2 ^ UInt64(truncatingIfNeeded: count))
+        ByteHasher.hash(bytes, seed: seed)
     }
 
     static func of(_ array: [UInt8], seed: UInt64 = 0) -> UInt64 {

@@ -1,7 +1,9 @@
-/// A fast 64-bit hash of byte strings (multiply-fold mixing in the style of wyhash), for
-/// the keyed comparison's index. Not cryptographic; collisions are handled by the caller
-/// (keys are verified byte for byte) or, for whole-row hashes, have a chance of 2^-64.
-struct RecordHasher {
+/// The fast 64-bit hash of byte strings (multiply-fold mixing in the style of wyhash), for
+/// every in-memory index: the keyed comparison's rows and keys, a contract's fingerprints of
+/// text values, the pattern memo. Not cryptographic and not stable across versions (nothing
+/// stores it; `FNV1a` is the stable one). Collisions are handled by the callers (keys are
+/// verified byte for byte) or, for whole-row hashes and fingerprints, have a chance of 2^-64.
+struct ByteHasher {
     private static let prime0: UInt64 = 0xA076_1D64_78BD_642F
     private static let prime1: UInt64 = 0xE703_7ED1_A0B4_28DB
     private static let prime2: UInt64 = 0x8EBC_6AF0_9C88_C6E3
@@ -22,10 +24,15 @@ struct RecordHasher {
     /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
     @inline(__always)
     mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        combine(UnsafeRawBufferPointer(bytes))
+    }
+
+    /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
+    @inline(__always)
+    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
         var h = state
         let count = bytes.count
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
+        if let raw = bytes.baseAddress {
             var i = 0
             // `unsafe`: loads read bytes i..<i+8 with i + 8 <= count.
             while i + 16 <= count {
@@ -42,7 +49,7 @@ struct RecordHasher {
                 var tail: UInt64 = 0
                 var shift: UInt64 = 0
                 while i < count {
-                    tail |= UInt64(base[i]) << shift
+                    tail |= UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) << shift
                     shift += 8
                     i += 1
                 }
@@ -58,7 +65,13 @@ struct RecordHasher {
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hasher = RecordHasher()
+        var hasher = ByteHasher()
+        hasher.combine(bytes)
+        return hasher.value
+    }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        var hasher = ByteHasher(seed: seed)
         hasher.combine(bytes)
         return hasher.value
     }
