@@ -21,12 +21,15 @@ JSON_MB=${JSON_MB:-50}
 RUNS=${RUNS:-3}
 PY_RUNS=${PY_RUNS:-1}
 PYTHON=${PYTHON:-python3}
-HARNESS=$ROOT/.build/release/harness
+# HARNESS_BIN: measure that binary instead of building this tree (to compare two builds).
+HARNESS=${HARNESS_BIN:-$ROOT/.build/release/harness}
 mkdir -p "$BENCH_DIR"
 
 echo "== load before: $(uptime)"
-echo "== building release"
-swift build -c release --product harness 2>&1 | tail -1 || exit 2
+if [ -z "${HARNESS_BIN:-}" ]; then
+    echo "== building release"
+    swift build -c release --product harness 2>&1 | tail -1 || exit 2
+fi
 
 # Data: generated once per size (deterministic), reused by later runs.
 E=$BENCH_DIR/expected-$JSONL_MB.jsonl

@@ -52,8 +52,9 @@ with open(f"{work}/data.jsonl", "w") as full, open(f"{work}/slice.jsonl", "w") a
         if i < reference: part.write(line)
 PY
 
-swift build -c release >/dev/null
-harness=.build/release/harness
+# HARNESS_BIN: measure that binary instead of building this tree (to compare two builds).
+harness=${HARNESS_BIN:-.build/release/harness}
+[ -n "${HARNESS_BIN:-}" ] || swift build -c release >/dev/null
 size_mb=$("$python" -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$work/data.jsonl")
 
 measure() {  # prints "seconds peak_kb" of a command; its own exit status 0 or 1 is fine

@@ -34,8 +34,13 @@ SLICED=$BENCH_DIR/base-$ROWS-head-$SLICE.csv
 [ -f "$SLICED" ] || head -n $((SLICE + 1)) "$CLEAN" > "$SLICED"
 
 echo "== building harness (release)"
-swift build -c release --product harness 2>&1 | tail -1
-HARNESS=$ROOT/.build/release/harness
+# HARNESS_BIN: measure that binary instead of building this tree (to compare two builds).
+if [ -n "${HARNESS_BIN:-}" ]; then
+  HARNESS=$HARNESS_BIN
+else
+  swift build -c release --product harness 2>&1 | tail -1
+  HARNESS=$ROOT/.build/release/harness
+fi
 CONTRACT=$ROOT/Benchmarks/validate/validate_contract.json
 INJECTED_CONTRACT=$ROOT/Benchmarks/validate/validate_injected_contract.json
 
