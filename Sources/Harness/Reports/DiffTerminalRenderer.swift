@@ -29,7 +29,7 @@ public enum DiffTerminalRenderer {
         }
         if report.cellsByColumn.count > 1 {
             let top = report.cellsByColumn.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)
-            text += "differing \(report.format == .csv ? "cells by column" : "values by pointer"): "
+            text += "differing \(report.format.valueWord)s by \(report.format.placeWord): "
                 + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 + (report.cellsByColumn.count > 10 ? ", …" : "") + "\n"
         }
@@ -39,7 +39,7 @@ public enum DiffTerminalRenderer {
     /// "3 of 10 rows differ (5 cells); 1 missing row; …": every count, even zero ones
     /// that matter to the verdict.
     static func summary(_ report: DiffReport) -> String {
-        let cells = report.format == .csv ? "cell" : "value"
+        let cells = report.format.valueWord
         // One JSON document is not counted as "1 of 1".
         var parts = report.format == .json && report.rowsCompared <= 1
             ? ["1 document differs (\(count(report.differingCells, cells)))"]
@@ -53,7 +53,7 @@ public enum DiffTerminalRenderer {
 
     static func table(_ report: DiffReport, paint: TerminalStyle) -> String {
         let showKey = report.diffs.contains { $0.key != nil }
-        let place = report.diffs.contains { $0.pointer != nil } || report.format != .csv ? "pointer" : "column"
+        let place = report.diffs.contains { $0.pointer != nil } ? "pointer" : report.format.placeWord
         let showRow = report.diffs.contains { $0.row != nil }
         var header = showRow ? ["row"] : []
         if showKey { header.append("key") }
@@ -150,13 +150,7 @@ public enum DiffTerminalRenderer {
         return String(format: "%.3g", value)
     }
 
-    static func unit(_ report: DiffReport) -> String {
-        switch report.format {
-        case .csv: return "row"
-        case .jsonl: return "record"
-        case .json: return "document"
-        }
-    }
+    static func unit(_ report: DiffReport) -> String { report.format.unit }
 
     static func count(_ value: Int, _ noun: String) -> String {
         "\(value) \(noun)" + (value == 1 ? "" : "s")

@@ -52,7 +52,7 @@ public enum GitHubRenderer {
                 if let fix = check.fix { text += " — fix: `\(fix)`" }
                 text += "\n"
                 if let diff = check.diff, !diff.diffs.isEmpty {
-                    text += "\n  | row | key | \(diff.format == .csv ? "column" : "pointer") | expected | actual |\n  |---|---|---|---|---|\n"
+                    text += "\n  | row | key | \(diff.format.placeWord) | expected | actual |\n  |---|---|---|---|---|\n"
                     for difference in diff.diffs.prefix(10) {
                         let place = difference.column ?? difference.pointer ?? ""
                         text += "  | \(difference.row.map(String.init) ?? "") | \(cell(difference.key?.joined(separator: ", ") ?? "")) | \(cell(place)) | \(cell(difference.expected ?? "")) | \(cell(difference.actual ?? "")) |\n"

@@ -5,7 +5,7 @@ extension CaseEvaluation {
             let diff = try FileComparator.compare(expected: notebook, actual: pipeline, options: output.options)
             if diff.equal {
                 return CheckResult(kind: .equivalence, output: output.name, status: .passed,
-                                   message: "notebook and pipeline agree (\(DiffSummary.counted(diff.rowsCompared, DiffSummary.rowUnit(diff.format))) compared)", diff: diff)
+                                   message: "notebook and pipeline agree (\(DiffSummary.counted(diff.rowsCompared, diff.format.unit)) compared)", diff: diff)
             }
             return CheckResult(kind: .equivalence, output: output.name, status: .failed,
                                message: "the pipeline's \(output.name) differs from the notebook's: " + DiffSummary.counts(diff),
@@ -76,9 +76,9 @@ enum DiffSummary {
     /// `3 differing rows (5 cells), 1 missing row, 2 extra rows, missing column "x"`
     static func counts(_ diff: DiffReport) -> String {
         var parts: [String] = []
-        let unit = rowUnit(diff.format)
+        let unit = diff.format.unit
         if diff.differingRows > 0 || diff.differingCells > 0 {
-            let values = counted(diff.differingCells, diff.format == .csv ? "cell" : "value")
+            let values = counted(diff.differingCells, diff.format.valueWord)
             if diff.format == .json {
                 parts.append("1 document differs (\(values))")
             } else {
@@ -99,14 +99,6 @@ enum DiffSummary {
     }
 
     /// What one unit of a format is called: a CSV row, a JSON Lines record, a document.
-    static func rowUnit(_ format: DiffReport.Format) -> String {
-        switch format {
-        case .csv: return "row"
-        case .jsonl: return "record"
-        case .json: return "document"
-        }
-    }
-
     /// The first difference in words: `row 4, column "revenue": 10.5 → 11`.
     static func first(_ diff: DiffReport) -> String {
         guard let difference = diff.diffs.first else {
@@ -115,7 +107,7 @@ enum DiffSummary {
             return "\(diff.totalDiffs) differences"
         }
         var text = ""
-        if let row = difference.row { text += (diff.format == .csv ? "row " : "line ") + "\(row)" }
+        if let row = difference.row { text += diff.format.positionWord + " \(row)" }
         if let key = difference.key { text += " (key \(key.joined(separator: ", ")))" }
         if let column = difference.column { text += ", column \"\(column)\"" }
         if let pointer = difference.pointer { text += (text.isEmpty ? "at " : ", at ") + (pointer.isEmpty ? "/" : pointer) }

@@ -8,10 +8,10 @@ extension HTMLRenderer {
         if paths {
             out += "<p class=\"paths\"><span>expected <code>\(diff.expectedPath)</code></span><span>actual <code>\(diff.actualPath)</code></span></p>\n"
         }
-        let rowWord = diff.format == .csv ? "row" : "record"
+        let rowWord = diff.format.recordWord
         var counts: [HTML] = [countItem(diff.rowsCompared, "\(plural(diff.rowsCompared, rowWord)) compared", alarming: false)]
         counts.append(countItem(diff.differingRows, "differing \(plural(diff.differingRows, rowWord))"))
-        counts.append(countItem(diff.differingCells, diff.format == .csv ? "differing \(plural(diff.differingCells, "cell"))" : "differing \(plural(diff.differingCells, "value"))"))
+        counts.append(countItem(diff.differingCells, "differing \(plural(diff.differingCells, diff.format.valueWord))"))
         counts.append(countItem(diff.missingRows, "missing \(plural(diff.missingRows, rowWord))"))
         counts.append(countItem(diff.extraRows, "extra \(plural(diff.extraRows, rowWord))"))
         out += "<ul class=\"counts\">\(counts)</ul>\n"
