@@ -26,10 +26,6 @@ public struct CompareOptions: Sendable, Equatable {
     /// The format to use for `path`: the forced one, else from its extension
     /// (`.json`; `.jsonl`, `.ndjson`; anything else is CSV).
     public func format(for path: String) -> DiffReport.Format {
-        if let format { return format }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
-        if lower.hasSuffix(".json") { return .json }
-        return .csv
+        format ?? DiffReport.Format(extensionOf: path) ?? .csv
     }
 }

@@ -24,26 +24,9 @@ public enum FileComparator {
     /// JSON document as CSV would report a parse error that hides the real mistake.
     static func checkSameFormat(expected: String, actual: String, options: CompareOptions) throws {
         guard options.format == nil else { return }
-        let formats = [expected, actual].map { path -> DiffReport.Format? in
-            let lower = path.lowercased()
-            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
-            if lower.hasSuffix(".json") { return .json }
-            if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") { return .csv }
-            return nil
-        }
+        let formats = [expected, actual].map(DiffReport.Format.init(extensionOf:))
         guard let first = formats[0], let second = formats[1], first != second else { return }
         throw HarnessError.usage("\(expected) is \(first.displayName) but \(actual) is \(second.displayName); harness diff compares two files of one format",
                                  hint: "compare the file with one of its own format, or pass --format csv|json|jsonl to read both as one")
-    }
-}
-
-extension DiffReport.Format {
-    /// The format's name in a sentence: "CSV", "a JSON document", "JSON Lines".
-    var displayName: String {
-        switch self {
-        case .csv: return "CSV"
-        case .json: return "a JSON document"
-        case .jsonl: return "JSON Lines"
-        }
     }
 }

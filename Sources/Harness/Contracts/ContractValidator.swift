@@ -44,7 +44,9 @@ public enum ContractValidator {
     static func isJSONSchema(_ contract: JSONValue, dataPath: String) -> Bool {
         if let schema = contract["$schema"]?.stringValue, schema.contains("json-schema.org") { return true }
         if case .bool = contract { return true }
-        let lower = dataPath.lowercased()
-        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+        switch DiffReport.Format(extensionOf: dataPath) {
+        case .json, .jsonl: return true
+        case .csv, nil: return false
+        }
     }
 }

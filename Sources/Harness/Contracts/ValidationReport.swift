@@ -28,10 +28,7 @@ extension ValidationReport {
     /// What one checked unit of the data is called: a JSON document, a JSON Lines record,
     /// a CSV row.
     public var unit: String {
-        let path = dataPath.lowercased()
-        if path.hasSuffix(".json") { return "document" }
-        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return "record" }
-        return "row"
+        (DiffReport.Format(extensionOf: dataPath) ?? .csv).unit
     }
 }
 

@@ -18,7 +18,7 @@ public enum JSONSchemaValidator {
         }
         let collector = FailureCollector(maxSamples: max(0, options.maxErrors))
         var report = ValidationReport(dataPath: data, contractPath: schemaPath)
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+        if DiffReport.Format(extensionOf: data) == .jsonl {
             try JSONLineReader.forEachLine(in: data) { lineNumber, bytes in
                 let record = try JSONParser.parse(bytes, path: data, lineNumber: lineNumber)
                 collector.row = lineNumber
