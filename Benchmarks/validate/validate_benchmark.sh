@@ -33,11 +33,12 @@ SLICED=$BENCH_DIR/base-$ROWS-head-$SLICE.csv
 [ -f "$INJECTED" ] || { echo "== generating $INJECTED"; "$PY" Benchmarks/validate/validate_data.py "$INJECTED" --rows "$SLICE" --inject "$INJECT" --seed 7; }
 [ -f "$SLICED" ] || head -n $((SLICE + 1)) "$CLEAN" > "$SLICED"
 
-echo "== building harness (release)"
 # HARNESS_BIN: measure that binary instead of building this tree (to compare two builds).
 if [ -n "${HARNESS_BIN:-}" ]; then
+  echo "== harness: $HARNESS_BIN"
   HARNESS=$HARNESS_BIN
 else
+  echo "== building harness (release)"
   swift build -c release --product harness 2>&1 | tail -1
   HARNESS=$ROOT/.build/release/harness
 fi
