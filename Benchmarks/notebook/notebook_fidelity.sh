@@ -34,5 +34,5 @@ if [ ! -e "$stamp" ]; then
 fi
 work="$(mktemp -d /tmp/harness-fidelity-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-"$venv/bin/python" Benchmarks/notebook/extract_driver.py . "$work/driver.py"
+cp Sources/Harness/Python/notebook_driver.py "$work/driver.py"
 "$venv/bin/python" Benchmarks/notebook/notebook_fidelity.py "$work" "${config:-}"

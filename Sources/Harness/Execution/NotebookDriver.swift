@@ -1,5 +1,6 @@
 /// The Python side of a notebook run: the driver script carried in the binary
-/// (`NotebookDriver+Script.swift`), the job file it reads and the result file it writes.
+/// (Sources/Harness/Python/notebook_driver.py, see `PythonSource`), the job file it reads and
+/// the result file it writes.
 ///
 /// Protocol: `python driver.py job.json`. The job names the notebook, parameters (ordered),
 /// captures, the per-cell timeout and where to write the executed notebook, the captures and
@@ -7,12 +8,10 @@
 /// line, exception and traceback, `captured`). The driver writes the result on every path it
 /// controls, also when it is stopped with SIGTERM, so a timeout still says which cell ran.
 enum NotebookDriver {
-    static var script: String { scriptHead + scriptEngines + scriptRun }
-
     /// Writes the driver and its job into the run folder; returns the arguments to run.
     /// - Throws: `HarnessError.io` when the files cannot be written.
     static func prepare(_ job: RunJob, notebook: String, folder: RunFolder) throws -> [String] {
-        try AtomicFile.write(script, to: folder.driver)
+        try AtomicFile.write(PythonSource.notebookDriver, to: folder.driver)
         var members: [JSONMember] = [
             JSONMember("notebook", .string(notebook)),
             JSONMember("label", .string(job.label)),
