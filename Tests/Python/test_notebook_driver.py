@@ -21,6 +21,7 @@ def load_driver():
 
 
 driver = load_driver()
+MURMUR_PRINT_HI = 788889629
 
 
 def code(source, tags=None, position=None):
@@ -93,6 +94,53 @@ class OutputTests(unittest.TestCase):
         self.assertEqual(cell["outputs"][0]["text"], ["x\n", "y\n"])
 
 
+class JupyterBehaviourTests(unittest.TestCase):
+    def test_cell_files_are_named_as_ipykernel_names_them(self):
+        # Values from ipykernel.compiler.murmur2_x86 with seed 0xc70f6907.
+        self.assertEqual(driver.murmur2_x86("", 0xC70F6907), 3990065800)
+        self.assertEqual(driver.murmur2_x86("print('hi')", 0xC70F6907), MURMUR_PRINT_HI)
+        self.assertEqual(driver.murmur2_x86("import numpy as np\nx = np.arange(10)\nx.sum()", 0xC70F6907), 2753593962)
+        self.assertEqual(driver.murmur2_x86("é ünïcödé 日本", 0xC70F6907), 1112153413)
+        name = driver.cell_file_name("print('hi')")
+        self.assertEqual(os.path.basename(os.path.dirname(name)), "ipykernel_%d" % os.getpid())
+        self.assertEqual(os.path.basename(name), "%d.py" % MURMUR_PRINT_HI)
+
+    def test_clear_output_with_wait_clears_at_the_next_output(self):
+        recorder = driver.Recorder()
+        recorder.start([])
+        recorder.stream("stdout", "0\n")
+        recorder.clear(wait=True)
+        self.assertEqual(len(recorder.outputs), 1, "nothing cleared before the next output")
+        recorder.stream("stdout", "1\n")
+        self.assertEqual(recorder.outputs, [{"output_type": "stream", "name": "stdout", "text": "1\n"}])
+        recorder.clear()
+        self.assertEqual(recorder.outputs, [])
+
+    def test_display_id_updates_replace_earlier_outputs_in_place(self):
+        recorder = driver.Recorder()
+        first = []
+        recorder.start(first)
+        recorder.add({"output_type": "display_data", "data": {"text/plain": "a"}, "metadata": {}}, "id1")
+        recorder.start([])
+        recorder.update("id1", {"text/plain": "b"}, {})
+        recorder.add({"output_type": "display_data", "data": {"text/plain": "c"}, "metadata": {}}, "id1")
+        self.assertEqual(first[0]["data"], {"text/plain": "c"})
+        self.assertEqual(len(recorder.outputs), 1)
+
+    def test_bytes_in_a_bundle_become_base64(self):
+        self.assertEqual(driver.json_safe({"image/png": b"\x89PNG", "text/plain": "x"}),
+                         {"image/png": "iVBORw==", "text/plain": "x"})
+
+    def test_cell_ids_are_kept_or_added(self):
+        notebook = {"nbformat_minor": 4, "cells": [{"id": "keep-me"}, {}, {"id": ""}]}
+        driver.add_cell_ids(notebook)
+        ids = [cell["id"] for cell in notebook["cells"]]
+        self.assertEqual(ids[0], "keep-me")
+        self.assertEqual(len(set(ids)), 3)
+        self.assertTrue(all(len(i) == 8 for i in ids[1:]))
+        self.assertEqual(notebook["nbformat_minor"], 5)
+
+
 class PlainEngineTests(unittest.TestCase):
     def run_cell(self, engine, source, position=1):
         driver.RECORDER.outputs = []
@@ -120,6 +168,25 @@ class PlainEngineTests(unittest.TestCase):
         fields = driver.describe(error, engine, source, 4)
         self.assertEqual((fields["cell"], fields["line"], fields["message"]), (4, 3, "'missing'"))
         self.assertIn("cell 4", fields["traceback"])
+
+    def test_traceback_shows_the_cell_and_not_the_driver(self):
+        engine = driver.PlainEngine()
+        error, outputs = self.run_cell(engine, "def f():\n    return 1 / 0\nf()")
+        text = "\n".join(outputs[-1]["traceback"])
+        self.assertNotIn("notebook_driver", text)
+        self.assertIn(driver.cell_file_name("def f():\n    return 1 / 0\nf()"), text)
+        self.assertIn("return 1 / 0", text)
+
+    def test_warnings_name_the_cell_file_and_repeat_in_later_cells(self):
+        engine = driver.PlainEngine()
+        source = "import warnings\nwarnings.warn('careful')"
+        import warnings
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")
+            self.run_cell(engine, source)
+            self.run_cell(engine, source)
+        self.assertEqual(len(caught), 2)
+        self.assertEqual(caught[0].filename, driver.cell_file_name(source))
 
     def test_magic_without_ipython_is_a_clear_failure(self):
         engine = driver.PlainEngine()

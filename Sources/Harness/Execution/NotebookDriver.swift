@@ -18,10 +18,12 @@ enum NotebookDriver {
             JSONMember("output", .string(folder.executedNotebook)),
             JSONMember("result", .string(folder.result)),
             JSONMember("capture_folder", .string(folder.captures)),
+            JSONMember("cell_files", .string(folder.cellFiles)),
             JSONMember("parameters", .object(job.parameters)),
             JSONMember("captures", .array(job.captures.map { .array([.string($0.file), .string($0.variable)]) })),
         ]
         if let cellTimeout = job.cellTimeout { members.append(JSONMember("cell_timeout", .double(cellTimeout))) }
+        if let engine = job.engine { members.append(JSONMember("engine", .string(engine.rawValue))) }
         try AtomicFile.write(JSONValue.object(members).prettyText, to: folder.job)
         // -X faulthandler: a hard crash (segfault in an extension) still leaves a traceback.
         return [job.python.executable, "-X", "faulthandler", folder.driver, folder.job]
@@ -56,10 +58,15 @@ enum NotebookDriver {
                                  traceback: tail, exitCode: RunFailure.exitCode(ended))
         if let cellTimeout = job.cellTimeout, tail.contains("Timeout (") {
             // faulthandler's backstop: the cell ignored the timeout (blocked signals, a C loop).
-            // Its dump names the plain engine's cell file: `File "<cell 3>", line 7`.
+            // Its dump names the cell only by its code file, `File "/tmp/ipykernel_9/123.py", line 7`;
+            // the driver wrote which cell each file is.
             failure.summary = "\(name): a cell did not stop within its \(String(format: "%g", cellTimeout)) s timeout and was killed"
-            if let range = tail.range(of: "File \"<cell "),
-               let number = Int(tail[range.upperBound...].prefix(while: \.isNumber)),
+            let cellFiles = (try? FileBytes.read(folder.cellFiles)).flatMap { try? JSONParser.parse($0, path: folder.cellFiles) }
+            if let (file, number) = cellFiles?.objectMembers?.lazy.compactMap({ member -> (String, Int)? in
+                   guard let number = member.value.intValue, tail.contains("File \"\(member.key)\"") else { return nil }
+                   return (member.key, number)
+               }).first,
+               let range = tail.range(of: "File \"\(file)\""),
                let lineRange = tail[range.upperBound...].range(of: ", line ") {
                 failure.cellNumber = number
                 failure.lineInCell = Int(tail[lineRange.upperBound...].prefix(while: \.isNumber))

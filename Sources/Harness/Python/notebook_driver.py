@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import time
 import traceback
 
@@ -32,6 +33,43 @@ class Failure(Exception):
     def __init__(self, kind, message, **fields):
         Exception.__init__(self, message)
         self.fields = dict(fields, kind=kind, message=message)
+
+
+def murmur2_x86(text, seed):
+    """MurmurHash2 (x86, 32 bit) of the UTF-8 bytes of `text`, as ipykernel computes it to
+    name a cell's code file (ipykernel/compiler.py)."""
+    data = text.encode("utf-8")
+    m = 0x5BD1E995
+    length = len(data)
+    h = seed ^ length
+    rounded_end = length & 0xFFFFFFFC
+    for i in range(0, rounded_end, 4):
+        k = data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24)
+        k = (k * m) & 0xFFFFFFFF
+        k ^= k >> 24
+        k = (k * m) & 0xFFFFFFFF
+        h = (h * m) & 0xFFFFFFFF
+        h ^= k
+    tail = length & 0x03
+    k = 0
+    if tail == 3:
+        k = data[rounded_end + 2] << 16
+    if tail in (2, 3):
+        k |= data[rounded_end + 1] << 8
+    if tail in (1, 2, 3):
+        k |= data[rounded_end]
+        h ^= k
+        h = (h * m) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * m) & 0xFFFFFFFF
+    h ^= h >> 15
+    return h
+
+
+def cell_file_name(source):
+    """The file name ipykernel compiles a cell under: warnings and tracebacks name it."""
+    folder = os.path.join(tempfile.gettempdir(), "ipykernel_%d" % os.getpid())
+    return os.path.join(folder, "%d.py" % murmur2_x86(source, 0xC70F6907))
 
 
 def cell_text(cell):
@@ -131,26 +169,56 @@ def inject_parameters(cells, parameters):
 # --- outputs, the way a Jupyter kernel reports them ---
 
 class Recorder:
-    """Collects the outputs of the running cell, merging consecutive stream text like Jupyter."""
+    """Collects the outputs of the running cell, merging consecutive stream text like Jupyter.
+
+    As nbclient records them: `clear_output(wait=True)` clears when the next output arrives,
+    and an output with a display id updates every earlier output with that id, in any cell."""
 
     def __init__(self):
         self.outputs = None
+        self.clear_pending = False
+        self.displays = {}
+
+    def start(self, outputs):
+        self.outputs = outputs
+        self.clear_pending = False
+
+    def before_output(self):
+        if self.clear_pending:
+            self.clear_pending = False
+            del self.outputs[:]
 
     def stream(self, name, text):
         if self.outputs is None or not text:
             return
+        self.before_output()
         last = self.outputs[-1] if self.outputs else None
         if last is not None and last["output_type"] == "stream" and last["name"] == name:
             last["text"] += text
         else:
             self.outputs.append({"output_type": "stream", "name": name, "text": text})
 
-    def add(self, output):
+    def add(self, output, display_id=None):
+        if display_id is not None:
+            self.update(display_id, output["data"], output["metadata"])
         if self.outputs is not None:
+            self.before_output()
             self.outputs.append(output)
+            if display_id is not None:
+                self.displays.setdefault(display_id, []).append(output)
 
-    def clear(self):
-        if self.outputs is not None:
+    def update(self, display_id, data, metadata):
+        for output in self.displays.get(display_id, []):
+            output["data"] = data
+            output["metadata"] = metadata
+
+    def clear(self, wait=False):
+        if self.outputs is None:
+            return
+        if wait:
+            self.clear_pending = True
+        else:
+            self.clear_pending = False
             del self.outputs[:]
 
 
@@ -236,18 +304,41 @@ def mime_bundle(value):
             result = result[0]
         if result is None:
             continue
-        if isinstance(result, bytes):
-            result = base64.b64encode(result).decode("ascii")
         data[mime] = result
-    return data
+    return json_safe(data)
+
+
+def json_safe(data):
+    """Binary MIME data as base64 text, as Jupyter's message serialiser sends it."""
+    return {mime: base64.b64encode(value).decode("ascii") if isinstance(value, (bytes, bytearray)) else value
+            for mime, value in (data or {}).items()}
+
+
+class PlainDisplayHandle:
+    """What `display(..., display_id=True)` returns without IPython: `update` replaces the output."""
+
+    def __init__(self, display_id):
+        self.display_id = display_id
+
+    def update(self, value, **kwargs):
+        RECORDER.update(self.display_id, mime_bundle(value), {})
+
+    def display(self, value, **kwargs):
+        plain_display(value, display_id=self.display_id)
 
 
 def plain_display(*objects, **kwargs):
+    display_id = kwargs.get("display_id")
+    if display_id is True:
+        import uuid
+        display_id = uuid.uuid4().hex
     for value in objects:
-        if kwargs.get("raw"):
-            RECORDER.add({"output_type": "display_data", "data": dict(value), "metadata": {}})
+        data = json_safe(value) if kwargs.get("raw") else mime_bundle(value)
+        if kwargs.get("update"):
+            RECORDER.update(display_id, data, {})
         else:
-            RECORDER.add({"output_type": "display_data", "data": mime_bundle(value), "metadata": {}})
+            RECORDER.add({"output_type": "display_data", "data": data, "metadata": {}}, display_id)
+    return PlainDisplayHandle(display_id) if display_id is not None else None
 
 
 def flush_figures():
@@ -259,10 +350,15 @@ def flush_figures():
         numbers = pyplot.get_fignums()
         for number in numbers:
             figure = pyplot.figure(number)
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", bbox_inches="tight")
-            RECORDER.add({"output_type": "display_data", "metadata": {}, "data": {
-                "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": repr(figure)}})
+            data = {"text/plain": repr(figure)}
+            # As matplotlib_inline's print_figure: no image for an empty figure, and the
+            # figure's own colours, whatever the style says savefig should use.
+            if figure.axes or figure.lines:
+                buffer = io.BytesIO()
+                figure.canvas.print_figure(buffer, format="png", bbox_inches="tight", dpi=figure.dpi,
+                                           facecolor=figure.get_facecolor(), edgecolor=figure.get_edgecolor())
+                data["image/png"] = base64.b64encode(buffer.getvalue()).decode("ascii")
+            RECORDER.add({"output_type": "display_data", "metadata": {}, "data": data})
         if numbers:
             pyplot.close("all")
     except Exception as error:
@@ -288,6 +384,9 @@ class KernelDisplayDefaults:
             original(module)
             try:
                 module.set_option("display.max_columns", 20)
+                # A Jupyter front end: Categorical footers and wide frames are not wrapped
+                # to a terminal's width.
+                sys.modules["pandas.io.formats.console"].in_ipython_frontend = lambda: True
             except Exception:
                 pass
 
@@ -295,9 +394,14 @@ class KernelDisplayDefaults:
         return spec
 
 
-# --- the two engines ---
+# --- the engines ---
+
+DRIVER_FILE = os.path.abspath(__file__)
+
 
 class PlainEngine:
+    """Plain `exec`, for interpreters without IPython: values shown as IPython would where
+    the driver can (see text_plain), no magics."""
     name = "plain"
 
     def __init__(self):
@@ -315,7 +419,9 @@ class PlainEngine:
     def run(self, source, position):
         """Runs one cell; returns the exception it raised, or None."""
         self.count += 1
-        self.filename = "<cell %s>" % position
+        self.filename = cell_file_name(source)
+        # Jupyter shows a warning again in a later cell; the registry would hide it.
+        self.namespace.pop("__warningregistry__", None)
         try:
             tree = compile(source, self.filename, "exec", ast.PyCF_ONLY_AST)
         except SyntaxError as error:
@@ -346,9 +452,16 @@ class PlainEngine:
         return None
 
     def record_error(self, error):
-        lines = traceback.format_exception(type(error), error, error.__traceback__)
         RECORDER.add({"output_type": "error", "ename": type(error).__name__, "evalue": str(error),
-                      "traceback": [line.rstrip("\n") for line in lines if "harness-driver" not in line]})
+                      "traceback": [line.rstrip("\n") for line in user_traceback(error)]})
+
+
+def user_traceback(error):
+    """The traceback lines of `error` without the driver's own frames (they begin the chain)."""
+    tb = error.__traceback__
+    while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) == DRIVER_FILE:
+        tb = tb.tb_next
+    return traceback.format_exception(type(error), error, tb)
 
 
 def magic_line(source):
@@ -360,12 +473,23 @@ def magic_line(source):
 
 
 def make_ipython_engine():
+    import importlib.util
+    # find_spec, not import: importing matplotlib_inline imports matplotlib (a second).
+    inline = importlib.util.find_spec("matplotlib_inline") is not None
+    if inline and "MPLBACKEND" not in os.environ:
+        # As ipykernel does: figures through the inline backend.
+        os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     from IPython.core.interactiveshell import InteractiveShell
+    from IPython.core.compilerop import CachingCompiler
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import DisplayPublisher
     from traitlets import Type
     from traitlets.config import Config
     import IPython
+
+    class Compiler(CachingCompiler):
+        def get_code_name(self, raw_code, transformed_code, number):
+            return cell_file_name(raw_code)
 
     class Hook(DisplayHook):
         def write_output_prompt(self):
@@ -373,22 +497,28 @@ def make_ipython_engine():
 
         def write_format_data(self, format_dict, md_dict=None):
             RECORDER.add({"output_type": "execute_result", "execution_count": self.prompt_count,
-                          "data": format_dict, "metadata": md_dict or {}})
+                          "data": json_safe(format_dict), "metadata": md_dict or {}})
 
         def finish_displayhook(self):
             pass
 
     class Publisher(DisplayPublisher):
         def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
-            RECORDER.add({"output_type": "display_data", "data": data, "metadata": metadata or {}})
+            display_id = (transient or {}).get("display_id")
+            data, metadata = json_safe(data), metadata or {}
+            if update:
+                if display_id is not None:
+                    RECORDER.update(display_id, data, metadata)
+                return
+            RECORDER.add({"output_type": "display_data", "data": data, "metadata": metadata}, display_id)
 
         def clear_output(self, wait=False):
-            RECORDER.clear()
+            RECORDER.clear(wait)
 
     class Shell(InteractiveShell):
         displayhook_class = Type(Hook)
         display_pub_class = Type(Publisher)
-        last_error = None
+        compiler_class = Type(Compiler)
 
         def _showtraceback(self, etype, evalue, stb):
             RECORDER.add({"output_type": "error", "ename": etype.__name__ if isinstance(etype, type) else str(etype),
@@ -416,12 +546,11 @@ def make_ipython_engine():
             """No event loop to integrate: figures are rendered inline (%matplotlib inline)."""
 
     config = Config()
-    config.HistoryManager.enabled = False
+    # In memory, as nbclient runs kernels: `In`, `Out` and %history work, nothing is written.
+    config.HistoryManager.hist_file = ":memory:"
     config.InteractiveShell.colors = "NoColor"
     shell = Shell.instance(config=config)
-    import importlib.util
-    # find_spec, not import: importing matplotlib_inline imports matplotlib (a second).
-    if importlib.util.find_spec("matplotlib_inline") is None:
+    if not inline:
         def matplotlib(line=""):
             """%matplotlib without matplotlib-inline: figures are still shown after each cell."""
             import matplotlib as library
@@ -431,6 +560,7 @@ def make_ipython_engine():
 
     class Engine:
         name = "ipython " + IPython.__version__
+        filename = None
 
         def user_namespace(self):
             return shell.user_ns
@@ -439,41 +569,29 @@ def make_ipython_engine():
             return set(shell.user_ns_hidden) | {"In", "Out", "exit", "quit", "get_ipython", "open"}
 
         def run(self, source, position):
-            number = shell.execution_count
+            self.filename = cell_file_name(source)
+            shell.user_ns.pop("__warningregistry__", None)
             result = shell.run_cell(source, store_history=True)
-            error = result.error_before_exec or result.error_in_exec
-            if error is not None:
-                error._harness_cell_files = ("<ipython-input-%d-" % number, "In[%d]" % number)
-            return error
+            return result.error_before_exec or result.error_in_exec
+
+        @property
+        def count(self):
+            return shell.execution_count - 1
 
     return Engine()
 
 
-def needs_ipython(cells):
-    """Whether a cell uses IPython: syntax plain Python rejects (magics, `!` lines, `?`) or
-    the IPython API. Importing IPython costs a third of a second, so only those notebooks pay."""
-    for cell in cells:
-        if cell.get("cell_type") != "code" or "skip-execution" in tags_of(cell):
-            continue
-        source = cell_text(cell)
-        if "IPython" in source or "get_ipython" in source:
-            return True
-        try:
-            ast.parse(source)
-        except SyntaxError:
-            return True
-    return False
-
-
-def make_engine(cells):
-    """IPython's InteractiveShell when the notebook needs it and it is importable, else plain
-    exec. HARNESS_NOTEBOOK_ENGINE=ipython or =plain forces one."""
-    choice = os.environ.get("HARNESS_NOTEBOOK_ENGINE", "auto")
-    if choice == "plain" or (choice != "ipython" and not needs_ipython(cells)):
+def make_engine(choice):
+    """IPython's InteractiveShell when it is importable (as Jupyter runs notebooks), else plain
+    exec. `choice` (the case's "engine", or HARNESS_NOTEBOOK_ENGINE): ipython, plain or auto."""
+    if choice == "plain":
         return PlainEngine()
     try:
         return make_ipython_engine()
-    except ImportError:
+    except ImportError as error:
+        if choice == "ipython":
+            raise Failure("engine", "the case's engine is \"ipython\", but IPython cannot be imported (%s)" % error,
+                          hint=IPYTHON_HINT)
         return PlainEngine()
 
 
@@ -485,24 +603,19 @@ def locate(error, engine, source, label):
     if isinstance(error, SyntaxError) and error.lineno and (error.filename == engine_filename(engine) or
                                                              str(error.filename).startswith("<")):
         line = error.lineno
-    markers = getattr(error, "_harness_cell_files", None)
     own = engine_filename(engine)
     for frame, number in traceback.walk_tb(error.__traceback__):
-        if is_cell_file(frame.f_code.co_filename, own, markers):
+        if frame.f_code.co_filename == own:
             line = number
     frames = traceback.extract_tb(error.__traceback__)
-    first = next((i for i, f in enumerate(frames) if is_cell_file(f.filename, own, markers)), 0)
+    first = next((i for i, f in enumerate(frames) if f.filename == own), 0)
     for frame in frames:
-        if is_cell_file(frame.filename, own, markers):
+        if frame.filename == own:
             frame.filename = label
     exception = traceback.TracebackException(type(error), error, None)
     text = "Traceback (most recent call last):\n" if frames[first:] else ""
     text += "".join(traceback.StackSummary.from_list(frames[first:]).format())
     return line, text + "".join(exception.format_exception_only())
-
-
-def is_cell_file(name, own, markers):
-    return name == own or bool(markers and (name.startswith(markers[0]) or markers[1] in name))
 
 
 def engine_filename(engine):
@@ -559,6 +672,97 @@ def write_captures(captures, folder, namespace, hidden):
     return written
 
 
+# --- the kernel engine ---
+
+KERNEL_CAPTURES = """import importlib.util as _harness_util
+_harness_spec = _harness_util.spec_from_file_location("harness_notebook_driver", %r)
+_harness_driver = _harness_util.module_from_spec(_harness_spec)
+_harness_spec.loader.exec_module(_harness_driver)
+print(_harness_driver.kernel_captures(%r, %r, globals()))
+del _harness_util, _harness_spec, _harness_driver
+"""
+
+
+def kernel_captures(captures, folder, namespace):
+    """Run inside the kernel after the notebook: writes the captures, answers in JSON."""
+    hidden = set(get_ipython().user_ns_hidden)  # noqa: F821 (defined in a kernel)
+    try:
+        return json.dumps({"captured": write_captures(captures, folder, namespace, hidden)})
+    except Failure as failure:
+        return json.dumps({"failure": failure.fields})
+
+
+def run_with_kernel(notebook, job, result):
+    """engine "kernel": a real Jupyter kernel through nbclient, for notebooks that need one
+    (get_ipython().kernel, comms, widgets). Returns the failing cell for the banner, or None."""
+    import importlib.util
+    missing = [name for name in ("nbclient", "ipykernel") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise Failure("engine", "the case's engine is \"kernel\", which needs %s in this interpreter (%s)"
+                      % (" and ".join(missing), sys.executable),
+                      hint="add %s to python.requirements" % " and ".join(missing))
+    import nbformat
+    from nbclient import NotebookClient
+    positions = [cell.pop("_position", None) for cell in notebook["cells"]]
+    node = nbformat.from_dict(notebook)
+    client = NotebookClient(node, timeout=job.get("cell_timeout") or None, kernel_name="python3",
+                            resources={"metadata": {"path": os.getcwd()}})
+    failing = None
+    try:
+        failing = execute_in_kernel(client, node, positions, job, result)
+    except (RunTerminated, Failure):
+        raise
+    except Exception as error:
+        raise Failure("engine", "the Jupyter kernel could not run the notebook: %s: %s" % (type(error).__name__, error),
+                      hint="check that ipykernel works in this interpreter: %s -m ipykernel --version" % sys.executable)
+    finally:
+        notebook["cells"] = node.cells
+    return failing
+
+
+def execute_in_kernel(client, node, positions, job, result):
+    import nbformat
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    failing = None
+    with client.setup_kernel():
+        for index, cell in enumerate(node.cells):
+            if cell.get("cell_type") != "code":
+                continue
+            try:
+                client.execute_cell(cell, index)
+            except (CellExecutionError, CellTimeoutError) as error:
+                source = cell_text(cell)
+                position = positions[index]
+                timeout = isinstance(error, CellTimeoutError)
+                result["status"] = "timeout" if timeout else "failed"
+                result["failure"] = {"kind": "cell-timeout" if timeout else "exception", "cell": position,
+                                     "cell_first_line": first_line(source) if position else "injected parameters",
+                                     "source": source, "line": None,
+                                     "exception": getattr(error, "ename", type(error).__name__),
+                                     "message": getattr(error, "evalue", str(error)),
+                                     "traceback": getattr(error, "traceback", str(error))}
+                failing = (position, cell.get("execution_count"), cell)
+                break
+        if failing is None:
+            probe = nbformat.v4.new_code_cell(KERNEL_CAPTURES % (DRIVER_FILE, job.get("captures") or [],
+                                                                 job["capture_folder"]))
+            node.cells.append(probe)  # nbclient stores the executed cell back by its index
+            try:
+                client.execute_cell(probe, len(node.cells) - 1)
+            finally:
+                node.cells.pop()
+            text = "".join(o.get("text", "") for o in probe.outputs if o.get("output_type") == "stream")
+            answer = json.loads(text.strip().splitlines()[-1]) if text.strip() else {"failure": {
+                "kind": "capture", "message": "the kernel did not report the captures"}}
+            if "failure" in answer:
+                result["status"] = "failed"
+                result["failure"] = answer["failure"]
+            else:
+                result["captured"] = answer["captured"]
+                result["status"] = "completed"
+    return failing
+
+
 # --- the run ---
 
 def notebook_json(notebook):
@@ -576,6 +780,19 @@ def notebook_json(notebook):
                 if isinstance(value, str) and (mime.startswith("text/") or mime == "image/svg+xml"):
                     output["data"][mime] = lines_of(value)
     return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def add_cell_ids(notebook):
+    """nbformat 4.5 cell ids: kept where the notebook has them, added where it has not, as
+    nbformat's upgrade does when papermill writes a notebook."""
+    import uuid
+    used = {cell.get("id") for cell in notebook["cells"]}
+    for cell in notebook["cells"]:
+        if not isinstance(cell.get("id"), str) or not cell["id"]:
+            cell["id"] = next(i for i in iter(lambda: uuid.uuid4().hex[:8], None) if i not in used)
+            used.add(cell["id"])
+    if notebook.get("nbformat_minor", 0) < 5:
+        notebook["nbformat_minor"] = 5
 
 
 def error_banner(count, position):
@@ -612,7 +829,12 @@ def main():
                 with open(job["output"], "w", encoding="utf-8") as handle:
                     handle.write(text)
             except Exception as error:
+                # A run whose executed notebook is missing has not done what was asked.
                 sys.stderr.write("harness: could not write the executed notebook: %s\n" % error)
+                if result["status"] == "completed":
+                    result["status"] = "failed"
+                    result["failure"] = {"kind": "executed-notebook",
+                                         "message": "could not write the executed notebook: %s" % error}
         with open(job["result"] + ".tmp", "w", encoding="utf-8") as handle:
             json.dump(result, handle, ensure_ascii=False)
         os.replace(job["result"] + ".tmp", job["result"])
@@ -636,6 +858,13 @@ def main():
                 cell["outputs"] = []
                 cell["execution_count"] = None
         notebook["cells"] = inject_parameters(notebook["cells"], job.get("parameters") or {})
+        add_cell_ids(notebook)
+        if job.get("cell_files"):
+            # For a crash report: faulthandler's dump names cells only by their file.
+            files = {cell_file_name(cell_text(c)): c.get("_position") for c in notebook["cells"]
+                     if c.get("cell_type") == "code" and c.get("_position") is not None}
+            with open(job["cell_files"], "w", encoding="utf-8") as handle:
+                json.dump(files, handle)
         metadata = notebook.setdefault("metadata", {})
         metadata["harness"] = {"label": job.get("label"), "parameters": job.get("parameters") or {},
                                "input_path": job["notebook"], "output_path": job["output"]}
@@ -644,7 +873,13 @@ def main():
             sys.meta_path.insert(0, KernelDisplayDefaults())
         stdout, stderr = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = Tee("stdout", stdout), Tee("stderr", stderr)
-        engine = make_engine(notebook["cells"])
+        choice = job.get("engine") or os.environ.get("HARNESS_NOTEBOOK_ENGINE") or "auto"
+        if choice == "kernel":
+            result["engine"] = metadata["harness"]["engine"] = "kernel"
+            failing = run_with_kernel(notebook, job, result)
+            return
+        engine = make_engine(choice)
+        os.environ.setdefault("MPLBACKEND", "Agg")
         result["engine"] = metadata["harness"]["engine"] = engine.name
         cell_timeout = job.get("cell_timeout")
 
@@ -665,7 +900,7 @@ def main():
                 # As Jupyter (nbclient) does: an empty cell is not run and keeps no count.
                 cell["execution_count"] = None
                 continue
-            RECORDER.outputs = cell["outputs"]
+            RECORDER.start(cell["outputs"])
             current[0] = (position, source)
             began = time.time()
             if cell_timeout:
@@ -723,10 +958,7 @@ def main():
 
 
 def engine_count(engine):
-    if hasattr(engine, "count"):
-        return engine.count
-    from IPython.core.interactiveshell import InteractiveShell
-    return InteractiveShell.instance().execution_count - 1
+    return engine.count
 
 
 if __name__ == "__main__":
