@@ -10,7 +10,9 @@ MASKS = [(re.compile(r"0x[0-9a-fA-F]{6,}"), "0x?"),
          # A cell's code file names the kernel's process: /tmp/ipykernel_<PID>/<hash>.py
          (re.compile(r"ipykernel_\d+"), "ipykernel_<pid>"),
          (re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?"), "<timestamp>"),
-         (re.compile(r"\d+(\.\d+)? ?[nµμm]?s\b"), "<time>")]
+         (re.compile(r"\d+(\.\d+)? ?[nµμm]?s\b"), "<time>"),
+         # %timeit chooses its loop count from how fast the machine is at that moment.
+         (re.compile(r"[\d,]+ loops? each"), "<n> loops each")]
 
 
 def mask(text):
@@ -120,11 +122,21 @@ def cell_texts(path):
         if cell.get("cell_type") != "code":
             continue
         parts = []
+        previous_stream = None
         for output in cell.get("outputs", []):
             kind = output.get("output_type")
             if kind == "stream":
-                parts.append("[%s] %s" % (output["name"], "".join(output["text"])))
-            elif kind in ("execute_result", "display_data"):
+                # Where ipykernel splits a stream into messages depends on timing (it flushes
+                # every 0.2 s), so consecutive pieces of one stream are compared as one text.
+                text = "".join(output["text"])
+                if previous_stream == output["name"]:
+                    parts[-1] += text
+                else:
+                    parts.append("[%s] %s" % (output["name"], text))
+                previous_stream = output["name"]
+                continue
+            previous_stream = None
+            if kind in ("execute_result", "display_data"):
                 data = output.get("data", {})
                 for mime in ("text/plain", "text/html", "text/markdown"):
                     if mime in data:

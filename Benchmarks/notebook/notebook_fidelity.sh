@@ -44,7 +44,8 @@ if [ ! -e "$stamp" ]; then
     touch "$stamp"
 fi
 work="$(mktemp -d /tmp/harness-fidelity-XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+# FIDELITY_KEEP=1 keeps the executed notebooks and sandboxes for a closer look.
+if [ -n "${FIDELITY_KEEP:-}" ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
 corpus="${FIDELITY_CORPUS:-Benchmarks/.corpus}"
 corpus_list=""
 if [ "$corpus" != none ]; then
