@@ -121,6 +121,9 @@ def cell_texts(path):
     for cell in cells:
         if cell.get("cell_type") != "code":
             continue
+        if cell.get("execution_count") is None and not cell.get("outputs"):
+            texts.append(None)  # not run (after an error, or empty): nothing to compare
+            continue
         parts = []
         previous_stream = None
         for output in cell.get("outputs", []):
@@ -180,7 +183,7 @@ for name, notebook, inputs, parameters, cwd in notebooks():
         texts1 = texts2 = texts_ours = []
     elif len(texts1) != len(texts_ours):
         problems.append("code cells: papermill %d, harness %d" % (len(texts1), len(texts_ours)))
-    deterministic = [i for i in range(min(len(texts1), len(texts2 or []))) if texts1[i] == texts2[i]]
+    deterministic = [i for i in range(min(len(texts1), len(texts2 or []))) if texts1[i] is not None and texts1[i] == texts2[i]]
     equal = 0
     for i in deterministic:
         if i < len(texts_ours) and texts_ours[i] != texts1[i]:
