@@ -1,13 +1,18 @@
 """Runs each notebook under papermill (twice) and under harness's driver, and compares the
-files written and the text outputs of deterministic cells. See notebook_fidelity.sh."""
-import glob, json, os, re, shutil, subprocess, sys
+files written and the text outputs of deterministic cells; times both. See notebook_fidelity.sh."""
+import glob, json, os, re, shutil, statistics, subprocess, sys, time
 
 work, config = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else ""
+corpus_list, corpus_folder = (sys.argv[3], sys.argv[4]) if len(sys.argv) > 4 else ("", "")
 python = sys.executable
 bin_folder = os.path.dirname(python)
 MASKS = [(re.compile(r"0x[0-9a-fA-F]{6,}"), "0x?"),
+         # A cell's code file names the kernel's process: /tmp/ipykernel_<PID>/<hash>.py
+         (re.compile(r"ipykernel_\d+"), "ipykernel_<pid>"),
          (re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?"), "<timestamp>"),
-         (re.compile(r"\d+(\.\d+)? ?[nµμm]?s\b"), "<time>")]
+         (re.compile(r"\d+(\.\d+)? ?[nµμm]?s\b"), "<time>"),
+         # %timeit chooses its loop count from how fast the machine is at that moment.
+         (re.compile(r"[\d,]+ loops? each"), "<n> loops each")]
 
 
 def mask(text):
@@ -17,20 +22,32 @@ def mask(text):
 
 
 def notebooks():
+    """(name, notebook, inputs {sandbox path: source}, parameters, working folder in the sandbox)."""
     for path in sorted(glob.glob("Benchmarks/notebook/fidelity/*/notebook.ipynb")):
         folder = os.path.dirname(path)
-        yield os.path.basename(folder), os.path.abspath(path), {"data": os.path.abspath(folder + "/data")}, {}
+        # An optional `cwd` file: the working folder inside the sandbox (papermill's --cwd).
+        cwd = open(folder + "/cwd").read().strip() if os.path.exists(folder + "/cwd") else ""
+        yield os.path.basename(folder), os.path.abspath(path), {"data": os.path.abspath(folder + "/data")}, {}, cwd
+    if corpus_list:
+        for line in open(corpus_list, encoding="utf-8"):
+            if not line.strip() or line.startswith("#"):
+                continue
+            repository, notebook, cwd, copies = [part.replace("&#32;", " ") for part in line.split()]
+            root = os.path.join(os.path.abspath(corpus_folder), repository.replace("/", "+"))
+            inputs = {} if copies == "-" else {c: os.path.join(root, c) for c in copies.split(",")}
+            name = repository.split("/")[1][:10] + ":" + os.path.splitext(os.path.basename(notebook))[0][:24]
+            yield name, os.path.join(root, notebook), inputs, {}, "" if cwd == "." else cwd
     if config and os.path.isfile(config):
         root = os.path.dirname(config)
         for name, case in json.load(open(config))["cases"].items():
             if "notebook" in case:
                 inputs = {k: os.path.join(root, v) for k, v in case.get("inputs", {}).items()}
-                yield name, os.path.join(root, case["notebook"]), inputs, case.get("parameters", {})
+                yield name, os.path.join(root, case["notebook"]), inputs, case.get("parameters", {}), case.get("cwd", "")
 
 
-def sandbox(label, inputs):
+def sandbox(label, inputs, cwd):
     folder = os.path.join(work, label)
-    os.makedirs(folder)
+    os.makedirs(os.path.join(folder, cwd), exist_ok=True)
     for target, source in inputs.items():
         destination = os.path.join(folder, target)
         os.makedirs(os.path.dirname(destination), exist_ok=True)
@@ -39,30 +56,59 @@ def sandbox(label, inputs):
 
 
 def environment():
-    env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
+    # As harness runs notebooks: no MPLBACKEND, so both use the inline backend.
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONUNBUFFERED="1")
+    env.pop("MPLBACKEND", None)
     env["PATH"] = bin_folder + os.pathsep + env.get("PATH", "")
     return env
 
 
-def run_papermill(notebook, inputs, parameters, label):
-    folder = sandbox(label, inputs)
+def run_papermill(notebook, inputs, parameters, label, cwd):
+    folder = sandbox(label, inputs, cwd)
     output = os.path.join(work, label + ".ipynb")
-    command = [bin_folder + "/papermill", notebook, output, "--cwd", folder, "-k", "python3",
+    command = [bin_folder + "/papermill", notebook, output, "--cwd", os.path.join(folder, cwd), "-k", "python3",
                "--no-progress-bar", "--log-level", "ERROR", "-y", json.dumps(parameters)]
+    began = time.perf_counter()
     subprocess.run(command, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return folder, output
+    return folder, output, time.perf_counter() - began
 
 
-def run_driver(notebook, inputs, parameters, label):
-    folder = sandbox(label, inputs)
+def run_driver(notebook, inputs, parameters, label, cwd):
+    folder = sandbox(label, inputs, cwd)
     job = {"notebook": notebook, "output": os.path.join(work, label + ".ipynb"), "label": label,
            "result": os.path.join(work, label + ".result.json"), "capture_folder": os.path.join(work, label + "-captures"),
            "parameters": parameters, "captures": []}
     with open(os.path.join(work, label + ".job.json"), "w") as handle:
         json.dump(job, handle)
+    began = time.perf_counter()
     subprocess.run([python, "-X", "faulthandler", os.path.join(work, "driver.py"), os.path.join(work, label + ".job.json")],
-                   cwd=folder, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return folder, job["output"]
+                   cwd=os.path.join(folder, cwd), env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder, job["output"], time.perf_counter() - began
+
+
+def cell_seconds(path):
+    """Seconds spent executing cells, as the executed notebook records them: papermill's
+    per-cell duration, or harness's."""
+    try:
+        cells = json.load(open(path))["cells"]
+    except (OSError, ValueError):
+        return None
+    total = 0.0
+    for cell in cells:
+        metadata = cell.get("metadata", {})
+        duration = metadata.get("papermill", {}).get("duration") or metadata.get("harness", {}).get("duration")
+        total += duration or 0.0
+    return total
+
+
+def status_of(path):
+    """Whether the executed notebook shows an error output (the run stopped there)."""
+    try:
+        cells = json.load(open(path))["cells"]
+    except (OSError, ValueError):
+        return "no notebook"
+    errors = [o for c in cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    return "error" if errors else "ok"
 
 
 def cell_texts(path):
@@ -75,12 +121,25 @@ def cell_texts(path):
     for cell in cells:
         if cell.get("cell_type") != "code":
             continue
+        if cell.get("execution_count") is None and not cell.get("outputs"):
+            texts.append(None)  # not run (after an error, or empty): nothing to compare
+            continue
         parts = []
+        previous_stream = None
         for output in cell.get("outputs", []):
             kind = output.get("output_type")
             if kind == "stream":
-                parts.append("[%s] %s" % (output["name"], "".join(output["text"])))
-            elif kind in ("execute_result", "display_data"):
+                # Where ipykernel splits a stream into messages depends on timing (it flushes
+                # every 0.2 s), so consecutive pieces of one stream are compared as one text.
+                text = "".join(output["text"])
+                if previous_stream == output["name"]:
+                    parts[-1] += text
+                else:
+                    parts.append("[%s] %s" % (output["name"], text))
+                previous_stream = output["name"]
+                continue
+            previous_stream = None
+            if kind in ("execute_result", "display_data"):
                 data = output.get("data", {})
                 for mime in ("text/plain", "text/html", "text/markdown"):
                     if mime in data:
@@ -109,10 +168,14 @@ def files(folder):
 
 
 failures = 0
-for name, notebook, inputs, parameters in notebooks():
-    pm1_folder, pm1 = run_papermill(notebook, inputs, parameters, name + "-papermill-1")
-    _, pm2 = run_papermill(notebook, inputs, parameters, name + "-papermill-2")
-    ours_folder, ours = run_driver(notebook, inputs, parameters, name + "-harness")
+totals = {"notebooks": 0, "compared": 0, "equal": 0}
+overheads = []
+rows = []
+for name, notebook, inputs, parameters, cwd in notebooks():
+    label = name.replace(":", "-")
+    pm1_folder, pm1, pm1_seconds = run_papermill(notebook, inputs, parameters, label + "-papermill-1", cwd)
+    ours_folder, ours, ours_seconds = run_driver(notebook, inputs, parameters, label + "-harness", cwd)
+    _, pm2, pm2_seconds = run_papermill(notebook, inputs, parameters, label + "-papermill-2", cwd)
     problems = []
     texts1, texts2, texts_ours = cell_texts(pm1), cell_texts(pm2), cell_texts(ours)
     if texts1 is None or texts_ours is None:
@@ -120,10 +183,13 @@ for name, notebook, inputs, parameters in notebooks():
         texts1 = texts2 = texts_ours = []
     elif len(texts1) != len(texts_ours):
         problems.append("code cells: papermill %d, harness %d" % (len(texts1), len(texts_ours)))
-    deterministic = [i for i in range(min(len(texts1), len(texts2 or []))) if texts1[i] == texts2[i]]
+    deterministic = [i for i in range(min(len(texts1), len(texts2 or []))) if texts1[i] is not None and texts1[i] == texts2[i]]
+    equal = 0
     for i in deterministic:
         if i < len(texts_ours) and texts_ours[i] != texts1[i]:
             problems.append("code cell %d differs:\n      papermill: %r\n      harness:   %r" % (i + 1, texts1[i][:300], texts_ours[i][:300]))
+        elif i < len(texts_ours):
+            equal += 1
     theirs_files, our_files = files(pm1_folder), files(ours_folder)
     for path in sorted(set(theirs_files) | set(our_files)):
         if path not in our_files:
@@ -134,9 +200,27 @@ for name, notebook, inputs, parameters in notebooks():
             problems.append("file %s: contents differ" % path)
     verdict = "SAME" if not problems else "DIFFERENT"
     failures += bool(problems)
-    print("%-22s %-9s %2d code cells, %2d deterministic compared, %2d files compared"
-          % (name, verdict, len(texts1), len(deterministic), len(set(theirs_files) | set(our_files))))
+    totals["notebooks"] += 1
+    totals["compared"] += len(deterministic)
+    totals["equal"] += equal
+    # Overhead: wall time minus the time the cells took, as each tool recorded it.
+    pm_cells, our_cells = cell_seconds(pm1), cell_seconds(ours)
+    pm_overhead = pm1_seconds - pm_cells if pm_cells is not None else None
+    our_overhead = ours_seconds - our_cells if our_cells is not None else None
+    if pm_overhead is not None and our_overhead is not None:
+        overheads.append((our_overhead, pm_overhead))
+    print("%-36s %-9s papermill %-5s harness %-5s %3d cells %3d/%3d equal  overhead harness %5.2f s papermill %5.2f s"
+          % (name, verdict, status_of(pm1), status_of(ours), len(texts1), equal, len(deterministic),
+             our_overhead if our_overhead is not None else float("nan"), pm_overhead if pm_overhead is not None else float("nan")))
+    sys.stdout.flush()
     for problem in problems[:8]:
         print("    " + problem)
-print("%d notebooks, %d differ" % (len(list(notebooks())), failures))
+print("%d notebooks, %d differ; deterministic cells: %d compared, %d equal"
+      % (totals["notebooks"], failures, totals["compared"], totals["equal"]))
+if overheads:
+    ours_median = statistics.median(o for o, _ in overheads)
+    theirs_median = statistics.median(p for _, p in overheads)
+    ratios = statistics.median(o / p for o, p in overheads if p > 0)
+    print("overhead per notebook, median: harness %.3f s, papermill %.3f s, ratio %.2f (median of per-notebook ratios %.2f)"
+          % (ours_median, theirs_median, ours_median / theirs_median, ratios))
 sys.exit(1 if failures else 0)

@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product harness >/dev/null
 harness="$(swift build -c release --show-bin-path)/harness"
 
-"$python" Benchmarks/notebook/extract_driver.py . "$work/driver.py"
+cp Sources/Harness/Python/notebook_driver.py "$work/driver.py"
 # Two notebooks: a trivial one (plain Python: the driver does not import IPython for it) and
 # the same with a magic line (the driver then runs it through IPython's InteractiveShell).
 for kind in trivial magic; do

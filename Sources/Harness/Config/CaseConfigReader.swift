@@ -103,10 +103,41 @@ enum CaseConfigReader {
         let timeout = reader.number(keys["timeout"], name: "\(context).timeout", positive: true) ?? defaults.timeout
         let cellTimeout = reader.number(keys["cell_timeout"], name: "\(context).cell_timeout", positive: true) ?? defaults.cellTimeout
         let description = reader.string(keys["description"], name: "\(context).description")
+        let workingFolder = readWorkingFolder(keys["cwd"], context: context, reader: &reader)
+        let engine = readEngine(keys["engine"], context: context, hasNotebook: keys["notebook"] != nil, reader: &reader)
         guard reader.problems.count == problemsBefore else { return nil }
         return CaseConfig(name: name, description: description, inputs: inputs, parameters: parameters,
                           notebook: notebook, pipeline: pipeline, outputs: outputs, captures: captures,
-                          timeout: timeout, cellTimeout: cellTimeout, environment: environment)
+                          timeout: timeout, cellTimeout: cellTimeout, environment: environment,
+                          workingFolder: workingFolder, engine: engine)
+    }
+
+    /// `cwd`: a folder inside the sandbox; "." is its root.
+    static func readWorkingFolder(_ member: JSONMember?, context: String, reader: inout ConfigReader) -> String? {
+        guard let member, let text = reader.string(member, name: "\(context).cwd") else { return nil }
+        if text == "." || text == "./" { return nil }
+        guard let folder = SandboxPath.normalized(text) else {
+            reader.report(member.offset, "\(context).cwd \"\(text)\" would be outside the sandbox",
+                          hint: "give a folder relative to the sandbox root, e.g. \"notebooks\" for a notebook that reads ../data/x.csv")
+            return nil
+        }
+        return folder
+    }
+
+    static func readEngine(_ member: JSONMember?, context: String, hasNotebook: Bool,
+                           reader: inout ConfigReader) -> NotebookEngine? {
+        guard let member, let text = reader.string(member, name: "\(context).engine") else { return nil }
+        let names = NotebookEngine.allCases.map(\.rawValue)
+        guard let engine = NotebookEngine(rawValue: text) else {
+            let nearest = NameSuggestion.nearest(to: text, in: names)
+            reader.report(member.offset, "\(context).engine \"\(text)\" is not an engine; expected one of \(names.joined(separator: ", "))",
+                          hint: nearest.map { "did you mean \"\($0)\"?" })
+            return nil
+        }
+        if !hasNotebook {
+            reader.report(member.offset, "\(context).engine needs a notebook: it says how the notebook's cells run")
+        }
+        return engine
     }
 
     /// Refuses parameters the notebook's parameters cell does not assign (papermill would

@@ -12,7 +12,7 @@ public enum ConfigLoader {
     static let pythonKeys = ["executable", "requirements"]
     static let defaultKeys = ["timeout", "cell_timeout", "rtol", "atol"]
     static let caseKeys = ["description", "inputs", "parameters", "notebook", "pipeline", "outputs",
-                           "capture", "timeout", "cell_timeout", "env"]
+                           "capture", "timeout", "cell_timeout", "env", "cwd", "engine"]
     static let pipelineKeys = ["command", "pythonpath"]
     static let outputKeys = ["path", "notebook", "pipeline", "key", "rtol", "atol", "ignore", "contract", "format"]
 

@@ -36,6 +36,10 @@ public struct CaseConfig: Sendable {
     /// Seconds for one notebook cell, when limited.
     public var cellTimeout: Double?
     public var environment: [String: String]
+    /// The working folder inside the sandbox (relative), papermill's `--cwd`; nil for its root.
+    public var workingFolder: String? = nil
+    /// How the notebook is executed; nil for the default (IPython when importable).
+    public var engine: NotebookEngine? = nil
 
     /// Which run goldens are recorded from: the notebook when the case has one.
     public var referenceSide: RunSide { notebook != nil ? .notebook : .pipeline }

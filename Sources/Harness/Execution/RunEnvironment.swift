@@ -5,10 +5,13 @@ enum RunEnvironment {
     /// also get their `pythonpath` first on `PYTHONPATH` and the parameters as JSON in
     /// `HARNESS_PARAMETERS`.
     static func merged(user: [String: String], python: PythonEnvironment, caseEnvironment: [String: String],
-                       pythonpath: [String]? = nil, parameters: [JSONMember]? = nil) -> [String: String] {
+                       pythonpath: [String]? = nil, parameters: [JSONMember]? = nil,
+                       notebook: Bool = false) -> [String: String] {
         var merged = user
         merged["PYTHONHASHSEED"] = "0"
-        merged["MPLBACKEND"] = "Agg"
+        // Headless and the same on every machine, whatever the user's MPLBACKEND says. The
+        // notebook driver chooses for itself (the inline backend, as ipykernel does).
+        merged["MPLBACKEND"] = notebook ? nil : "Agg"
         merged["PYTHONUNBUFFERED"] = "1"
         // A parent's virtual environment must not leak into a run that uses another one.
         if merged["VIRTUAL_ENV"] != nil, !python.executable.hasPrefix(merged["VIRTUAL_ENV"] ?? "") {

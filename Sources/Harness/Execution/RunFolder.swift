@@ -27,6 +27,8 @@ struct RunFolder {
     var driver: String { path + "/driver.py" }
     var job: String { path + "/job.json" }
     var result: String { path + "/result.json" }
+    /// The driver's map from each cell's code file name to its cell number.
+    var cellFiles: String { path + "/cell-files.json" }
 
     /// Creates a fresh folder under the system's temporary folder (`$TMPDIR`, else /tmp).
     /// - Throws: `HarnessError.io` when it cannot.

@@ -49,11 +49,16 @@ public struct RunJob: Sendable {
     public var timeout: Double?
     /// Per notebook cell, in seconds; nil for none.
     public var cellTimeout: Double?
+    /// The run's working folder, relative to the sandbox root (papermill's `--cwd`); nil for the root.
+    public var workingFolder: String?
+    /// Notebook only: how the cells run; nil for the driver's default.
+    public var engine: NotebookEngine?
     public var python: PythonEnvironment
 
     public init(target: Target, label: String, inputs: [Input] = [], parameters: [JSONMember] = [],
                 captures: [Capture] = [], environment: [String: String] = [:], timeout: Double? = nil,
-                cellTimeout: Double? = nil, python: PythonEnvironment) {
+                cellTimeout: Double? = nil, workingFolder: String? = nil, engine: NotebookEngine? = nil,
+                python: PythonEnvironment) {
         self.target = target
         self.label = label
         self.inputs = inputs
@@ -62,6 +67,8 @@ public struct RunJob: Sendable {
         self.environment = environment
         self.timeout = timeout
         self.cellTimeout = cellTimeout
+        self.workingFolder = workingFolder
+        self.engine = engine
         self.python = python
     }
 }

@@ -26,11 +26,13 @@ public enum Runner {
         let environment: [String: String]
         do {
             try folder.copyInputs(job.inputs)
+            if let working = job.workingFolder { try AtomicFile.makeFolders(folder.sandbox + "/" + working) }
             let user = ProcessEnvironment.current
             switch job.target {
             case .notebook(let path):
                 arguments = try NotebookDriver.prepare(job, notebook: path, folder: folder)
-                environment = RunEnvironment.merged(user: user, python: job.python, caseEnvironment: job.environment)
+                environment = RunEnvironment.merged(user: user, python: job.python, caseEnvironment: job.environment,
+                                                    notebook: true)
                 result.executedNotebookPath = folder.executedNotebook
             case .pipeline(let command, let pythonpath):
                 guard !command.isEmpty else {
@@ -55,7 +57,8 @@ public enum Runner {
         if ProcessGroupRegistry.shared.interrupted { return result }
 
         let child = try ChildProcess.spawn(executable: arguments[0], arguments: arguments, environment: environment,
-                                           workingDirectory: folder.sandbox, stdoutPath: folder.stdout,
+                                           workingDirectory: folder.sandbox + (job.workingFolder.map { "/" + $0 } ?? ""),
+                                           stdoutPath: folder.stdout,
                                            stderrPath: folder.stderr)
         let deadline = job.timeout.map { Clock.now + $0 }
         let ended = child.wait(until: deadline, stop: { ProcessGroupRegistry.shared.interrupted })

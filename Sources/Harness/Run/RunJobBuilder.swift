@@ -18,6 +18,8 @@ enum RunJobBuilder {
                       environment: caseConfig.environment,
                       timeout: options.timeout ?? caseConfig.timeout,
                       cellTimeout: caseConfig.cellTimeout,
+                      workingFolder: caseConfig.workingFolder,
+                      engine: side == .notebook ? caseConfig.engine : nil,
                       python: python)
     }
 

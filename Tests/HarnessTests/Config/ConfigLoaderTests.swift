@@ -90,6 +90,26 @@ import Testing
         #expect(found.contains { $0.contains("cases.a.timeout must be greater than 0, found -1") })
     }
 
+    @Test func workingFolderAndEngineAreReadAndChecked() throws {
+        let folder = try project("""
+        {"cases": {"a": {"notebook": "nb.ipynb", "cwd": "./notebooks/", "engine": "kernel",
+                         "outputs": {"x.csv": {"path": "x.csv"}}}}}
+        """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try ConfigLoader.load(path: folder + "/harness.json")
+        #expect(config.cases.first?.workingFolder == "notebooks")
+        #expect(config.cases.first?.engine == .kernel)
+
+        let found = try problems("""
+        {"cases": {"a": {"notebook": "nb.ipynb", "cwd": "../up", "engine": "ipyton",
+                         "outputs": {"x.csv": {"path": "x.csv"}}}}}
+        """)
+        #expect(found.count == 2)
+        #expect(found.contains { $0.contains("cases.a.cwd \"../up\" would be outside the sandbox") })
+        #expect(found.contains { $0.contains("cases.a.engine \"ipyton\" is not an engine; expected one of ipython, plain, kernel")
+                                 && $0.contains("did you mean \"ipython\"?") })
+    }
+
     @Test func aCaseNeedsSomethingToRunAndSomethingToCheck() throws {
         let found = try problems(#"{"cases": {"empty": {}}}"#)
         #expect(found.contains { $0.contains("has neither a notebook nor a pipeline") })

@@ -59,13 +59,15 @@ enum ExecutionFixtures {
     static func runNotebook(_ cells: [Cell], python: PythonEnvironment, parameters: [JSONMember] = [],
                             captures: [RunJob.Capture] = [], inputs: [RunJob.Input] = [],
                             timeout: Double? = nil, cellTimeout: Double? = nil,
+                            workingFolder: String? = nil, engine: NotebookEngine? = nil,
                             folder: String? = nil) throws -> RunResult {
         let created = folder == nil
         let folder = try folder ?? TestSupport.temporaryFolder("nb")
         defer { if created { try? FileManager.default.removeItem(atPath: folder) } }
         let path = try writeNotebook(cells, in: folder)
         let job = RunJob(target: .notebook(path: path), label: "test/notebook", inputs: inputs, parameters: parameters,
-                         captures: captures, timeout: timeout, cellTimeout: cellTimeout, python: python)
+                         captures: captures, timeout: timeout, cellTimeout: cellTimeout,
+                         workingFolder: workingFolder, engine: engine, python: python)
         return try Runner.run(job, console: BufferConsole())
     }
 
