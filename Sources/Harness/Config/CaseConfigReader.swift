@@ -103,10 +103,20 @@ enum CaseConfigReader {
         let timeout = reader.number(keys["timeout"], name: "\(context).timeout", positive: true) ?? defaults.timeout
         let cellTimeout = reader.number(keys["cell_timeout"], name: "\(context).cell_timeout", positive: true) ?? defaults.cellTimeout
         let description = reader.string(keys["description"], name: "\(context).description")
+        var unexpectedOutputs = UnexpectedOutputPolicy.warn
+        if let member = keys["unexpected_outputs"], let text = reader.string(member, name: "\(context).unexpected_outputs") {
+            if let policy = UnexpectedOutputPolicy(rawValue: text) {
+                unexpectedOutputs = policy
+            } else {
+                reader.problems.append(.unknownName(reader.location(member.offset), kind: "value of \(context).unexpected_outputs",
+                                                    name: text, known: UnexpectedOutputPolicy.allCases.map(\.rawValue)))
+            }
+        }
         guard reader.problems.count == problemsBefore else { return nil }
         return CaseConfig(name: name, description: description, inputs: inputs, parameters: parameters,
                           notebook: notebook, pipeline: pipeline, outputs: outputs, captures: captures,
-                          timeout: timeout, cellTimeout: cellTimeout, environment: environment)
+                          timeout: timeout, cellTimeout: cellTimeout, environment: environment,
+                          unexpectedOutputs: unexpectedOutputs)
     }
 
     /// Refuses parameters the notebook's parameters cell does not assign (papermill would

@@ -36,6 +36,9 @@ extension CaseReport {
             "duration_seconds": .double(seconds),
             "checks": .array(checks.map(\.json)),
             "runs": .array(runs.map(\.json)),
+            "unexpected_outputs": .array(unexpectedOutputs.map {
+                .object(["side": .string($0.side.rawValue), "path": .string($0.path)])
+            }),
         ])
     }
 }

@@ -74,6 +74,8 @@ public struct CaseReport: Sendable {
     public var seconds: Double
     public var checks: [CheckResult]
     public var runs: [RunRecord]
+    /// Undeclared data files the runs wrote, when the case only warns about them.
+    public var unexpectedOutputs: [UnexpectedOutput] = []
 
     public init(name: String, status: CaseStatus, seconds: Double, checks: [CheckResult], runs: [RunRecord]) {
         self.name = name
@@ -88,6 +90,8 @@ public struct CaseReport: Sendable {
 public struct CheckResult: Sendable {
     public enum Kind: String, Sendable, Equatable {
         case golden, equivalence, contract, determinism, execution
+        /// A data file written beside declared outputs that no output declares.
+        case unexpectedOutput = "unexpected_output"
     }
 
     public enum Status: String, Sendable, Equatable {

@@ -38,6 +38,11 @@ public enum RunTerminalRenderer {
                 text += checkFailure(check, style: style, table: first).indented("  ") + "\n"
             }
         }
+        for caseReport in report.cases {
+            for found in caseReport.unexpectedOutputs {
+                text += "\n" + style.yellow("warning") + ": \(caseReport.name): " + unexpectedText(found, caseName: caseReport.name) + "\n"
+            }
+        }
         text += goldenLines(report.golden)
         if report.updateGoldenUnderCI {
             text += "\n" + style.yellow("warning: ") + underCIWarning(report.golden) + "\n"
@@ -91,6 +96,13 @@ public enum RunTerminalRenderer {
     /// never quiet.
     public static func underCIWarning(_ golden: GoldenSummary) -> String {
         "--update-golden ran under CI (CI or GITHUB_ACTIONS is \"true\"): \(golden.created.count) golden\(golden.created.count == 1 ? "" : "s") created, \(golden.updated.count) updated in this checkout; commit them only after review"
+    }
+
+    /// The warning for an undeclared data file, with how to declare or ignore it.
+    public static func unexpectedText(_ found: UnexpectedOutput, caseName: String) -> String {
+        "the \(found.side.rawValue) wrote \(found.path), which no output declares, so nothing checks it; "
+            + "declare it (\(found.declaration(caseName: caseName))), or set cases.\(caseName).unexpected_outputs "
+            + "to \"ignore\" (or \"fail\", to fail the run)"
     }
 
     static func goldenLines(_ golden: GoldenSummary) -> String {
