@@ -23,7 +23,7 @@ extension GoldenSummary {
         func list(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
         return .object([
             "created": list(created), "updated": list(updated), "unchanged": list(unchanged),
-            "skipped": list(skipped), "unused": list(unused), "pruned": list(pruned),
+            "skipped": list(skipped), "unused": list(unused), "pruned": list(pruned), "pending": list(pending),
         ])
     }
 }

@@ -43,7 +43,7 @@ public enum RunTerminalRenderer {
                 text += "\n" + style.yellow("warning") + ": \(caseReport.name): " + unexpectedText(found, caseName: caseReport.name) + "\n"
             }
         }
-        text += goldenLines(report.golden)
+        text += goldenLines(report.golden, failOnUnused: report.failOnUnused)
         if report.updateGoldenUnderCI {
             text += "\n" + style.yellow("warning: ") + underCIWarning(report.golden) + "\n"
         }
@@ -105,14 +105,17 @@ public enum RunTerminalRenderer {
             + "to \"ignore\" (or \"fail\", to fail the run)"
     }
 
-    static func goldenLines(_ golden: GoldenSummary) -> String {
+    static func goldenLines(_ golden: GoldenSummary, failOnUnused: Bool = false) -> String {
         var text = ""
         if !golden.skipped.isEmpty {
             text += "\ngoldens not recorded because their case failed: " + golden.skipped.joined(separator: ", ") + "\n"
         }
         if !golden.unused.isEmpty {
-            text += "\nunused goldens (no output declares them): " + golden.unused.joined(separator: ", ")
+            text += "\nunused goldens (no output declares them\(failOnUnused ? "; they fail the run: --fail-on-unused" : "")): " + golden.unused.joined(separator: ", ")
             text += "\n  remove them with: harness run --prune-golden\n"
+        }
+        if !golden.pending.isEmpty {
+            text += "\npending goldens (not committed; review them with harness golden review): " + golden.pending.joined(separator: ", ") + "\n"
         }
         if !golden.pruned.isEmpty {
             text += "\npruned goldens: " + golden.pruned.joined(separator: ", ") + "\n"
@@ -135,6 +138,8 @@ public enum RunTerminalRenderer {
             text += " · goldens \(golden.created.count) created, \(golden.updated.count) updated, \(golden.unchanged.count) unchanged"
         }
         if let shard = report.shard { text += " · shard \(shard)" }
+        if report.failsOnUnused { text += " · " + style.red("\(report.golden.unused.count) unused golden\(report.golden.unused.count == 1 ? "" : "s") (--fail-on-unused)") }
+        if !report.golden.pending.isEmpty { text += " · \(report.golden.pending.count) pending golden\(report.golden.pending.count == 1 ? "" : "s")" }
         return text
     }
 }
