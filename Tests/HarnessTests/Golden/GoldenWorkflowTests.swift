@@ -4,7 +4,7 @@ import Testing
 
 /// Pending goldens end to end: a drift, `run` keeps pending goldens, a review accepts one
 /// and rejects the other, and the next run passes for the accepted one.
-@Suite struct GoldenWorkflowTests {
+@Suite(.tags(.python)) struct GoldenWorkflowTests {
     /// Not CI, whatever the machine running the tests says: pending goldens are for people.
     static let developer = ["CI": "false", "GITHUB_ACTIONS": "false"]
     /// What both sides write as totals.csv (Python's csv module ends lines with CRLF).

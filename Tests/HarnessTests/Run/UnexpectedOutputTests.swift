@@ -3,7 +3,7 @@ import Testing
 @testable import Harness
 
 /// Data files a run writes beside its declared outputs that no output declares.
-@Suite struct UnexpectedOutputTests {
+@Suite(.tags(.python)) struct UnexpectedOutputTests {
     /// The fixture with a pipeline that also writes out/debug.csv (and a log, not data).
     func fixture(policy: String?) throws -> RunFixture {
         let fixture = try RunFixture()
