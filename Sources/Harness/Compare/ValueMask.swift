@@ -48,8 +48,8 @@ public struct ValueMask: Sendable, Equatable {
 
     /// The pattern, compiled once per comparison (a `Regex` cannot cross threads).
     func compiled() -> CompiledValueMask {
-        // `try!`-free: a pattern that fails here was never checked, so it masks nothing
-        // rather than trap; configs and flags check every pattern before comparing.
+        // Configs and flags check every pattern before comparing (`problem(in:)`); one that
+        // slipped through masks nothing rather than trap.
         CompiledValueMask(regex: try? Regex(pattern))
     }
 }

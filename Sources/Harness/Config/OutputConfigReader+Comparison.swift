@@ -35,7 +35,9 @@ extension OutputConfigReader {
                     reader.report(entry.offset, "\(where_).\(setting) \"\(entry.key)\": '~' must be followed by 0 or 1 in a JSON Pointer")
                 }
             }
-            if ignored.contains(entry.key) {
+            // A context column may well be ignored (shown, not compared); a tolerance or a
+            // mask on an ignored column would never apply.
+            if setting != "context" && ignored.contains(entry.key) {
                 reader.report(entry.offset, "\(where_).\(setting) \"\(entry.key)\" is also ignored, so it would never apply",
                               hint: "remove it from \(where_).ignore or from \(where_).\(setting)")
             }

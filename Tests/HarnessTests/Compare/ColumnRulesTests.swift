@@ -55,6 +55,14 @@ import Testing
         #expect(text.contains("4  3    Cy    score"))
     }
 
+    @Test func anIgnoredColumnCanStillBeContext() throws {
+        var options = CompareOptions(ignore: ["name", "note"])
+        options.context = ["name"]
+        let report = try compareCSV(options)
+        #expect(report.cellsByColumn["name"] == nil)
+        #expect(report.diffs.map(\.context) == [["Ann"], ["Ann"], ["Bob"], ["Cy"]])
+    }
+
     @Test func defaultContextIsTheFirstTextColumnsAndShownOnlyInHTML() throws {
         let report = try compareCSV(CompareOptions())
         #expect(report.contextColumns == ["name", "note"])

@@ -72,6 +72,11 @@ import Testing
         }
     }
 
+    @Test func anIgnoredColumnMayBeContext() throws {
+        let found = try loader.problems(config(outputs: #"{"m.csv": {"path": "m.csv", "ignore": ["Name"], "context": ["Name"]}}"#))
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func settingsThatCouldNeverApplyAreErrors() throws {
         let found = try loader.problems(config(outputs: """
         {"m.csv": {"path": "m.csv", "ignore": ["note"], "mask": {"note": "x+"}, "columns": {"v": {}, "w": {"rtoll": 1}}}}
