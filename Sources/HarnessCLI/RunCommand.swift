@@ -10,6 +10,7 @@ enum RunCommand {
             OptionSpec(name: "--config", value: "PATH", help: "configuration file (default harness.json)"),
             OptionSpec(name: "--update-golden", value: nil, help: "record goldens that are missing or differ beyond tolerance"),
             OptionSpec(name: "--prune-golden", value: nil, help: "delete goldens of the cases that ran that no output declares"),
+            OptionSpec(name: "--fail-on-unused", value: nil, help: "unused goldens (no output declares them) fail the run, for CI"),
             OptionSpec(name: "--jobs", value: "N", help: "runs at once (default: the number of cores)"),
             OptionSpec(name: "--shard", value: "K/N", help: "run only shard K of N (a stable partition of case names)"),
             OptionSpec(name: "--repeat", value: "N", help: "run each case N times and report nondeterministic outputs"),
@@ -25,6 +26,9 @@ enum RunCommand {
         goldens and with each other, and checks the contracts.
         Exit 0 when everything passed, 1 when a check failed, 2 on a usage or configuration error,
         3 when a notebook or pipeline did not run to completion.
+        A golden check that fails keeps the reference's output (the notebook's when there is one)
+        as a pending golden in .harness/pending/ beside the config, never under CI=true or
+        GITHUB_ACTIONS=true; `harness golden review` shows each and asks.
         """,
         example: "harness run sales --config harness.json --junit reports/junit.xml")
 
@@ -35,6 +39,7 @@ enum RunCommand {
             options.cases = parsed.positional
             options.updateGolden = parsed.has("--update-golden")
             options.pruneGolden = parsed.has("--prune-golden")
+            options.failOnUnused = parsed.has("--fail-on-unused")
             options.jobs = try parsed.integer("--jobs", minimum: 1) ?? ProcessInfo.processInfo.activeProcessorCount
             options.repeatCount = try parsed.integer("--repeat", minimum: 1) ?? 1
             options.timeout = try parsed.double("--timeout")

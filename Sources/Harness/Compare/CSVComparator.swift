@@ -46,6 +46,7 @@ public enum CSVComparator {
         let expectedReader = try CSVReader(path: expected, dialect: dialect)
         let actualReader = try CSVReader(path: actual, dialect: dialect)
         let mapping = try CSVColumnMapping(expected: expectedReader, actual: actualReader, options: options)
+        try CSVColumnRules.check(mapping, options: options)
         var comparer = CSVRowComparer(mapping: mapping, options: options, expectedPath: expected, actualPath: actual)
         var didSplit = false
         if options.key.isEmpty {

@@ -28,6 +28,18 @@ public struct DiffReport: Sendable, Equatable {
     public var cellsByColumn: [String: Int] = [:]
     public var keyColumns: [String] = []
     public var seconds: Double = 0
+    /// What the comparison relaxed (the options it ran with), so every report's header can
+    /// say what was not compared exactly.
+    public var rtol: Double = 0
+    public var atol: Double = 0
+    public var ignored: [String] = []
+    public var columnTolerances: [ColumnTolerance] = []
+    public var masks: [ValueMask] = []
+    /// Columns whose values each difference carries in `Difference.context`, in order.
+    public var contextColumns: [String] = []
+    /// Whether the user chose `contextColumns` (shown everywhere) or the comparator picked
+    /// a few text columns by default (shown in HTML only).
+    public var contextChosen = false
 
     public init(format: Format, expectedPath: String, actualPath: String) {
         self.format = format
@@ -74,6 +86,9 @@ public struct Difference: Sendable, Equatable {
     public var pointer: String?
     public var expected: String?
     public var actual: String?
+    /// Values of the report's `contextColumns` in this row (the expected row; the actual
+    /// one for an extra row), when there are context columns.
+    public var context: [String]?
     /// `|actual - expected|` when both are numbers.
     public var absoluteDifference: Double?
     /// `|actual - expected| / |expected|` when both are numbers and expected is not 0.

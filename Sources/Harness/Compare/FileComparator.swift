@@ -17,6 +17,11 @@ public enum FileComparator {
         case .jsonl: report = try JSONLinesComparator.compare(expected: expected, actual: actual, options: options)
         }
         report.seconds = Date().timeIntervalSince(started)
+        report.rtol = options.rtol
+        report.atol = options.atol
+        report.ignored = options.ignore
+        report.columnTolerances = options.columns
+        report.masks = options.masks
         return report
     }
 

@@ -23,7 +23,8 @@ public enum JSONComparator {
         var actualTape = JSONTape()
         var report = DiffReport(format: .json, expectedPath: expected, actualPath: actual)
         let collector = JSONDiffCollector(report: report, maxDiffs: options.maxDiffs)
-        var differ = JSONStructuralDiffer(collector: collector, ignore: ignore, rtol: options.rtol, atol: options.atol)
+        var differ = JSONStructuralDiffer(collector: collector, ignore: ignore, rtol: options.rtol, atol: options.atol,
+                                          rules: try JSONValueRules(options))
         try expectedBytes.withUnsafeBufferPointer { expectedBuffer in
             try actualBytes.withUnsafeBufferPointer { actualBuffer in
                 try expectedTape.scan(expectedBuffer, path: expected)

@@ -24,7 +24,8 @@ public enum JSONLinesComparator {
         var report = DiffReport(format: .jsonl, expectedPath: expected, actualPath: actual)
         report.keyColumns = options.key
         var differ = JSONStructuralDiffer(collector: JSONDiffCollector(report: report, maxDiffs: options.maxDiffs),
-                                          ignore: ignore, rtol: options.rtol, atol: options.atol)
+                                          ignore: ignore, rtol: options.rtol, atol: options.atol,
+                                          rules: try JSONValueRules(options))
         var files = RecordFiles(expected: try JSONLineReader(path: expected, chunkSize: chunkSize),
                                 actual: try JSONLineReader(path: actual, chunkSize: chunkSize))
         if options.key.isEmpty {

@@ -105,11 +105,21 @@ enum CaseConfigReader {
         let description = reader.string(keys["description"], name: "\(context).description")
         let workingFolder = readWorkingFolder(keys["cwd"], context: context, reader: &reader)
         let engine = readEngine(keys["engine"], context: context, hasNotebook: keys["notebook"] != nil, reader: &reader)
+        var unexpectedOutputs = UnexpectedOutputPolicy.warn
+        if let member = keys["unexpected_outputs"], let text = reader.string(member, name: "\(context).unexpected_outputs") {
+            if let policy = UnexpectedOutputPolicy(rawValue: text) {
+                unexpectedOutputs = policy
+            } else {
+                reader.problems.append(.unknownName(reader.location(member.offset), kind: "value of \(context).unexpected_outputs",
+                                                    name: text, known: UnexpectedOutputPolicy.allCases.map(\.rawValue)))
+            }
+        }
         guard reader.problems.count == problemsBefore else { return nil }
         return CaseConfig(name: name, description: description, inputs: inputs, parameters: parameters,
                           notebook: notebook, pipeline: pipeline, outputs: outputs, captures: captures,
                           timeout: timeout, cellTimeout: cellTimeout, environment: environment,
-                          workingFolder: workingFolder, engine: engine)
+                          workingFolder: workingFolder, engine: engine,
+                          unexpectedOutputs: unexpectedOutputs)
     }
 
     /// `cwd`: a folder inside the sandbox; "." is its root.

@@ -12,9 +12,10 @@ public enum ConfigLoader {
     static let pythonKeys = ["executable", "requirements"]
     static let defaultKeys = ["timeout", "cell_timeout", "rtol", "atol"]
     static let caseKeys = ["description", "inputs", "parameters", "notebook", "pipeline", "outputs",
-                           "capture", "timeout", "cell_timeout", "env", "cwd", "engine"]
+                           "capture", "timeout", "cell_timeout", "env", "cwd", "engine", "unexpected_outputs"]
     static let pipelineKeys = ["command", "pythonpath"]
-    static let outputKeys = ["path", "notebook", "pipeline", "key", "rtol", "atol", "ignore", "contract", "format"]
+    static let outputKeys = ["path", "notebook", "pipeline", "key", "rtol", "atol", "ignore", "contract", "format",
+                             "columns", "mask", "context"]
 
     /// Reads and checks the config at `path`.
     /// - Throws: `HarnessError.io` when it cannot be read, `.malformed` when it is not JSON,

@@ -40,6 +40,9 @@ public struct CaseConfig: Sendable {
     public var workingFolder: String? = nil
     /// How the notebook is executed; nil for the default (IPython when importable).
     public var engine: NotebookEngine? = nil
+    /// What CSV, JSON and JSON Lines files that no output declares, written in the folders
+    /// of declared outputs, do to the case.
+    public var unexpectedOutputs: UnexpectedOutputPolicy = .warn
 
     /// Which run goldens are recorded from: the notebook when the case has one.
     public var referenceSide: RunSide { notebook != nil ? .notebook : .pipeline }
@@ -49,6 +52,13 @@ public struct CaseConfig: Sendable {
         if pipeline != nil { sides.append(.pipeline) }
         return sides
     }
+}
+
+/// `unexpected_outputs`: an undeclared data file is a warning, or a failed check.
+public enum UnexpectedOutputPolicy: String, Sendable, Equatable, CaseIterable {
+    case warn, fail
+    /// Not looked for (a run that writes scratch files beside its outputs on purpose).
+    case ignore
 }
 
 /// The two things a case runs.

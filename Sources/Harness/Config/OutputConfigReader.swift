@@ -61,6 +61,7 @@ enum OutputConfigReader {
         let formatPath = pipelinePath ?? notebookPath ?? name
         checkFormat(options, keys: keys, output: name, path: formatPath, where: where_, reader: &reader)
         if let contract { checkContract(contract, output: formatPath, reader: &reader) }
+        readComparison(keys, at: where_, name: name, contract: contract, options: &options, reader: &reader)
         guard reader.problems.count == problemsBefore else { return nil }
         return OutputConfig(name: name, notebookPath: notebookPath, pipelinePath: pipelinePath,
                             fromCapture: fromCapture, options: options, contract: contract,

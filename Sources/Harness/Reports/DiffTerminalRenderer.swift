@@ -17,9 +17,11 @@ public enum DiffTerminalRenderer {
         if let maxRows, report.diffs.count > maxRows { report.diffs = Array(report.diffs.prefix(maxRows)) }
         let paint = TerminalStyle(color: color)
         if report.equal {
-            return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(report.expectedPath) vs \(report.actualPath))\n"
+            let relaxed = relaxations(report).map { "; compared with " + $0 } ?? ""
+            return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(report.expectedPath) vs \(report.actualPath))\(relaxed)\n"
         }
         var text = paint.red("different") + ": " + summary(report) + " (\(report.expectedPath) vs \(report.actualPath))\n"
+        if let relaxed = relaxations(report) { text += paint.dim("compared with " + relaxed) + "\n" }
         if !report.diffs.isEmpty {
             text += "\n" + table(report, paint: paint)
         }
@@ -34,6 +36,25 @@ public enum DiffTerminalRenderer {
                 + (report.cellsByColumn.count > 10 ? ", …" : "") + "\n"
         }
         return text
+    }
+
+    /// What the comparison did not compare exactly, for a reader who must know what was
+    /// relaxed: "rtol 1e-09; revenue rtol 1e-06 atol 0; note masked /run-[0-9a-f]+/"; nil
+    /// when everything was compared exactly.
+    public static func relaxations(_ report: DiffReport) -> String? {
+        var parts: [String] = []
+        if report.rtol > 0 || report.atol > 0 { parts.append(tolerance(report.rtol, report.atol)) }
+        for column in report.columnTolerances { parts.append("\(column.name) " + tolerance(column.rtol, column.atol)) }
+        for mask in report.masks { parts.append("\(mask.name) masked /\(mask.pattern)/") }
+        if !report.ignored.isEmpty { parts.append("ignoring " + report.ignored.joined(separator: ", ")) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    static func tolerance(_ rtol: Double, _ atol: Double) -> String {
+        var parts: [String] = []
+        if rtol > 0 || atol == 0 { parts.append("rtol \(number(rtol))") }
+        if atol > 0 { parts.append("atol \(number(atol))") }
+        return parts.joined(separator: " ")
     }
 
     /// "3 of 10 rows differ (5 cells); 1 missing row; …": every count, even zero ones
@@ -57,10 +78,15 @@ public enum DiffTerminalRenderer {
         let showRow = report.diffs.contains { $0.row != nil }
         var header = showRow ? ["row"] : []
         if showKey { header.append("key") }
+        let context = report.contextChosen ? report.contextColumns : []
+        header += context
         header += [place, "expected", "actual", "abs diff", "rel diff"]
         let rows: [[String]] = report.diffs.map { difference in
             var cells = showRow ? [rowText(difference)] : []
             if showKey { cells.append(difference.key.map { shown($0.joined(separator: ",")) } ?? "") }
+            for index in context.indices {
+                cells.append(difference.context.map { index < $0.count ? shown($0[index]) : "" } ?? "")
+            }
             cells.append(placeText(difference))
             cells.append(difference.expected.map(shown) ?? absentText(difference, expectedSide: true))
             cells.append(difference.actual.map(shown) ?? absentText(difference, expectedSide: false))

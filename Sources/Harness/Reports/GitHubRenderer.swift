@@ -22,6 +22,10 @@ public enum GitHubRenderer {
                 if let fix = check.fix { message += "\nfix: " + fix }
                 lines += "::error \(properties)::\(data(message))\n"
             }
+            for found in caseReport.unexpectedOutputs {
+                let title = property("harness \(caseReport.name): unexpected output \(found.path)")
+                lines += "::warning file=\(property(report.configPath)),title=\(title)::\(data(RunTerminalRenderer.unexpectedText(found, caseName: caseReport.name)))\n"
+            }
         }
         return lines
     }

@@ -23,7 +23,7 @@ extension GoldenSummary {
         func list(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
         return .object([
             "created": list(created), "updated": list(updated), "unchanged": list(unchanged),
-            "skipped": list(skipped), "unused": list(unused), "pruned": list(pruned),
+            "skipped": list(skipped), "unused": list(unused), "pruned": list(pruned), "pending": list(pending),
         ])
     }
 }
@@ -36,6 +36,9 @@ extension CaseReport {
             "duration_seconds": .double(seconds),
             "checks": .array(checks.map(\.json)),
             "runs": .array(runs.map(\.json)),
+            "unexpected_outputs": .array(unexpectedOutputs.map {
+                .object(["side": .string($0.side.rawValue), "path": .string($0.path)])
+            }),
         ])
     }
 }

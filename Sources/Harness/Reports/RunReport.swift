@@ -12,6 +12,8 @@ public struct RunReport: Sendable {
     /// `--update-golden` ran under CI (`CI=true` or `GITHUB_ACTIONS=true`), where goldens
     /// are normally only read: it was asked for, so it writes, and every report says so.
     public var updateGoldenUnderCI = false
+    /// `--fail-on-unused`: unused goldens fail the run.
+    public var failOnUnused = false
     public var repeatCount = 1
     /// `K/N` when sharded.
     public var shard: String?
@@ -28,6 +30,8 @@ public struct RunReport: Sendable {
     public var passed: Int { cases.filter { $0.status == .passed }.count }
     public var failed: Int { cases.filter { $0.status == .failed }.count }
     public var errors: Int { cases.filter { $0.status == .error }.count }
+    /// Whether unused goldens fail this run (`--fail-on-unused`).
+    public var failsOnUnused: Bool { failOnUnused && !golden.unused.isEmpty }
 
     /// 0 all passed, 1 a check failed, 2 a check could not be made (an unusable contract) or
     /// a run was refused by its config, 3 a notebook or pipeline did not complete; the
@@ -41,7 +45,7 @@ public struct RunReport: Sendable {
         if cases.contains(where: { $0.status == .error && !configurationOnly($0) }) { return 3 }
         if cases.contains(where: { $0.status == .error }) { return 2 }
         if cases.contains(where: { $0.checks.contains { $0.status == .error && $0.kind != .execution } }) { return 2 }
-        if failed > 0 { return 1 }
+        if failed > 0 || failsOnUnused { return 1 }
         return 0
     }
 }
@@ -56,6 +60,9 @@ public struct GoldenSummary: Sendable, Equatable {
     /// Goldens of cases that ran that no output declares (`case/file`).
     public var unused: [String] = []
     public var pruned: [String] = []
+    /// Pending goldens of the cases that ran (`case/output`), waiting for
+    /// `harness golden review`.
+    public var pending: [String] = []
     public init() {}
 }
 
@@ -74,6 +81,8 @@ public struct CaseReport: Sendable {
     public var seconds: Double
     public var checks: [CheckResult]
     public var runs: [RunRecord]
+    /// Undeclared data files the runs wrote, when the case only warns about them.
+    public var unexpectedOutputs: [UnexpectedOutput] = []
 
     public init(name: String, status: CaseStatus, seconds: Double, checks: [CheckResult], runs: [RunRecord]) {
         self.name = name
@@ -88,6 +97,8 @@ public struct CaseReport: Sendable {
 public struct CheckResult: Sendable {
     public enum Kind: String, Sendable, Equatable {
         case golden, equivalence, contract, determinism, execution
+        /// A data file written beside declared outputs that no output declares.
+        case unexpectedOutput = "unexpected_output"
     }
 
     public enum Status: String, Sendable, Equatable {

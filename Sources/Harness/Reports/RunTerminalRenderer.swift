@@ -38,7 +38,12 @@ public enum RunTerminalRenderer {
                 text += checkFailure(check, style: style, table: first).indented("  ") + "\n"
             }
         }
-        text += goldenLines(report.golden)
+        for caseReport in report.cases {
+            for found in caseReport.unexpectedOutputs {
+                text += "\n" + style.yellow("warning") + ": \(caseReport.name): " + unexpectedText(found, caseName: caseReport.name) + "\n"
+            }
+        }
+        text += goldenLines(report.golden, failOnUnused: report.failOnUnused)
         if report.updateGoldenUnderCI {
             text += "\n" + style.yellow("warning: ") + underCIWarning(report.golden) + "\n"
         }
@@ -93,14 +98,24 @@ public enum RunTerminalRenderer {
         "--update-golden ran under CI (CI or GITHUB_ACTIONS is \"true\"): \(golden.created.count) golden\(golden.created.count == 1 ? "" : "s") created, \(golden.updated.count) updated in this checkout; commit them only after review"
     }
 
-    static func goldenLines(_ golden: GoldenSummary) -> String {
+    /// The warning for an undeclared data file, with how to declare or ignore it.
+    public static func unexpectedText(_ found: UnexpectedOutput, caseName: String) -> String {
+        "the \(found.side.rawValue) wrote \(found.path), which no output declares, so nothing checks it; "
+            + "declare it (\(found.declaration(caseName: caseName))), or set cases.\(caseName).unexpected_outputs "
+            + "to \"ignore\" (or \"fail\", to fail the run)"
+    }
+
+    static func goldenLines(_ golden: GoldenSummary, failOnUnused: Bool = false) -> String {
         var text = ""
         if !golden.skipped.isEmpty {
             text += "\ngoldens not recorded because their case failed: " + golden.skipped.joined(separator: ", ") + "\n"
         }
         if !golden.unused.isEmpty {
-            text += "\nunused goldens (no output declares them): " + golden.unused.joined(separator: ", ")
+            text += "\nunused goldens (no output declares them\(failOnUnused ? "; they fail the run: --fail-on-unused" : "")): " + golden.unused.joined(separator: ", ")
             text += "\n  remove them with: harness run --prune-golden\n"
+        }
+        if !golden.pending.isEmpty {
+            text += "\npending goldens (not committed; review them with harness golden review): " + golden.pending.joined(separator: ", ") + "\n"
         }
         if !golden.pruned.isEmpty {
             text += "\npruned goldens: " + golden.pruned.joined(separator: ", ") + "\n"
@@ -123,6 +138,8 @@ public enum RunTerminalRenderer {
             text += " · goldens \(golden.created.count) created, \(golden.updated.count) updated, \(golden.unchanged.count) unchanged"
         }
         if let shard = report.shard { text += " · shard \(shard)" }
+        if report.failsOnUnused { text += " · " + style.red("\(report.golden.unused.count) unused golden\(report.golden.unused.count == 1 ? "" : "s") (--fail-on-unused)") }
+        if !report.golden.pending.isEmpty { text += " · \(report.golden.pending.count) pending golden\(report.golden.pending.count == 1 ? "" : "s")" }
         return text
     }
 }

@@ -64,6 +64,7 @@ extension CaseEvaluation {
             }
         }
         explainDrift(&results, diffs: diffs, output: output)
+        keepPending(output, produced: produced, reference: reference, results: &results)
         return results
     }
 

@@ -11,6 +11,8 @@ struct CaseEvaluation {
     var golden = GoldenSummary()
     /// The side each output's golden was recorded from under `--update-golden`.
     var recorded: [String: RunSide] = [:]
+    /// Undeclared data files found under `"unexpected_outputs": "warn"`.
+    var unexpected: [UnexpectedOutput] = []
 
     init(config: CaseConfig, runs: [SideRun], store: GoldenStore, batch: GoldenBatch? = nil, options: RunOptions) {
         self.config = config
@@ -60,6 +62,7 @@ struct CaseEvaluation {
             }
             goldenWork.append((output, produced))
         }
+        checkUnexpectedOutputs()
         let healthy = !checks.contains { $0.status == .failed || $0.status == .error }
             && runs.allSatisfy(\.completed)
         var goldenChecks: [CheckResult] = []

@@ -144,8 +144,9 @@ final class CaseScheduler: @unchecked Sendable {
             for run in sorted { if let sandbox = run.result?.sandbox { Runner.removeSandbox(sandbox) } }
         }
         let seconds = Date().timeIntervalSince(lock.withLock { started[task.caseIndex] } ?? Date())
-        let report = CaseReport(name: caseConfig.name, status: status, seconds: seconds,
+        var report = CaseReport(name: caseConfig.name, status: status, seconds: seconds,
                                 checks: checks, runs: records)
+        report.unexpectedOutputs = evaluation.unexpected
         progress.interject(RunTerminalRenderer.caseLine(report, color: console.useColor))
         lock.withLock { finished[caseConfig.name] = Finished(report: report, golden: evaluation.golden, recorded: evaluation.recorded) }
     }

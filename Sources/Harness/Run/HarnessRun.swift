@@ -18,6 +18,10 @@ public enum HarnessRun {
         report.updateGolden = options.updateGolden
         report.updateGoldenUnderCI = options.updateGolden
             && (options.environment["CI"] == "true" || options.environment["GITHUB_ACTIONS"] == "true")
+        report.failOnUnused = options.failOnUnused
+        if !options.updateGolden && !isCI(options.environment) {
+            options.pendingFolder = PendingGoldens(configFolder: config.folder).folder
+        }
         report.repeatCount = options.repeatCount
         report.shard = options.shard?.description
         if selected.isEmpty {
@@ -72,9 +76,18 @@ public enum HarnessRun {
                 golden.unused += unused.map { "\(caseConfig.name)/\($0)" }
             }
         }
+        let ran = Set(selected.map(\.name))
+        golden.pending = PendingGoldens(configFolder: config.folder).all().filter { ran.contains($0.caseName) }.map(\.label)
         report.golden = golden
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Whether this is a CI machine (`CI` or `GITHUB_ACTIONS` set to true), where no
+    /// pending golden is ever kept: nobody there would review it.
+    static func isCI(_ environment: [String: String]) -> Bool {
+        let ci = environment["CI"]?.lowercased() ?? ""
+        return (!ci.isEmpty && ci != "false" && ci != "0") || environment["GITHUB_ACTIONS"] == "true"
     }
 
     /// Where virtual environments are cached: `.harness/` beside the config, unless

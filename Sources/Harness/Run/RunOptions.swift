@@ -3,6 +3,11 @@ public struct RunOptions: Sendable {
     /// Case names to run (all when empty).
     public var cases: [String] = []
     public var updateGolden = false
+    /// Where a failing golden check keeps the reference's output as a pending golden; nil
+    /// (never keep one) under CI. `HarnessRun` sets it.
+    public var pendingFolder: String?
+    /// Unused goldens fail the run (for CI), instead of being reported.
+    public var failOnUnused = false
     public var pruneGolden = false
     /// Runs at once.
     public var jobs = 1

@@ -55,7 +55,10 @@ final class CSVPair {
         #expect(report.differingRows == 2)
         #expect(report.differingCells == 2)
         #expect(report.cellsByColumn == ["price": 1, "name": 1])
-        #expect(report.diffs == [
+        // Each difference carries the row's first text columns, for the HTML report.
+        #expect(report.contextColumns == ["name"])
+        #expect(report.diffs.map(\.context) == [["b"], ["c"]])
+        #expect(report.diffs.map { var plain = $0; plain.context = nil; return plain } == [
             Difference(kind: .changed, row: 3, column: "price", expected: "20.0", actual: "20.5",
                        absoluteDifference: 0.5, relativeDifference: 0.025),
             Difference(kind: .changed, row: 4, column: "name", expected: "c", actual: "C"),
@@ -117,7 +120,8 @@ final class CSVPair {
         #expect(report.missingRows == 1)
         #expect(report.extraRows == 1)
         #expect(report.keyColumns == ["id"])
-        #expect(report.diffs == [
+        #expect(report.diffs.map(\.context) == [["EU"], ["APAC"], ["US"]])
+        #expect(report.diffs.map { var plain = $0; plain.context = nil; return plain } == [
             Difference(kind: .changed, row: 3, key: ["2"], column: "v", expected: "20", actual: "21",
                        absoluteDifference: 1, relativeDifference: 0.05),
             Difference(kind: .extraRow, row: 5, key: ["5"], actual: "APAC,50,5"),

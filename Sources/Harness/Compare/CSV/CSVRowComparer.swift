@@ -9,6 +9,8 @@ struct CSVRowComparer {
     /// Differing cells per expected column.
     private var cellCounts: [Int]
     private let tolerance: NumericTolerance
+    /// Per-column tolerances, masks and context columns.
+    private var rules: CSVColumnRules
 
     init(mapping: CSVColumnMapping, options: CompareOptions, expectedPath: String, actualPath: String) {
         self.mapping = mapping
@@ -21,6 +23,7 @@ struct CSVRowComparer {
         report.keyColumns = options.key
         cellCounts = Array(repeating: 0, count: mapping.expectedNames.count)
         tolerance = NumericTolerance(rtol: options.rtol, atol: options.atol)
+        rules = CSVColumnRules(mapping: mapping, options: options)
     }
 
     /// Whether another difference would still be listed (counts go on regardless).
@@ -40,7 +43,13 @@ struct CSVRowComparer {
             if CSVRecordEndScanner.same(e, a) { continue }
             var absolute: Double?
             var relative: Double?
-            switch NumericComparison.compare(expected: e, actual: a, tolerance: tolerance) {
+            let columnTolerance = rules.tolerances?[pair.expected] ?? tolerance
+            let result = if let mask = rules.masks?[pair.expected] {
+                mask.compare(expected: e, actual: a, tolerance: columnTolerance)
+            } else {
+                NumericComparison.compare(expected: e, actual: a, tolerance: columnTolerance)
+            }
+            switch result {
             case .equal: continue
             case .differ(let abs, let rel):
                 absolute = abs
@@ -52,12 +61,15 @@ struct CSVRowComparer {
             report.differingCells += 1
             report.totalDiffs += 1
             if listsMore {
-                report.diffs.append(Difference(
+                rules.pickDefaultContext(from: expected, mapping: mapping)
+                var difference = Difference(
                     kind: .changed, row: expected.number,
                     actualRow: actual.number == expected.number ? nil : actual.number,
                     key: keyed ? key(of: expected) : nil, column: mapping.expectedNames[pair.expected],
                     expected: String(decoding: e, as: UTF8.self), actual: String(decoding: a, as: UTF8.self),
-                    absoluteDifference: absolute, relativeDifference: relative))
+                    absoluteDifference: absolute, relativeDifference: relative)
+                difference.context = rules.values(of: expected, actualSide: false)
+                report.diffs.append(difference)
             }
         }
         if differing > 0 { report.differingRows += 1 }
@@ -80,8 +92,11 @@ struct CSVRowComparer {
         report.missingRows += 1
         report.totalDiffs += 1
         if listsMore {
-            report.diffs.append(Difference(kind: .missingRow, row: expected.number, key: keyed ? key(of: expected) : nil,
-                                           expected: String(decoding: expected.bytes, as: UTF8.self)))
+            rules.pickDefaultContext(from: expected, mapping: mapping)
+            var difference = Difference(kind: .missingRow, row: expected.number, key: keyed ? key(of: expected) : nil,
+                                        expected: String(decoding: expected.bytes, as: UTF8.self))
+            difference.context = rules.values(of: expected, actualSide: false)
+            report.diffs.append(difference)
         }
     }
 
@@ -91,9 +106,11 @@ struct CSVRowComparer {
         report.extraRows += 1
         report.totalDiffs += 1
         if listsMore {
-            report.diffs.append(Difference(kind: .extraRow, row: actual.number,
-                                           key: keyed ? mapping.actualKey.map { Self.field(actual, $0) }.map { String(decoding: $0, as: UTF8.self) } : nil,
-                                           actual: String(decoding: actual.bytes, as: UTF8.self)))
+            var difference = Difference(kind: .extraRow, row: actual.number,
+                                        key: keyed ? mapping.actualKey.map { Self.field(actual, $0) }.map { String(decoding: $0, as: UTF8.self) } : nil,
+                                        actual: String(decoding: actual.bytes, as: UTF8.self))
+            difference.context = rules.values(of: actual, actualSide: true)
+            report.diffs.append(difference)
         }
     }
 
@@ -107,13 +124,25 @@ struct CSVRowComparer {
         report.missingRows += other.missingRows
         report.extraRows += other.extraRows
         report.totalDiffs += other.totalDiffs
-        report.diffs += other.diffs.prefix(max(0, options.maxDiffs - report.diffs.count))
+        var absorbed = Array(other.diffs.prefix(max(0, options.maxDiffs - report.diffs.count)))
+        // Default context columns are picked per part; keep the later part's values only
+        // where both parts picked the same columns (or this part has none yet).
+        if !rules.contextChosen {
+            if report.diffs.isEmpty && rules.contextNames.isEmpty {
+                rules = later.rules
+            } else if later.rules.contextNames != rules.contextNames {
+                for index in absorbed.indices { absorbed[index].context = nil }
+            }
+        }
+        report.diffs += absorbed
         for (index, count) in later.cellCounts.enumerated() { cellCounts[index] += count }
     }
 
     /// The report, with the per-column counts filled in.
     func finished() -> DiffReport {
         var report = report
+        report.contextColumns = rules.contextNames
+        report.contextChosen = rules.contextChosen
         for (index, count) in cellCounts.enumerated() where count > 0 {
             report.cellsByColumn[mapping.expectedNames[index]] = count
         }

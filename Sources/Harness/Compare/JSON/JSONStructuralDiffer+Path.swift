@@ -34,7 +34,7 @@ extension JSONStructuralDiffer {
         activePatterns.removeLast(activePatterns.count - start)
     }
 
-    private mutating func matches(_ segment: JSONPointerPattern.Segment, _ step: PathStep) -> Bool {
+    mutating func matches(_ segment: JSONPointerPattern.Segment, _ step: PathStep) -> Bool {
         switch (segment, step) {
         case (.any, _):
             return true

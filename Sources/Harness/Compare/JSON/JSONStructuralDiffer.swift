@@ -23,6 +23,8 @@ struct JSONStructuralDiffer {
     let patterns: [JSONPointerPattern]
     /// Prepared once; numbers mean what they mean in CSV cells (`NumericComparison`).
     let tolerance: NumericTolerance
+    /// Per-pointer tolerances and masks (`JSONValueRules`).
+    let rules: JSONValueRules
 
     var expected = JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
     var actual = JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
@@ -34,10 +36,12 @@ struct JSONStructuralDiffer {
     var scratch: [UInt8] = []
     var otherScratch: [UInt8] = []
 
-    init(collector: JSONDiffCollector, ignore: [JSONPointerPattern], rtol: Double, atol: Double) {
+    init(collector: JSONDiffCollector, ignore: [JSONPointerPattern], rtol: Double, atol: Double,
+         rules: JSONValueRules = JSONValueRules()) {
         self.collector = collector
         self.patterns = ignore
         self.tolerance = NumericTolerance(rtol: rtol, atol: atol)
+        self.rules = rules
     }
 
     /// Compares the values at the roots of two tapes (valid during the call only).
@@ -70,9 +74,10 @@ struct JSONStructuralDiffer {
         case .null, .true, .false:
             return
         case .string:
-            if !stringsEqual(e, a) { report(.changed, expected: e, actual: a) }
+            if !stringsEqual(e, a) && !equalMasked(e, a) { report(.changed, expected: e, actual: a) }
         case .number:
-            let result = NumericComparison.compare(expected: expected.text(e), actual: actual.text(a), tolerance: tolerance)
+            let result = NumericComparison.compare(expected: expected.text(e), actual: actual.text(a),
+                                                   tolerance: rules.tolerances.isEmpty ? tolerance : toleranceHere())
             switch result {
             case .equal: break
             case .differ(let absolute, let relative):

@@ -15,6 +15,9 @@ extension HTMLRenderer {
         counts.append(countItem(diff.missingRows, "missing \(plural(diff.missingRows, rowWord))"))
         counts.append(countItem(diff.extraRows, "extra \(plural(diff.extraRows, rowWord))"))
         out += "<ul class=\"counts\">\(counts)</ul>\n"
+        if let relaxed = DiffTerminalRenderer.relaxations(diff) {
+            out += "<p class=\"relaxed\">Compared with \(relaxed).</p>\n"
+        }
         out += columnChanges(diff)
         out += cellsByColumn(diff)
         let shown = Array(diff.diffs.prefix(maximumDifferencesShown))
@@ -96,6 +99,7 @@ extension HTMLRenderer {
         }
         var head: HTML = "<th class=\"row\">Row</th>"
         if keyed { head += "<th>\(diff.keyColumns.isEmpty ? "key" : diff.keyColumns.joined(separator: " · "))</th>" }
+        for column in diff.contextColumns { head += "<th class=\"context\">\(column)</th>" }
         for column in columns { head += "<th>\(column)</th>" }
         for column in diff.missingColumns { head += "<th data-change=\"removed\" title=\"column missing in actual\">− \(column)</th>" }
         for column in diff.extraColumns { head += "<th data-change=\"added\" title=\"column extra in actual\">+ \(column)</th>" }
@@ -103,7 +107,11 @@ extension HTMLRenderer {
         var rows = HTML.empty
         for line in lines {
             guard let first = line.first else { continue }
-            let key: HTML = keyed ? "<td class=\"key\">\((first.key ?? []).joined(separator: " · "))</td>" : .empty
+            var key: HTML = keyed ? "<td class=\"key\">\((first.key ?? []).joined(separator: " · "))</td>" : .empty
+            for index in diff.contextColumns.indices {
+                let text = first.context.flatMap { index < $0.count ? $0[index] : nil } ?? ""
+                key += "<td class=\"context\">\(text)</td>"
+            }
             switch first.kind {
             case .missingRow, .missingMember:
                 rows += "<tr data-change=\"removed\"><th class=\"row\">\(rowNumber(first))</th>\(key)<td class=\"whole-row\" colspan=\"\(width)\"><span class=\"row-tag\">− missing row</span> only in expected: <code>\(value(first.expected, absent: "no content"))</code></td></tr>\n"

@@ -106,6 +106,8 @@ enum HTMLStylesheet {
     .col-tag[data-change=added]{background:var(--add-bg);color:var(--add)}
     .cap{margin:8px 0;padding:6px 12px;border-left:3px solid var(--change-line);background:var(--soft);\
     border-radius:0 6px 6px 0}
+    .relaxed{margin:8px 0;color:var(--muted,inherit)}
+    td.context{color:var(--muted,inherit);font-style:italic}
     details.output{margin:10px 0}
     details.output>summary{cursor:pointer;font-weight:600}
     pre{margin:6px 0 0;padding:10px 12px;background:var(--soft);border:1px solid var(--border);border-radius:8px;\
