@@ -107,7 +107,7 @@ def platform_tag(binary):
     foreign = sorted(set(needed) - MANYLINUX_LIBRARIES)
     if foreign:
         raise PackError(f"{binary}: needs {', '.join(foreign)}, which a machine without Swift does not have; "
-                        "build with --static-swift-stdlib (scripts/build-wheel.sh does)")
+                        "build it with scripts/build-release.sh (-static-executable), as scripts/build-wheel.sh does")
     major, minor = glibc or STATIC_FLOOR
     tag = f"manylinux_{major}_{minor}_{arch}"
     if (major, minor) == (2, 17):
