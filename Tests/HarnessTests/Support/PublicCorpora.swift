@@ -24,7 +24,7 @@ enum PublicCorpora {
     }
 
     static func missingNote(_ name: String) -> String {
-        "public corpus \(name) not found in \(folder): put the corpora in ../shared/corpora beside the repository or set HARNESS_CORPORA to their folder (under CI=true this is a failure)"
+        "public corpus \(name) not found in \(folder): put the corpora in ../shared/corpora beside the repository or set HARNESS_CORPORA to their folder (scripts/fetch-corpora.sh FOLDER fetches them; under CI=true this is a failure)"
     }
 }
 
