@@ -21,6 +21,7 @@ COMMANDS:
   run        run notebooks and pipelines, check outputs against goldens, each other and contracts
   diff       compare two CSV, JSON or JSON Lines files
   validate   check a CSV or JSON file against a contract
+  describe   draft a contract (Table Schema or JSON Schema) from a data file
 
 Run 'harness <command> --help' for a command's options and an example.
 
@@ -36,6 +37,7 @@ let commands: [String: ([String], Console, [String: String]) -> Int32] = [
     "diff": DiffCommand.main,
     "validate": ValidateCommand.main,
     "run": RunCommand.main,
+    "describe": DescribeCommand.main,
 ]
 
 @MainActor func dispatch() -> Int32 {
