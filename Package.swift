@@ -10,7 +10,10 @@ let package = Package(
         .library(name: "Harness", targets: ["Harness"]),
     ],
     targets: [
-        .target(name: "Harness", path: "Sources/Harness"),
+        // Python the binary carries: real .py files compiled into it as byte arrays
+        // (`PackageResources.<file>_py`), so the binary stays one file.
+        .target(name: "Harness", path: "Sources/Harness",
+                resources: [.embedInCode("Python/notebook_assess.py"), .embedInCode("Python/open_trace.py")]),
         .executableTarget(name: "HarnessCLI", dependencies: ["Harness"], path: "Sources/HarnessCLI"),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], path: "Tests/HarnessTests",
                     exclude: ["Fixtures"]),
