@@ -3,7 +3,9 @@
 # in this run: on the 10M-row file of the diff benchmark (base.csv, ~900 MB; generated once
 # into Benchmarks/.data and reused) and on every CSV of ../shared/corpora/frictionless-data.
 #
-#   Benchmarks/describe/describe_benchmark.sh [ROWS]      (default 10000000; ROUNDS=3)
+#   Benchmarks/describe/describe_benchmark.sh [ROWS]      (default 10000000; ROUNDS=3;
+#                                                          STATS_ROUNDS=1 for the slow --stats;
+#                                                          HARNESS_BIN picks a built harness)
 #
 # frictionless (pinned in Benchmarks/requirements.txt) lives in Benchmarks/.venv; the data in
 # $BENCH_DATA (default Benchmarks/.data, shared with the diff benchmark: its base.csv is used
@@ -12,7 +14,7 @@
 # `--stats` it also reads the whole file (row count, hash). harness reads every row. Both are
 # timed, alternately, in rounds; medians are quoted with their ratio to harness.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROWS="${1:-10000000}"
 ROUNDS="${ROUNDS:-3}"
 VENV="${VENV:-Benchmarks/.venv}"
@@ -29,9 +31,11 @@ if [ "$(cat "$DATA/rows" 2>/dev/null || true)" != "$ROWS" ]; then
 g.frame(int(sys.argv[1]), np.random.default_rng(g.SEED)).write_csv(sys.argv[2])" "$ROWS" "$FILE"
   fi
 fi
-echo "== building harness (release)"
-swift build -c release --product harness >/dev/null
-HARNESS="$(swift build -c release --show-bin-path)/harness"
+if [ -z "${HARNESS_BIN:-}" ]; then
+  echo "== building harness (release)"
+  swift build -c release --product harness >/dev/null
+fi
+HARNESS="${HARNESS_BIN:-$(swift build -c release --show-bin-path)/harness}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
@@ -43,7 +47,9 @@ cat "$FILE" > /dev/null
 for round in $(seq "$ROUNDS"); do
   seconds "$HARNESS" describe "$FILE" --out "$OUT/h.json" >> "$OUT/harness.t"
   seconds "$VENV/bin/frictionless" describe "$FILE" --json >> "$OUT/fl.t"
-  seconds "$VENV/bin/frictionless" describe "$FILE" --stats --json >> "$OUT/fls.t"
+  if [ "$round" -le "${STATS_ROUNDS:-1}" ]; then
+    seconds "$VENV/bin/frictionless" describe "$FILE" --stats --json >> "$OUT/fls.t"
+  fi
 done
 "$VENV/bin/frictionless" describe "$FILE" --json > "$OUT/f.json" 2>/dev/null
 H=$(median < "$OUT/harness.t"); F=$(median < "$OUT/fl.t"); FS=$(median < "$OUT/fls.t")
