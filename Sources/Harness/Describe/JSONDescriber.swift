@@ -10,7 +10,7 @@ enum JSONDescriber {
         var shape = JSONShape()
         var records = 0
         if lines {
-            try JSONLinesReader.forEachLine(in: path) { number, bytes in
+            try JSONLineReader.forEachLine(in: path) { number, bytes in
                 shape.merge(try JSONParser.parse(bytes, path: path, lineNumber: number), enumLimit: options.enumLimit)
                 records += 1
             }

@@ -93,9 +93,9 @@ enum TableDescriber {
         var counts: [UInt8: Int] = [:]
         var quoted = false
         for byte in head {
-            if byte == CSVByte.quote { quoted.toggle() }
+            if byte == ASCII.quote { quoted.toggle() }
             if quoted { continue }
-            if byte == CSVByte.lf || byte == CSVByte.cr { break }
+            if byte == ASCII.newline || byte == ASCII.carriageReturn { break }
             if [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")].contains(byte) { counts[byte, default: 0] += 1 }
         }
         if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != UInt8(ascii: ",")) }),
