@@ -13,7 +13,8 @@ let package = Package(
         // Python the binary carries: real .py files compiled into it as byte arrays
         // (`PackageResources.<file>_py`), so the binary stays one file. See PythonSource.swift.
         .target(name: "Harness", path: "Sources/Harness",
-                resources: [.embedInCode("Python/notebook_driver.py")]),
+                resources: [.embedInCode("Python/notebook_driver.py"), .embedInCode("Python/notebook_assess.py"),
+                            .embedInCode("Python/open_trace.py")]),
         .executableTarget(name: "HarnessCLI", dependencies: ["Harness"], path: "Sources/HarnessCLI"),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], path: "Tests/HarnessTests",
                     exclude: ["Fixtures"]),

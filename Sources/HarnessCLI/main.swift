@@ -22,6 +22,9 @@ COMMANDS:
   diff       compare two CSV, JSON or JSON Lines files
   validate   check a CSV or JSON file against a contract
   golden     review, accept or reject pending goldens (kept when a golden check fails)
+  init       adopt a notebook: trace its files, write its case, contracts and goldens
+  describe   draft a contract (Table Schema or JSON Schema) from a data file
+  assess     the refactoring checklist of a notebook, and its dependency map
 
 Run 'harness <command> --help' for a command's options and an example.
 
@@ -29,7 +32,7 @@ EXIT CODES:
   0  passed / same / valid
   1  a check failed / different / invalid
   2  usage, configuration or input error
-  3  (run) a notebook or pipeline did not run to completion
+  3  (run, init) a notebook or pipeline did not run to completion
 
 """
 
@@ -38,6 +41,9 @@ let commands: [String: ([String], Console, [String: String]) -> Int32] = [
     "validate": ValidateCommand.main,
     "run": RunCommand.main,
     "golden": GoldenCommand.main,
+    "describe": DescribeCommand.main,
+    "assess": AssessCommand.main,
+    "init": InitCommand.main,
 ]
 
 @MainActor func dispatch() -> Int32 {

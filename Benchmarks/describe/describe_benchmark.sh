@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark for `harness describe` against `frictionless describe` (issue 17), both measured
+# in this run: on the 10M-row file of the diff benchmark (base.csv, ~900 MB; generated once
+# into Benchmarks/.data and reused) and on every CSV of ../shared/corpora/frictionless-data.
+#
+#   Benchmarks/describe/describe_benchmark.sh [ROWS]      (default 10000000; ROUNDS=3;
+#                                                          STATS_ROUNDS=1 for the slow --stats;
+#                                                          HARNESS_BIN picks a built harness)
+#
+# frictionless (pinned in Benchmarks/requirements.txt) lives in Benchmarks/.venv; the data in
+# $BENCH_DATA (default Benchmarks/.data, shared with the diff benchmark: its base.csv is used
+# when it has ROWS rows, else only base.csv is generated, with the same generator and seed).
+# `frictionless describe` infers types from a sample of the first rows (its default); with
+# `--stats` it also reads the whole file (row count, hash). harness reads every row. Both are
+# timed, alternately, in rounds; medians are quoted with their ratio to harness.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS="${1:-10000000}"
+ROUNDS="${ROUNDS:-3}"
+VENV="${VENV:-Benchmarks/.venv}"
+PY="$VENV/bin/python"
+Benchmarks/venv.sh "$VENV" Benchmarks/requirements.txt
+DATA="${BENCH_DATA:-Benchmarks/.data}"
+FILE="$DATA/base.csv"
+if [ "$(cat "$DATA/rows" 2>/dev/null || true)" != "$ROWS" ]; then
+  FILE="$DATA/describe-$ROWS.csv"
+  if [ ! -f "$FILE" ]; then
+    echo "== generating $FILE ($ROWS rows of the diff benchmark's base.csv)"
+    mkdir -p "$DATA"
+    "$PY" -c "import sys; sys.path.insert(0, 'Benchmarks/diff'); import generate_csv as g, numpy as np; \
+g.frame(int(sys.argv[1]), np.random.default_rng(g.SEED)).write_csv(sys.argv[2])" "$ROWS" "$FILE"
+  fi
+fi
+if [ -z "${HARNESS_BIN:-}" ]; then
+  echo "== building harness (release)"
+  swift build -c release --product harness >/dev/null
+fi
+HARNESS="${HARNESS_BIN:-$(swift build -c release --show-bin-path)/harness}"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "== $FILE: $(du -h "$FILE" | cut -f1), $ROUNDS rounds (page cache warmed first)"
+cat "$FILE" > /dev/null
+for round in $(seq "$ROUNDS"); do
+  seconds "$HARNESS" describe "$FILE" --out "$OUT/h.json" >> "$OUT/harness.t"
+  seconds "$VENV/bin/frictionless" describe "$FILE" --json >> "$OUT/fl.t"
+  if [ "$round" -le "${STATS_ROUNDS:-1}" ]; then
+    seconds "$VENV/bin/frictionless" describe "$FILE" --stats --json >> "$OUT/fls.t"
+  fi
+done
+"$VENV/bin/frictionless" describe "$FILE" --json > "$OUT/f.json" 2>/dev/null
+H=$(median < "$OUT/harness.t"); F=$(median < "$OUT/fl.t"); FS=$(median < "$OUT/fls.t")
+echo "harness describe (every row):                 ${H} s  (runs: $(tr '\n' ' ' < "$OUT/harness.t"))"
+echo "frictionless describe (sample of rows):       ${F} s  ($(echo "scale=2; $F / $H" | bc)x harness)"
+echo "frictionless describe --stats (every row):    ${FS} s  ($(echo "scale=2; $FS / $H" | bc)x harness)"
+echo "types: $("$PY" Benchmarks/describe/describe_compare.py "$OUT/h.json" "$OUT/f.json")"
+
+echo "== the frictionless corpus (every .csv in ../shared/corpora/frictionless-data/data)"
+CORPUS=../shared/corpora/frictionless-data/data
+: > "$OUT/types.jsonl"
+HT=0; FT=0; N=0
+for csv in "$CORPUS"/*.csv; do
+  "$HARNESS" describe "$csv" --out "$OUT/c.json" >/dev/null 2>&1 || continue
+  "$VENV/bin/frictionless" describe "$csv" --json > "$OUT/cf.json" 2>/dev/null || continue
+  h=$(seconds "$HARNESS" describe "$csv" --out "$OUT/c.json"); f=$(seconds "$VENV/bin/frictionless" describe "$csv" --json)
+  HT=$(echo "$HT + $h" | bc); FT=$(echo "$FT + $f" | bc); N=$((N + 1))
+  "$PY" Benchmarks/describe/describe_compare.py "$OUT/c.json" "$OUT/cf.json" | sed "s|^|$(basename "$csv") |" >> "$OUT/types.jsonl"
+done
+echo "$N files: harness ${HT} s in total, frictionless ${FT} s ($(echo "scale=1; $FT / $HT" | bc)x harness)"
+"$PY" - "$OUT/types.jsonl" <<'PYEOF'
+import json, sys
+fields = same = 0
+extras = {}
+differences = []
+for line in open(sys.argv[1]):
+    name, _, rest = line.partition(" ")
+    item = json.loads(rest)
+    fields += item["fields"]; same += item["same"]
+    differences += [name + " " + d for d in item["differences"]]
+    for key, count in item["extras"].items():
+        extras[key] = extras.get(key, 0) + count
+print("fields: %d, same type: %d, different: %d" % (fields, same, len(differences)))
+for d in differences:
+    print("  " + d)
+print("constraints harness drafts beyond types (fields): " + ", ".join("%s %d" % kv for kv in sorted(extras.items())))
+PYEOF

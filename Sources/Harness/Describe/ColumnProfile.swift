@@ -1,0 +1,132 @@
+// Design note. One profile per CSV column, fed every cell once, in place (no copies but
+// the few texts it keeps: the current extremes and up to `enumLimit + 1` distinct values).
+//
+// Uniqueness with bounded memory. A value's 64-bit fingerprint is taken from the first
+// surviving candidate type that casts it (numbers as doubles, so `1` and `1.0` are one
+// value, dates as days, text as bytes): anything the final type would call equal gets the
+// same fingerprint, so a `unique` drafted here never fails validation (a fingerprint
+// collision can only lose a `unique`, never invent one). Values that run in strict order
+// (ids 1, 2, 3 …) are known distinct without keeping them: after the first 65,536 they are
+// no longer stored, and if the order then breaks, `unique` is given up with a note. All
+// other values go to a fingerprint set; the sets of all fields share `uniqueBudget`
+// entries, and the field that overflows it is no longer tracked (a note says so).
+
+/// What one column's values have shown so far.
+struct ColumnProfile {
+    let name: String
+    /// Candidates (`TypeCandidate.all` indices) that every present cell fitted.
+    var alive = TypeCandidate.allAlive
+    var present = 0
+    var missing = 0
+    /// Missing-value tokens seen (bits index `ColumnProfile.missingTokens`).
+    var tokensSeen: UInt16 = 0
+    /// Per candidate: the smallest and largest values and their cell texts.
+    var minimum: [CellValue?] = Array(repeating: nil, count: TypeCandidate.all.count)
+    var maximum: [CellValue?] = Array(repeating: nil, count: TypeCandidate.all.count)
+    var minimumText: [[UInt8]] = Array(repeating: [], count: TypeCandidate.all.count)
+    var maximumText: [[UInt8]] = Array(repeating: [], count: TypeCandidate.all.count)
+    /// An infinite or NaN number was seen (no bounds are drafted then).
+    var nonFinite = false
+    var distinctTexts: [[UInt8]] = []
+    var distinctOverflow = false
+    var uniqueness = UniqueTracker()
+
+    /// Text that stands for a missing value besides the empty cell, as pandas, R and
+    /// spreadsheets write it.
+    static let missingTokens: [[UInt8]] = ["NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None", "#N/A"].map { Array($0.utf8) }
+
+    init(name: String) {
+        self.name = name
+    }
+
+    /// Takes in one cell; `budget` is the fingerprints left for every field's sets.
+    mutating func observe(_ bytes: UnsafeRawBufferPointer, row: Int, enumLimit: Int, budget: inout Int) {
+        if let token = ColumnProfile.missingToken(bytes) {
+            missing += 1
+            if token >= 0 { tokensSeen |= 1 << UInt16(token) }
+            return
+        }
+        present += 1
+        var fingerprint: UInt64?
+        var ordinal: Double?
+        var bits = alive
+        while bits != 0 {
+            let index = bits.trailingZeroBitCount
+            bits &= bits - 1
+            let candidate = TypeCandidate.all[index]
+            guard let value = candidate.cast(bytes) else {
+                alive &= ~(1 << UInt32(index))
+                continue
+            }
+            if fingerprint == nil {
+                if candidate.numeric, let number = ColumnProfile.double(value) {
+                    fingerprint = Fingerprint.of(.number(number), bytes: bytes)
+                    ordinal = number
+                } else {
+                    fingerprint = Fingerprint.of(value, bytes: bytes)
+                }
+            }
+            if candidate.type.isOrdered { widen(index, value, bytes) }
+        }
+        if !distinctOverflow { remember(bytes, limit: enumLimit) }
+        guard uniqueness.tracking else { return }
+        uniqueness.add(fingerprint ?? Fingerprint.of(bytes: bytes, seed: 1), ordinal: ordinal, row: row, budget: &budget)
+    }
+
+    /// -1 for the empty cell, the token's index for another missing-value token, nil for
+    /// a value.
+    @inline(__always)
+    static func missingToken(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = bytes.count
+        if count == 0 { return -1 }
+        guard count <= 4 else { return nil }
+        let first = bytes[0]
+        guard first == UInt8(ascii: "N") || first == UInt8(ascii: "n") || first == UInt8(ascii: "#") else { return nil }
+        return missingTokens.firstIndex { CellCaster.equal(bytes, $0) }
+    }
+
+    static func double(_ value: CellValue) -> Double? {
+        switch value {
+        case .integer(let x), .year(let x): return Double(x)
+        case .number(let x): return x
+        case .bigInteger(let negative, let digits):
+            return Double(String(decoding: digits, as: UTF8.self)).map { negative ? -$0 : $0 }
+        default: return nil
+        }
+    }
+
+    private mutating func widen(_ index: Int, _ value: CellValue, _ bytes: UnsafeRawBufferPointer) {
+        if case .number(let x) = value, !x.isFinite {
+            nonFinite = true
+            return
+        }
+        if let low = minimum[index] {
+            if let order = CellValue.compare(value, low), order < 0 {
+                minimum[index] = value
+                minimumText[index] = Array(bytes)
+            }
+        } else {
+            minimum[index] = value
+            minimumText[index] = Array(bytes)
+        }
+        if let high = maximum[index] {
+            if let order = CellValue.compare(value, high), order > 0 {
+                maximum[index] = value
+                maximumText[index] = Array(bytes)
+            }
+        } else {
+            maximum[index] = value
+            maximumText[index] = Array(bytes)
+        }
+    }
+
+    private mutating func remember(_ bytes: UnsafeRawBufferPointer, limit: Int) {
+        for known in distinctTexts where CellCaster.equal(bytes, known) { return }
+        if distinctTexts.count >= limit {
+            distinctOverflow = true
+            distinctTexts = []
+            return
+        }
+        distinctTexts.append(Array(bytes))
+    }
+}

@@ -1,0 +1,66 @@
+// Design note. A field's type is found by elimination: every field starts with all the
+// candidates below alive, and a present cell that one of them cannot cast kills it. What
+// survives the whole file, narrowest first in this list's order, is the field's type; text
+// (`string`) always survives. Casting goes through the validator's own `CellCaster`, so a
+// drafted type never disagrees with what `harness validate` accepts.
+//
+// The list is ordered narrowest first: `0`/`1` stay integers (only words make booleans),
+// `year` needs a field name with "year" in it (a four-digit id is not a year), and among
+// date layouts the ISO default wins, then day-first before month-first when both fit.
+
+/// One type (and format) a field's values may all have.
+struct TypeCandidate: Sendable {
+    let type: FieldType
+    /// The Table Schema format: "default", or a strptime pattern.
+    let format: String
+    let caster: CellCaster
+    /// Whether values of this candidate count as numbers for uniqueness fingerprints
+    /// (integers and numbers share one fingerprint so `1` and `1.0` are one value).
+    var numeric: Bool { type == .integer || type == .number || type == .year }
+
+    init(_ type: FieldType, _ format: String = "default") {
+        self.type = type
+        self.format = format
+        var caster = CellCaster(type: type)
+        if format != "default", let pattern = try? TemporalPattern(format) {
+            caster.format = format
+            caster.pattern = pattern
+        }
+        self.caster = caster
+    }
+
+    static let all: [TypeCandidate] = [
+        TypeCandidate(.boolean),
+        TypeCandidate(.integer),
+        TypeCandidate(.year),
+        TypeCandidate(.number),
+        TypeCandidate(.yearmonth),
+        TypeCandidate(.date),
+        TypeCandidate(.date, "%d/%m/%Y"),
+        TypeCandidate(.date, "%m/%d/%Y"),
+        TypeCandidate(.date, "%Y/%m/%d"),
+        TypeCandidate(.date, "%d.%m.%Y"),
+        TypeCandidate(.time),
+        TypeCandidate(.time, "%H:%M"),
+        TypeCandidate(.datetime),
+        TypeCandidate(.datetime, "%Y-%m-%d %H:%M"),
+        TypeCandidate(.datetime, "%d/%m/%Y %H:%M"),
+        TypeCandidate(.datetime, "%m/%d/%Y %H:%M"),
+        TypeCandidate(.datetime, "%d/%m/%Y %H:%M:%S"),
+        TypeCandidate(.datetime, "%m/%d/%Y %H:%M:%S"),
+    ]
+    static let allAlive: UInt32 = (1 << UInt32(all.count)) - 1
+    static let booleanIndex = 0
+    static let yearIndex = 2
+
+    /// Casts a present cell. Booleans are only the words (`true`, `False`, …): `0` and `1`
+    /// are integers first.
+    @inline(__always)
+    func cast(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+        if type == .boolean {
+            guard bytes.count >= 4 else { return nil }
+            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
+        }
+        return caster.cast(bytes)
+    }
+}

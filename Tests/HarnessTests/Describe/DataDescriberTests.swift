@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import Harness
+
+@Suite("harness describe")
+struct DataDescriberTests {
+    /// The drafted field named `name`.
+    func field(_ contract: JSONValue, _ name: String) -> JSONValue? {
+        contract["schema"]?["fields"]?.arrayValue?.first { $0["name"]?.stringValue == name }
+    }
+
+    func describe(_ text: String, file: String = "data.csv", options: DescribeOptions = DescribeOptions()) throws -> (DataDescription, String) {
+        let folder = try TestSupport.temporaryFolder("describe")
+        let path = folder + "/" + file
+        try TestSupport.write(text, to: path)
+        return (try DataDescriber.describe(path: path, options: options), path)
+    }
+
+    @Test("each field gets its narrowest type, bounds, required, unique, enum and missing values")
+    func csvFields() throws {
+        var text = "order_id,day,amount,paid,region,zip,year,at,count,month\n"
+        for row in 1...12 {
+            let amount = row == 5 ? "" : "\(Double(row) * 1.5)"
+            let region = ["EU", "US", "APAC"][row % 3]
+            let count = row == 7 ? "NA" : "\(row % 4)"
+            text += "\(row),2024-01-\(String(format: "%02d", row)),\(amount),\(row % 2 == 0 ? "true" : "False"),\(region),0\(row + 1000),\(2000 + row),2024-03-01 10:00:\(String(format: "%02d", row)),\(count),2024-\(String(format: "%02d", row))\n"
+        }
+        let (description, _) = try describe(text)
+        let contract = description.contract
+        #expect(field(contract, "order_id")?["type"]?.stringValue == "integer")
+        #expect(field(contract, "order_id")?["constraints"]?["unique"]?.boolValue == true)
+        #expect(field(contract, "order_id")?["constraints"]?["minimum"] == .number("1"))
+        #expect(field(contract, "order_id")?["constraints"]?["maximum"] == .number("12"))
+        #expect(contract["schema"]?["primaryKey"] == .array([.string("order_id")]))
+        #expect(field(contract, "day")?["type"]?.stringValue == "date")
+        #expect(field(contract, "day")?["constraints"]?["minimum"] == .string("2024-01-01"))
+        #expect(field(contract, "amount")?["type"]?.stringValue == "number")
+        #expect(field(contract, "amount")?["constraints"]?["required"] == nil)
+        #expect(field(contract, "amount")?["constraints"]?["maximum"] == .number("18.0"))
+        #expect(field(contract, "paid")?["type"]?.stringValue == "boolean")
+        #expect(field(contract, "region")?["type"]?.stringValue == "string")
+        #expect(field(contract, "region")?["constraints"]?["enum"] == .array(["APAC", "EU", "US"].map { .string($0) }))
+        #expect(field(contract, "zip")?["type"]?.stringValue == "string", "leading zeros keep codes as text")
+        #expect(field(contract, "year")?["type"]?.stringValue == "year")
+        #expect(field(contract, "at")?["type"]?.stringValue == "datetime")
+        #expect(field(contract, "count")?["type"]?.stringValue == "integer")
+        #expect(field(contract, "count")?["missingValues"] == .array([.string(""), .string("NA")]))
+        #expect(field(contract, "count")?["constraints"]?["unique"] == nil)
+        #expect(field(contract, "month")?["type"]?.stringValue == "yearmonth")
+        #expect(description.rows == 12)
+    }
+
+    @Test("day-first dates get a strptime format, and numbers written two ways are one value")
+    func formatsAndLogicalUniqueness() throws {
+        let (description, path) = try describe("when,value\n13/01/2024,1\n14/01/2024,1.0\n15/01/2024,2\n")
+        #expect(field(description.contract, "when")?["format"]?.stringValue == "%d/%m/%Y")
+        #expect(field(description.contract, "value")?["type"]?.stringValue == "number")
+        #expect(field(description.contract, "value")?["constraints"]?["unique"] == nil, "1 and 1.0 are the same number")
+        try expectValid(path, description)
+    }
+
+    @Test("a four-digit id is an integer, not a year; text without repeats gets no enum")
+    func noFalseYearOrEnum() throws {
+        let (description, _) = try describe("code,name\n1001,ann\n1002,bob\n1003,cy\n")
+        #expect(field(description.contract, "code")?["type"]?.stringValue == "integer")
+        #expect(field(description.contract, "name")?["constraints"]?["enum"] == nil)
+    }
+
+    @Test("semicolon files get a dialect; an empty column is any")
+    func dialectAndEmpty() throws {
+        let (description, path) = try describe("a;b\n1;\n2;\n")
+        #expect(description.contract["dialect"]?["delimiter"]?.stringValue == ";")
+        #expect(field(description.contract, "b")?["type"]?.stringValue == "any")
+        #expect(description.notes == [.empty(field: "b")])
+        try expectValid(path, description)
+    }
+
+    @Test("uniqueness stays within its memory budget and says when it gave up")
+    func boundedUniqueness() throws {
+        var options = DescribeOptions()
+        options.uniqueBudget = 5
+        let rows = (1...20).map { "\(($0 * 7919) % 1000),w\($0)" }.joined(separator: "\n")
+        let (description, _) = try describe("n,word\n" + rows + "\n", options: options)
+        #expect(field(description.contract, "n")?["constraints"]?["unique"] == nil)
+        #expect(field(description.contract, "word")?["constraints"]?["unique"] == nil)
+        #expect(description.notes.contains(.uniqueNotTracked(field: "word", budget: 5)))
+        // Ordered ids cost nothing: twenty of them are still unique under the same budget.
+        let (ordered, _) = try describe("id\n" + (1...20).map(String.init).joined(separator: "\n") + "\n", options: options)
+        #expect(field(ordered.contract, "id")?["constraints"]?["unique"]?.boolValue == true)
+    }
+
+    @Test("values in order past the kept ones, then out of order, give up unique with a note")
+    func orderThenBreak() throws {
+        let count = UniqueTracker.orderedKept + 10
+        let text = "n\n" + (1...count).map(String.init).joined(separator: "\n") + "\n5\n"
+        let (description, _) = try describe(text)
+        #expect(field(description.contract, "n")?["constraints"]?["unique"] == nil)
+        #expect(description.notes == [.uniqueUnknownAfterOrder(field: "n", row: count + 1)])
+    }
+
+    @Test("JSON Lines become a JSON Schema with required keys, ranges and enums")
+    func jsonLines() throws {
+        let lines = (1...6).map { "{\"id\": \($0), \"kind\": \"\($0 % 2 == 0 ? "a" : "b")\", \"score\": \(Double($0) / 4)\($0 == 3 ? "" : ", \"note\": null")}" }
+        let (description, path) = try describe(lines.joined(separator: "\n") + "\n", file: "records.jsonl")
+        let schema = description.contract
+        #expect(schema["$schema"]?.stringValue == "https://json-schema.org/draft/2020-12/schema")
+        #expect(schema["required"] == .array(["id", "kind", "score"].map { .string($0) }))
+        #expect(schema["properties"]?["id"]?["type"]?.stringValue == "integer")
+        #expect(schema["properties"]?["id"]?["maximum"] == .number("6"))
+        #expect(schema["properties"]?["kind"]?["enum"] == .array([.string("a"), .string("b")]))
+        #expect(schema["properties"]?["score"]?["type"]?.stringValue == "number")
+        #expect(description.rows == 6)
+        try expectValid(path, description)
+    }
+
+    @Test("a missing file or broken JSON is one clear error")
+    func errors() throws {
+        #expect(throws: HarnessError.self) { try DataDescriber.describe(path: "/nonexistent/data.csv") }
+        #expect(throws: HarnessError.self) { try describe("{\"a\": ", file: "broken.json") }
+    }
+
+    /// The drafted contract validates its own file.
+    func expectValid(_ path: String, _ description: DataDescription) throws {
+        let contract = path + ".contract.json"
+        try AtomicFile.write(description.contract.prettyText, to: contract)
+        let report = try ContractValidator.validate(data: path, contract: contract, options: ValidateOptions())
+        #expect(report.valid, "\(path): \(report.counts)")
+    }
+
+    /// Errors about a table's shape that no contract can prevent.
+    static let structural: Set<String> = ["missing-cell", "extra-cell", "blank-row", "duplicate-label", "blank-label", "incorrect-label"]
+
+    @Test("every drafted contract validates its source: the examples, the goldens and the public corpora")
+    func draftsValidateTheirSources() throws {
+        var files = ["examples/sales/data/sample.csv", "examples/churn/data/customers.csv", "golden/sales/monthly_revenue.csv",
+                     "golden/sales/clean_sales.csv", "golden/sales/metrics.json", "golden/churn/predictions.csv",
+                     "golden/churn/metrics.json"].map { TestSupport.repositoryRoot + "/" + $0 }
+        let corpus = TestSupport.corpora + "/frictionless-data/data"
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) {
+            files += names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }.sorted().map { corpus + "/" + $0 }
+        } else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "the frictionless corpus is missing at \(corpus)")
+            print("skipping the frictionless corpus: not found at \(corpus)")
+        }
+        let folder = try TestSupport.temporaryFolder("describe-corpus")
+        var checked = 0
+        for (index, file) in files.enumerated() {
+            // Files that are not data (empty, broken CSV) are errors to describe, not drafts.
+            guard let description = try? DataDescriber.describe(path: file) else { continue }
+            let contract = folder + "/\(index).json"
+            try AtomicFile.write(description.contract.prettyText, to: contract)
+            guard let report = try? ContractValidator.validate(data: file, contract: contract, options: ValidateOptions()) else {
+                Issue.record("\(file): the drafted contract does not load")
+                continue
+            }
+            let wrong = report.counts.keys.filter { !Self.structural.contains($0) }
+            #expect(wrong.isEmpty, "\(file): \(report.counts)")
+            checked += 1
+        }
+        #expect(checked >= 7)
+    }
+}
+
+@Suite("harness describe command")
+struct DescribeCommandTests {
+    @Test("--help shows an example; a missing file exits 2 with one message; --out writes the draft")
+    func commandLine() throws {
+        let help = try TestSupport.runHarness(["describe", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("harness describe out/monthly_revenue.csv"))
+        let missing = try TestSupport.runHarness(["describe", "/nonexistent/x.csv"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/x.csv"))
+        let folder = try TestSupport.temporaryFolder("describe-cli")
+        try TestSupport.write("id,v\n1,a\n2,b\n", to: folder + "/t.csv")
+        let written = try TestSupport.runHarness(["describe", folder + "/t.csv", "--out", folder + "/c.json"])
+        #expect(written.status == 0)
+        let contract = try JSONParser.parse(fileAt: folder + "/c.json")
+        #expect(contract["schema"]?["primaryKey"] == .array([.string("id")]))
+    }
+}
