@@ -3,10 +3,12 @@
 #   Benchmarks/diff/diff_benchmark.sh            # 10 million rows (~930 MB a file), 3 runs each
 #   ROWS=1000000 RUNS=1 Benchmarks/diff/diff_benchmark.sh
 #   WITH_PANDAS=1 Benchmarks/diff/diff_benchmark.sh   # also pandas and datacompy (slow: one run)
+#   OLD_HARNESS=.build-old/release/harness Benchmarks/diff/diff_benchmark.sh   # another build, same rounds
 # Sets up Benchmarks/.venv (the pins in Benchmarks/requirements.txt), generates the data into
 # $BENCH_DATA (default Benchmarks/.data, gitignored), builds release, warms the page
-# cache, then measures cmp, harness and the references in the same run and prints the
-# table (wall time, MB/s over both files, peak RSS from /usr/bin/time -v, ratios).
+# cache, then measures cmp, harness and the references (polars, DuckDB) in the same rounds
+# and prints the table (wall time, MB/s over both files, peak RSS from /usr/bin/time -v,
+# ratios to polars and DuckDB).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS="${ROWS:-10000000}"

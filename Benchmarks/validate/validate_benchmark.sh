@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark for `harness validate` against hand-written polars expressions, pandera and
-# frictionless, all measured in this run on the same generated data (issue 4).
+# Benchmark for `harness validate` against hand-written polars expressions, the same
+# contract as SQL checks in DuckDB, pandera and frictionless, all measured in this run on the same generated data (issue 4).
 #
 #   Benchmarks/validate/validate_benchmark.sh            # 10 million rows (~900 MB)
 #   ROWS=1000000 REPEAT=1 Benchmarks/validate/validate_benchmark.sh
@@ -72,46 +72,50 @@ for round in $(seq "$REPEAT"); do
   run_once harness "$CLEAN" "$HARNESS" validate "$CLEAN" --contract "$CONTRACT"
   run_once harness-read-only "$CLEAN" "$HARNESS" validate "$CLEAN" --contract "$UNTYPED"
   run_once polars "$CLEAN" "$PY" Benchmarks/validate/validate_peers.py polars "$CONTRACT" "$CLEAN"
+  run_once duckdb "$CLEAN" "$PY" Benchmarks/validate/validate_peers.py duckdb "$CONTRACT" "$CLEAN"
   run_once pandera "$CLEAN" "$PY" Benchmarks/validate/validate_peers.py pandera "$CONTRACT" "$CLEAN"
   run_once frictionless "$SLICED" "$PY" Benchmarks/validate/validate_peers.py frictionless "$CONTRACT" "$SLICED"
   echo "   round $round: harness ${SECONDS_OF[harness]}s, pandera ${SECONDS_OF[pandera]}s (best so far)"
 done
-for name in harness harness-read-only polars pandera frictionless; do
+for name in harness harness-read-only polars duckdb pandera frictionless; do
   echo "   $name: ${SECONDS_OF[$name]}s (best of $REPEAT), ${MEMORY_OF[$name]} MB"
 done
 grep -q "^valid" "$BENCH_DIR/out-harness.txt" || { echo "harness did not find the clean file valid:"; head "$BENCH_DIR/out-harness.txt"; }
-for tool in polars pandera frictionless; do
+for tool in polars duckdb pandera frictionless; do
   grep -q '^{}$' "$BENCH_DIR/out-$tool.txt" || echo "   note: $tool reported violations on the clean file: $(cat "$BENCH_DIR/out-$tool.txt")"
 done
 
 echo "== same violations on $INJECTED ($INJECT of each kind injected)"
 "$HARNESS" validate "$INJECTED" --contract "$INJECTED_CONTRACT" --max-errors 1000000 --json "$BENCH_DIR/harness-injected.json" > /dev/null || true
 "$PY" Benchmarks/validate/validate_peers.py harness-report "$INJECTED_CONTRACT" "$BENCH_DIR/harness-injected.json" > "$BENCH_DIR/counts-harness.json"
-for tool in polars pandera frictionless; do
+for tool in polars duckdb pandera frictionless; do
   "$PY" Benchmarks/validate/validate_peers.py $tool "$INJECTED_CONTRACT" "$INJECTED" > "$BENCH_DIR/counts-$tool.json"
 done
 
 MB=$(du -m "$CLEAN" | cut -f1)
 "$PY" - "$ROWS" "$SLICE" "$MB" "$BENCH_DIR" "${SECONDS_OF[harness]}" "${MEMORY_OF[harness]}" "${SECONDS_OF[polars]}" "${MEMORY_OF[polars]}" \
-  "${SECONDS_OF[pandera]}" "${MEMORY_OF[pandera]}" "${SECONDS_OF[frictionless]}" "${MEMORY_OF[frictionless]}" "$INJECTED.expected.json" <<'PYEOF'
+  "${SECONDS_OF[pandera]}" "${MEMORY_OF[pandera]}" "${SECONDS_OF[frictionless]}" "${MEMORY_OF[frictionless]}" "$INJECTED.expected.json" \
+  "${SECONDS_OF[duckdb]}" "${MEMORY_OF[duckdb]}" <<'PYEOF'
 import json, sys
 rows, slice_rows, mb, folder = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 h_s, h_m, p_s, p_m, pa_s, pa_m, f_s, f_m = map(float, sys.argv[5:13])
 expected = json.load(open(sys.argv[13]))
+d_s, d_m = map(float, sys.argv[14:16])
 scale = rows / slice_rows
 f_full = f_s * scale
 print()
 print(f"{'tool':<14}{'seconds':>10}{'MB/s':>9}{'peak MB':>10}{'time / harness':>16}")
-for name, seconds, memory, note in [("harness", h_s, h_m, ""), ("polars", p_s, p_m, ""), ("pandera", pa_s, pa_m, ""),
+for name, seconds, memory, note in [("harness", h_s, h_m, ""), ("polars", p_s, p_m, ""), ("duckdb", d_s, d_m, ""),
+                                     ("pandera", pa_s, pa_m, ""),
                                      ("frictionless", f_full, f_m, f"  ({f_s:.1f} s on {slice_rows} rows, x{scale:g})")]:
     print(f"{name:<14}{seconds:>10.2f}{mb / seconds if seconds else 0:>9.0f}{memory:>10.0f}{seconds / h_s if h_s else 0:>16.1f}{note}")
 print()
-targets = [("faster than polars", h_s < p_s), ("10x faster than pandera", pa_s >= 10 * h_s),
+targets = [("faster than polars", h_s < p_s), ("faster than DuckDB", h_s < d_s), ("10x faster than pandera", pa_s >= 10 * h_s),
            ("100x faster than frictionless (extrapolated)", f_full >= 100 * h_s), ("peak memory under 1/10 of polars", h_m * 10 < p_m)]
 for label, ok in targets:
     print(f"  {'met    ' if ok else 'NOT MET'}  {label}")
 print()
-tools = ["harness", "polars", "pandera", "frictionless"]
+tools = ["harness", "polars", "duckdb", "pandera", "frictionless"]
 counts = {tool: json.load(open(f"{folder}/counts-{tool}.json")) for tool in tools}
 kinds = list(expected) + sorted({k for c in counts.values() for k in c if k not in expected})
 print(f"{'violation':<26}{'injected':>9}" + "".join(f"{t:>14}" for t in tools))

@@ -4,7 +4,7 @@ hand from a contract (its fields' types and required, unique, minimum, maximum, 
 pattern constraints), each printing its violation counts as JSON, keyed `field:check`
 (check: type, required, unique, minimum, maximum, enum, pattern).
 
-    validate_peers.py polars|pandera|frictionless CONTRACT.json DATA.csv
+    validate_peers.py polars|pandera|frictionless|duckdb CONTRACT.json DATA.csv
     validate_peers.py harness-report CONTRACT.json REPORT.json   (a `harness validate --json` report)
 """
 import json
@@ -89,6 +89,51 @@ def run_polars(schema, path):
     return counts
 
 
+def run_duckdb(schema, path):
+    """The contract as SQL checks: every cell read as text, typed with TRY_CAST, each check
+    a count in one aggregate query."""
+    import duckdb
+    casts = {"integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "datetime": "TIMESTAMP", "boolean": "BOOLEAN"}
+    exprs = []
+
+    def literal(value):
+        return "'" + str(value).replace("'", "''") + "'"
+
+    for field in schema["fields"]:
+        name, kind, constraints = field["name"], field.get("type", "any"), field.get("constraints", {})
+        raw = '"' + name.replace('"', '""') + '"'
+        typed = f"TRY_CAST({raw} AS {casts[kind]})" if kind in casts else raw
+        # The same formats as the polars peer: ISO dates and datetimes, eight boolean words.
+        if kind == "date":
+            typed = f"CAST(try_strptime({raw}, '%Y-%m-%d') AS DATE)"
+        elif kind == "datetime":
+            typed = f"try_strptime({raw}, '%Y-%m-%dT%H:%M:%S')"
+        elif kind == "boolean":
+            typed = f"CASE WHEN {raw} IN ('true', 'True', 'TRUE', '1', 'false', 'False', 'FALSE', '0') THEN {raw} END"
+        if kind in casts:
+            exprs.append((f"{name}:type", f"count(*) FILTER ({raw} IS NOT NULL AND {typed} IS NULL)"))
+        if constraints.get("required"):
+            exprs.append((f"{name}:required", f"count(*) FILTER ({raw} IS NULL)"))
+        if constraints.get("unique"):
+            exprs.append((f"{name}:unique", f"count({typed}) - count(DISTINCT {typed})"))
+        if "minimum" in constraints:
+            exprs.append((f"{name}:minimum", f"count(*) FILTER ({typed} < {constraints['minimum']})"))
+        if "maximum" in constraints:
+            exprs.append((f"{name}:maximum", f"count(*) FILTER ({typed} > {constraints['maximum']})"))
+        if "enum" in constraints:
+            values = ", ".join(literal(value) for value in constraints["enum"])
+            exprs.append((f"{name}:enum", f"count(*) FILTER ({raw} IS NOT NULL AND {raw} NOT IN ({values}))"))
+        if "pattern" in constraints:
+            pattern = literal(f"^(?:{constraints['pattern']})$")
+            exprs.append((f"{name}:pattern", f"count(*) FILTER ({raw} IS NOT NULL AND NOT regexp_matches({raw}, {pattern}))"))
+    query = (f"SELECT {', '.join(expr for _, expr in exprs)} "
+             f"FROM read_csv({literal(path)}, all_varchar = true, header = true)")
+    counts = {}
+    for (key, _), value in zip(exprs, duckdb.connect().execute(query).fetchone()):
+        add(counts, key, value)
+    return counts
+
+
 def run_pandera(schema, path):
     import pandas as pd
     import pandera.pandas as pa
@@ -149,7 +194,7 @@ def run_harness_report(schema, report_path):
 
 def main():
     tool, contract, path = sys.argv[1:4]
-    runners = {"polars": run_polars, "pandera": run_pandera, "frictionless": run_frictionless,
+    runners = {"polars": run_polars, "duckdb": run_duckdb, "pandera": run_pandera, "frictionless": run_frictionless,
                "harness-report": run_harness_report}
     print(json.dumps(runners[tool](load(contract), path), sort_keys=True))
 
