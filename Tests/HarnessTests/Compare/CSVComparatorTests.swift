@@ -154,6 +154,36 @@ final class CSVPair {
         #expect(report.diffs.allSatisfy { $0.expected == "\(($0.row ?? 0) - 2).25" && $0.key == ["\(($0.row ?? 0) - 2)"] })
     }
 
+    @Test func keyedRowsAreFoundWhateverTheirLengthAndLineBreaks() throws {
+        // Rows of 70,000 bytes and quoted CRLF line breaks among short rows: each row is
+        // re-read from where the index says it is, wherever it sits in the file.
+        let pair = try CSVPair()
+        var expected = "id,text,v\r\n"
+        var actual: [String] = []
+        for row in 0..<3000 {
+            let text = row % 97 == 0 ? String(repeating: "x", count: 70_000) : row % 5 == 0 ? "\"two\r\nlines\"" : "t\(row)"
+            expected += "\(row),\(text),\(row)\r\n"
+            if row % 250 == 3 { continue }  // missing
+            actual.append("\(row),\(text),\(row % 400 == 7 ? row + 1 : row)")
+        }
+        actual.append("9999,extra,1")
+        actual.reverse()
+        let report = try pair.compare(expected, "id,text,v\r\n" + actual.joined(separator: "\r\n") + "\r\n",
+                                      CompareOptions(key: ["id"], maxDiffs: 100))
+        #expect(report.rowsCompared == 2988)
+        #expect(report.missingRows == 12 && report.extraRows == 1)
+        #expect(report.differingRows == 8)
+        let missing = report.diffs.filter { $0.kind == .missingRow }
+        #expect(missing.map(\.key) == (0..<12).map { [String($0 * 250 + 3)] })
+        #expect(missing.allSatisfy { $0.expected?.hasPrefix("\($0.key?[0] ?? ""),") == true })
+        let changed = report.diffs.filter { $0.kind == .changed }
+        #expect(changed.map(\.expected).sorted() == (0..<8).map { String($0 * 400 + 7) }.sorted())
+
+        let late = expected + "2999,again,0\r\n"
+        let error = pair.error(late, "id,text,v\r\n", CompareOptions(key: ["id"]))
+        #expect(error?.contains("error: duplicate key id=\"2999\" in this file (rows 3001 and 3002)") == true, "\(error ?? "")")
+    }
+
     @Test func duplicateKeysAreAnErrorNamingBothRows() throws {
         let pair = try CSVPair()
         let inExpected = pair.error("id,v\n1,a\n2,b\n1,c\n", "id,v\n1,a\n", CompareOptions(key: ["id"]))

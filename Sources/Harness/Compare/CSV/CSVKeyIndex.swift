@@ -1,107 +1,151 @@
-/// The expected file's rows by key, in bounded memory: per row a 16-byte hash-table slot
-/// (32 bits of the key hash, the row index with a matched flag, a 64-bit hash of the whole
-/// row) and an 8-byte location (offset and length, to re-read the row with pread). With
-/// the table between 3/8 and 3/4 full that is 29 to 51 bytes per expected row, whatever
-/// the row length (about 350 MB for 10 million rows); the rows themselves are never held.
-struct CSVKeyIndex {
-    struct Slot {
-        /// The key hash's high 32 bits; it also chooses the home slot (so the table can grow
-        /// without the rows). Equal tags are verified by re-reading the rows, so a tag
-        /// collision costs a pread, never a wrong match.
-        var keyTag: UInt32 = 0
-        /// Row index + 1 (0 for an empty slot), with `matchedBit` set once matched.
-        var entry: UInt32 = 0
-        var rowHash: UInt64 = 0
-
-        var row: Int { Int(entry & ~CSVKeyIndex.matchedBit) - 1 }
-        var matched: Bool { entry & CSVKeyIndex.matchedBit != 0 }
-    }
-
+/// The expected file's rows by key, packed to under 16 bytes per row whatever the row
+/// length (about 150 MB for 10 million rows); the rows themselves are never held.
+///
+/// Per row, in columns rather than slots of a hash table (which would be a quarter to
+/// half empty):
+/// - `rowHashes`, 8 bytes: a 64-bit hash of the whole row;
+/// - `words`, 4 bytes: the row index, more key-hash bits (the key tag's upper part) in
+///   the bits a row index of this file does not need, and the matched flag;
+/// - `tags`, 1 byte: eight more bits of the key hash;
+/// - `spans`, 2 bytes, in file order: the distance to the next row's first byte, with an
+///   offset every 32 rows (`checkpoints`), so a row's offset is a short sum away.
+/// Once the expected file is read, `seal()` sorts the first three columns into buckets by
+/// the key hash's top bits, in place, and `directory` (4 bytes per 16 to 32 rows) says
+/// where each bucket starts. Lookups scan one bucket's tags.
+///
+/// Exactness: a key is only ever matched after its row is re-read and its key cells
+/// compared byte for byte, so a fingerprint collision costs a read, never a wrong match;
+/// the fingerprint (bucket bits, tag and the word's key bits, 15 to 26 bits beyond the
+/// bucket) only keeps those reads rare. A row whose key fingerprint and 64-bit row hash
+/// both match is taken as equal without re-reading it, as before: that needs a 2^-64
+/// collision of the row hash between two rows with the same key fingerprint.
+final class CSVKeyIndex {
+    static let maxRows = Int(UInt32.max >> 2)
     static let matchedBit: UInt32 = 1 << 31
-    static let maxRows = Int(matchedBit - 2)
-    static let lengthBits: UInt64 = 26
+    static let escapedSpan = UInt16.max
+    static let checkpointShift = 5
 
-    private(set) var slots: [Slot]
-    private var mask: Int
-    /// Per row: file offset << 26 | record length (records are at most 64 MiB).
-    private var locations: [UInt64] = []
+    let rowHashes: PackedColumn<UInt64>
+    /// Before `seal()`, in file order: the key hash's top 32 bits. After: the row index in
+    /// the low `rowBits` bits, more key bits above it, `matchedBit` on top.
+    let words: PackedColumn<UInt32>
+    let tags: PackedColumn<UInt8>
+    private let spans: PackedColumn<UInt16>
+    private let checkpoints: PackedColumn<Int>
+    /// Spans of 65535 bytes and more.
+    private var longSpans: [Int: Int] = [:]
+    private var lastOffset = 0
+    /// Set by `seal()`: where each bucket starts (one more entry than buckets), the shift
+    /// that leaves a key hash's bucket, and the bits of a row index.
+    var directory = PackedColumn<UInt32>(repeating: 0, count: 2)
+    var bucketShift: UInt32 = 32
+    var rowBits: UInt32 = 1
 
     /// An index sized for about `expectedRows` rows (it grows past that).
     init(expectedRows: Int) {
-        var capacity = 1024
-        while capacity * 3 / 4 < expectedRows { capacity *= 2 }
-        slots = Array(repeating: Slot(), count: capacity)
-        mask = capacity - 1
-        locations.reserveCapacity(expectedRows)
+        rowHashes = PackedColumn(capacity: expectedRows)
+        words = PackedColumn(capacity: expectedRows)
+        tags = PackedColumn(capacity: expectedRows)
+        spans = PackedColumn(capacity: expectedRows)
+        checkpoints = PackedColumn(capacity: expectedRows >> Self.checkpointShift + 1)
     }
 
-    var count: Int { locations.count }
+    var count: Int { rowHashes.count }
 
-    /// Where row `index` is: its file offset and length.
-    func location(of index: Int) -> (offset: Int, length: Int) {
-        let packed = locations[index]
-        return (Int(packed >> Self.lengthBits), Int(packed & ((1 << Self.lengthBits) - 1)))
+    /// Adds the next row of the file.
+    func insert(keyHash: UInt64, rowHash: UInt64, offset: Int, length: Int) {
+        if count > 0 { setSpan(count - 1, offset - lastOffset) }
+        if count & (1 << Self.checkpointShift - 1) == 0 { checkpoints.append(offset) }
+        rowHashes.append(rowHash)
+        words.append(UInt32(truncatingIfNeeded: keyHash >> 32))
+        tags.append(Self.tag(keyHash))
+        // The last row's span is its length; the next insert replaces it.
+        spans.append(0)
+        setSpan(count - 1, length)
+        lastOffset = offset
     }
 
-    /// Adds a row.
-    mutating func insert(keyHash: UInt64, rowHash: UInt64, offset: Int, length: Int) {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
-        locations.append(UInt64(offset) << Self.lengthBits | UInt64(length))
-        place(Slot(keyTag: Self.tag(keyHash), entry: UInt32(count), rowHash: rowHash))
+    /// Where row `index` is: its file offset and how many bytes to read (the record and
+    /// its line terminator; the reader stops at the record's end).
+    func location(of row: Int) -> (offset: Int, length: Int) {
+        let first = (row >> Self.checkpointShift) << Self.checkpointShift
+        var offset = checkpoints[row >> Self.checkpointShift]
+        for earlier in first..<row { offset += span(earlier) }
+        return (offset, span(row))
     }
 
-    /// Calls `body` with each slot whose key tag matches `keyHash`, in probe order, until
-    /// it returns true.
+    /// The row of the entry at `position` (a bucket position, after `seal()`).
+    @inline(__always)
+    func row(at position: Int) -> Int { Int(words[position] & (1 << rowBits - 1)) }
+
+    @inline(__always)
+    func isMatched(_ position: Int) -> Bool { words[position] & Self.matchedBit != 0 }
+
+    func markMatched(_ position: Int) { words[position] |= Self.matchedBit }
+
+    /// Calls `body` with each position whose key fingerprint matches `keyHash`, until it
+    /// returns true.
+    @inline(__always)
     func candidates(_ keyHash: UInt64, _ body: (Int) throws -> Bool) rethrows {
+        let high = UInt32(truncatingIfNeeded: keyHash >> 32)
+        let bucket = Int(high >> bucketShift)
         let tag = Self.tag(keyHash)
-        var index = home(tag)
-        while slots[index].entry != 0 {
-            if slots[index].keyTag == tag, try body(index) { return }
-            index = (index + 1) & mask
+        let upper = high & Self.mask(31 - rowBits)
+        var position = Int(directory[bucket])
+        let end = Int(directory[bucket + 1])
+        while position < end {
+            if tags[position] == tag, (words[position] >> rowBits) & Self.mask(31 - rowBits) == upper,
+               try body(position) { return }
+            position += 1
         }
     }
 
-    /// Loads the home slots of `keyHashes` together, so their cache misses overlap
-    /// instead of stalling one row at a time (the table is far larger than the caches).
+    /// Loads the directory entries and first tags of `keyHashes` together, so their cache
+    /// misses overlap instead of stalling one row at a time.
     func touch(_ keyHashes: UnsafeBufferPointer<UInt64>) -> UInt32 {
         var sum: UInt32 = 0
-        slots.withUnsafeBufferPointer { slots in
-            for hash in keyHashes { sum &+= slots[home(Self.tag(hash))].entry }
+        for hash in keyHashes {
+            let start = directory[Int(UInt32(truncatingIfNeeded: hash >> 32) >> bucketShift)]
+            sum &+= start &+ (Int(start) < count ? UInt32(tags[Int(start)]) : 0)
         }
         return sum
     }
 
-    mutating func markMatched(_ slot: Int) {
-        slots[slot].entry |= Self.matchedBit
+    /// Calls `body` with each row never matched, in file order (through a bitmap of an
+    /// eighth of a byte per row rather than a list of the rows).
+    func forEachUnmatchedRow(_ body: (Int) throws -> Void) rethrows {
+        let unmatched = PackedColumn<UInt64>(repeating: 0, count: (count + 63) / 64)
+        for position in 0..<count where !isMatched(position) {
+            let row = row(at: position)
+            unmatched[row >> 6] |= 1 << UInt64(row & 63)
+        }
+        for word in 0..<unmatched.count where unmatched[word] != 0 {
+            var bits = unmatched[word]
+            while bits != 0 {
+                try body(word << 6 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
     }
 
-    /// Row indexes never matched, in file order.
-    func unmatchedRows() -> [UInt32] {
-        var rows: [UInt32] = []
-        for slot in slots where slot.entry != 0 && !slot.matched { rows.append(UInt32(slot.row)) }
-        return rows.sorted()
-    }
-
-    private static func tag(_ keyHash: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: keyHash >> 32)
-    }
-
-    /// The tag scaled to the table (multiply-shift keeps its high bits, which grow with it).
     @inline(__always)
-    private func home(_ tag: UInt32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(tag) &* UInt64(slots.count)) >> 32)
+    static func tag(_ keyHash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: keyHash) }
+
+    @inline(__always)
+    static func mask(_ bits: UInt32) -> UInt32 { bits >= 32 ? .max : (1 << bits) - 1 }
+
+    private func span(_ row: Int) -> Int {
+        let span = spans[row]
+        return span == Self.escapedSpan ? longSpans[row] ?? 0 : Int(span)
     }
 
-    private mutating func place(_ slot: Slot) {
-        var index = home(slot.keyTag)
-        while slots[index].entry != 0 { index = (index + 1) & mask }
-        slots[index] = slot
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
-        mask = slots.count - 1
-        for slot in old where slot.entry != 0 { place(slot) }
+    private func setSpan(_ row: Int, _ value: Int) {
+        if value >= Int(Self.escapedSpan) {
+            spans[row] = Self.escapedSpan
+            longSpans[row] = value
+        } else {
+            if spans[row] == Self.escapedSpan { longSpans[row] = nil }
+            spans[row] = UInt16(value)
+        }
     }
 }

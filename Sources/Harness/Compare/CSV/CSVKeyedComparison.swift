@@ -1,13 +1,15 @@
 // Design: rows matched by key in memory bounded by an index, not by the files.
 //
-// Pass 1 reads expected once and indexes each row by a hash of its key cells (32 bits kept
-// as the slot's tag), with a 64-bit hash of the whole row and where the row is
-// (CSVKeyIndex). Pass 2 reads actual once: a row whose key tag and row hash both match an
-// indexed row is equal (a false match needs a 2^-64 collision of the row hash); otherwise
-// the expected row is re-read (pread, or the read-ahead cache when rows come in order),
-// its key checked byte for byte, and the two rows are compared cell by cell. Expected rows never matched are the missing rows; only the listed
-// ones are re-read. Duplicate keys make matching ambiguous: they are an error (exit 2)
-// naming both rows, found while indexing (expected) or matching (actual).
+// Pass 1 reads expected once and indexes each row by a fingerprint of its key cells, with a
+// 64-bit hash of the whole row and where the row is (CSVKeyIndex, under 16 bytes a row);
+// sealing the index sorts it by key, and rows whose key fingerprints agree are re-read to
+// find duplicate keys. Pass 2 reads actual once: a row whose key fingerprint and row hash
+// both match an indexed row is equal (a false match needs a 2^-64 collision of the row
+// hash); otherwise the expected row is re-read (pread, or the read-ahead cache when rows
+// come in order), its key checked byte for byte, and the two rows are compared cell by
+// cell. Expected rows never matched are the missing rows; only the listed ones are
+// re-read. Duplicate keys make matching ambiguous: they are an error (exit 2) naming both
+// rows, found once expected is indexed (expected) or while matching (actual).
 
 /// Compares two CSV files whose rows are matched by key columns.
 enum CSVKeyedComparison {
@@ -32,7 +34,7 @@ enum CSVKeyedComparison {
         let expectedCopy = try lookupReader(expected)
         let actualLookup = try lookupReader(actual)
         let actualCopy = try lookupReader(actual)
-        var index = CSVKeyIndex(expectedRows: estimatedRows(expected))
+        let index = CSVKeyIndex(expectedRows: estimatedRows(expected))
 
         // Pass 1: index expected.
         let expectedBatches = CSVBatchPipeline(
@@ -42,19 +44,27 @@ enum CSVKeyedComparison {
         defer { expectedBatches.stop() }
         while let batch = try expectedBatches.next() {
             for item in 0..<batch.count {
-                if item % batchSize == 0 { touch(batch, from: item, in: index) }
-                try index.candidates(batch.keyHashes[item]) { slot in
-                    let other = try read(expectedLookup, index, row: index.slots[slot].row, firstRow: firstRow)
-                    let record = try batch.record(item, parsedBy: expectedCopy)
-                    guard sameKey(other, mapping.expectedKey, record, mapping.expectedKey) else { return false }
-                    throw duplicate(record, path: expected.path, firstRow: other.number, comparer: comparer, side: mapping.expectedKey)
-                }
                 guard index.count < CSVKeyIndex.maxRows else {
                     throw HarnessError.invalid(SourceLocation(path: expected.path, line: batch.lines[item]),
                                                message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
                 }
                 index.insert(keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
                              offset: batch.offsets[item], length: batch.length(item))
+            }
+        }
+        // Duplicate keys in expected: the first row whose key an earlier row has.
+        for pair in index.seal() {
+            let earlier = try read(expectedLookup, index, row: pair.earlier, firstRow: firstRow)
+            let earlierNumber = earlier.number
+            let earlierKey = mapping.expectedKey.map { Array(CSVRowComparer.field(earlier, $0)) }
+            var later = try read(expectedCopy, index, row: pair.later, firstRow: firstRow)
+            if zip(earlierKey, mapping.expectedKey).allSatisfy({ key, column in
+                key.withUnsafeBufferPointer { CSVRecordEndScanner.same($0, CSVRowComparer.field(later, column)) }
+            }) {
+                let location = index.location(of: pair.later)
+                let line = try expectedCopy.line(atOffset: location.offset)
+                later = try expectedCopy.record(atOffset: location.offset, length: location.length, number: pair.later + firstRow, line: line)
+                throw duplicate(later, path: expected.path, firstRow: earlierNumber, comparer: comparer, side: mapping.expectedKey)
             }
         }
 
@@ -70,19 +80,18 @@ enum CSVKeyedComparison {
                 if item % batchSize == 0 { touch(batch, from: item, in: index) }
                 var matchedSlot: Int?
                 try index.candidates(batch.keyHashes[item]) { slot in
-                    let candidate = index.slots[slot]
-                    if candidate.rowHash == batch.rowHashes[item] {
-                        // Same key tag and same whole-row hash: the same row.
-                        if candidate.matched {
+                    if index.rowHashes[slot] == batch.rowHashes[item] {
+                        // Same key fingerprint and same whole-row hash: the same row.
+                        if index.isMatched(slot) {
                             let record = try batch.record(item, parsedBy: actualCopy)
                             throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
                         }
                         comparer.countEqualRows(1)
                     } else {
-                        let other = try read(expectedLookup, index, row: candidate.row, firstRow: firstRow)
+                        let other = try read(expectedLookup, index, row: index.row(at: slot), firstRow: firstRow)
                         let record = try batch.record(item, parsedBy: actualCopy)
                         guard sameKey(other, mapping.expectedKey, record, mapping.actualKey) else { return false }
-                        if candidate.matched {
+                        if index.isMatched(slot) {
                             throw duplicate(record, path: actual.path, firstRow: nil, comparer: comparer, side: mapping.actualKey)
                         }
                         try comparer.compare(other, record, keyed: true)
@@ -91,8 +100,6 @@ enum CSVKeyedComparison {
                     return true
                 }
                 if let slot = matchedSlot {
-                    // Marked here, not in the closure: mutating the index while it iterates
-                    // would copy its whole table.
                     index.markMatched(slot)
                     continue
                 }
@@ -110,9 +117,9 @@ enum CSVKeyedComparison {
         }
 
         // Pass 3: expected rows never matched.
-        for row in index.unmatchedRows() {
+        try index.forEachUnmatchedRow { row in
             if comparer.listsMore {
-                try comparer.missingRow(read(expectedLookup, index, row: Int(row), firstRow: firstRow), keyed: true)
+                try comparer.missingRow(read(expectedLookup, index, row: row, firstRow: firstRow), keyed: true)
             } else {
                 comparer.countMissingRows(1)
             }

@@ -10,7 +10,8 @@ extension CSVReader {
     /// Requests that move forward through the file (rows mostly in the same order) are
     /// served from 256 KiB reads; others read just the record.
     /// - Throws: `HarnessError.io` when the file no longer holds that many bytes there.
-    func record(atOffset offset: Int, length: Int, number: Int) throws -> CSVRecord {
+    /// `line` is the record's line when known (for error messages; 0 otherwise).
+    func record(atOffset offset: Int, length: Int, number: Int, line: Int = 0) throws -> CSVRecord {
         restoreDisplacedByte()
         if !(offset >= cacheOffset && offset + length < cacheOffset + cacheCount) {
             let forward = lastRequestEnd >= 0 && offset >= lastRequestEnd && offset - lastRequestEnd < 1 << 20
@@ -26,7 +27,7 @@ extension CSVReader {
             cacheCount = count
         }
         lastRequestEnd = offset + length
-        return try parseBuffered(at: offset - cacheOffset, length: length, bufferOffset: cacheOffset, number: number, line: 0)
+        return try parseBuffered(at: offset - cacheOffset, length: length, bufferOffset: cacheOffset, number: number, line: line)
     }
 
     /// Parses a copy of `bytes`, one whole record read earlier at `offset` (random access).
@@ -36,6 +37,31 @@ extension CSVReader {
         reserveBuffer(bytes.count + 1)
         if let base = bytes.baseAddress { buffer.update(from: base, count: bytes.count) }
         return try parseBuffered(at: 0, length: bytes.count, bufferOffset: offset, number: number, line: line)
+    }
+
+    /// The line on which the byte at `offset` lies, counting line breaks as the reader does
+    /// (LF, CRLF, lone CR) from the start of the file: for error messages about records
+    /// found by offset, whose lines were not kept.
+    func line(atOffset offset: Int) throws -> Int {
+        restoreDisplacedByte()
+        cacheCount = 0
+        let chunk = 1 << 16
+        reserveBuffer(chunk + 1)
+        var line = 1
+        var position = 0
+        var previous: UInt8 = 0
+        while position < offset {
+            let count = try source.read(at: position, into: UnsafeMutableRawBufferPointer(start: buffer, count: min(chunk, offset - position)))
+            if count == 0 { break }
+            for index in 0..<count {
+                let byte = buffer[index]
+                if byte == ASCII.newline, previous != ASCII.carriageReturn { line += 1 }
+                if byte == ASCII.carriageReturn { line += 1 }
+                previous = byte
+            }
+            position += count
+        }
+        return line
     }
 
     /// Puts back the cached byte that the last record's sentinel replaced.

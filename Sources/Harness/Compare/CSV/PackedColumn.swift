@@ -1,0 +1,56 @@
+import Glibc
+
+/// A growable array of fixed-size values in one malloc'd block, for the keyed index.
+///
+/// Why not `Array`: an array that outgrows its estimate copies itself into a buffer twice
+/// its size, so both are resident for a moment and the peak memory doubles. `realloc`
+/// moves a large block by remapping its pages, and grows it by a quarter, so the index
+/// stays at its bytes per row even when the row estimate was low.
+final class PackedColumn<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = Self.allocate(nil, self.capacity)
+    }
+
+    /// A column of `count` copies of `value`.
+    convenience init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    deinit { free(base) }
+
+    subscript(index: Int) -> Element {
+        @inline(__always) get { base[index] }
+        @inline(__always) set { base[index] = newValue }
+    }
+
+    @inline(__always)
+    func append(_ value: Element) {
+        if count == capacity { grow() }
+        base[count] = value
+        count += 1
+    }
+
+    /// The first `count` elements, for loops that must not pay for bounds checks twice.
+    var elements: UnsafeMutableBufferPointer<Element> {
+        UnsafeMutableBufferPointer(start: base, count: count)
+    }
+
+    private func grow() {
+        capacity += capacity / 4 + 16
+        base = Self.allocate(base, capacity)
+    }
+
+    private static func allocate(_ old: UnsafeMutablePointer<Element>?, _ capacity: Int) -> UnsafeMutablePointer<Element> {
+        guard let raw = realloc(old, capacity * MemoryLayout<Element>.stride) else {
+            fatalError("out of memory for the keyed index (\(capacity) rows)")
+        }
+        return raw.assumingMemoryBound(to: Element.self)
+    }
+}
