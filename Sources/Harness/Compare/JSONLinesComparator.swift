@@ -1,6 +1,7 @@
 // Design note. JSON Lines files are streamed: `JSONLineReader` hands out one line at a time
 // from a reused buffer, so memory is bounded by the longest record. By position, two lines
-// with the same bytes are equal without being parsed (the common case costs a memcmp);
+// with the same bytes are equal without being compared (the common case costs a memcmp
+// and the scan of one side, which validates it);
 // others are scanned into reused tapes and walked by `JSONStructuralDiffer`, pointers
 // being relative to the record. Blank lines (whitespace only) are skipped, a trailing one
 // too; line numbers are the file's. Keyed matching is in `JSONLinesComparator+Keyed`.
@@ -51,7 +52,12 @@ public enum JSONLinesComparator {
             let actualLine = try files.actual.nextLine()
             if let expectedLine, let actualLine {
                 differ.collector.report.rowsCompared += 1
-                if expectedLine.bytes.sameBytes(as: actualLine.bytes) { continue }
+                if expectedLine.bytes.sameBytes(as: actualLine.bytes) {
+                    // Equal bytes are an equal record only when they are a record: a
+                    // malformed line is exit 2 even when both files share it.
+                    try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                    continue
+                }
                 try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
                 try files.actualTape.scan(actualLine.bytes, path: files.actual.path, firstLine: actualLine.number)
                 differ.collector.row = expectedLine.number

@@ -27,7 +27,10 @@ struct NumericTolerance: Sendable {
         var place = Int.min
         if atol > 0 {
             // The largest p with 4.5e-15 * 10^p <= atol / 4 (log10 guesses, pow checks).
-            place = Int(log10(0.25 * atol / 4.5e-15).rounded(.down)) + 1
+            // In logarithms, and clamped: `atol / 4.5e-15` overflows to infinity for a huge
+            // atol (1e300), and `Int(infinity)` traps.
+            let guess = (log10(0.25 * atol) - log10(4.5e-15)).rounded(.down)
+            place = Int(min(400, max(-400, guess))) + 1
             while place > -400 && 4.5e-15 * pow(10, Double(place)) > 0.25 * atol { place -= 1 }
         }
         absolutePlace = place
@@ -35,7 +38,7 @@ struct NumericTolerance: Sendable {
 
     /// The smallest k with 10^-k <= `room` (log10 guesses, pow checks).
     private static func digits(within room: Double) -> Int {
-        var k = max(-400, Int((-log10(room)).rounded(.down)) - 1)
+        var k = Int(min(400, max(-400, (-log10(room)).rounded(.down)))) - 1
         while k < 400 && pow(10, Double(-k)) > room { k += 1 }
         return k
     }

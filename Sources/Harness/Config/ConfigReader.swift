@@ -3,16 +3,18 @@
 struct ConfigReader {
     let bytes: [UInt8]
     let path: String
+    let lines: LineIndex
     var problems: [HarnessError] = []
 
     init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
+        lines = LineIndex(bytes)
     }
 
     func location(_ offset: Int) -> SourceLocation? {
         guard offset >= 0 else { return SourceLocation(path: path) }
-        return SourceLocation.of(offset: offset, in: bytes, path: path)
+        return lines.location(of: offset, in: bytes, path: path)
     }
 
     mutating func report(_ offset: Int, _ message: String, hint: String? = nil) {

@@ -28,6 +28,18 @@ struct TableSchemaValidatorTests {
         #expect(report.errors[3].message == "a value is required")
     }
 
+    @Test func boundsOfAnIntegerFieldHoldBeyondSixtyFourBits() throws {
+        let report = try Self.validate("n\n5\n99999999999999999999\n-99999999999999999999\n10\n", #"""
+            {"fields": [{"name": "n", "type": "integer", "constraints": {"minimum": 0, "maximum": 10}}]}
+            """#)
+        #expect(Self.pairs(report) == ["3 n constraint-error", "4 n constraint-error"])
+        #expect(report.errors.map(\.message) == ["greater than maximum 10", "less than minimum 0"])
+        let exclusive = try Self.validate("n\n99999999999999999999\n99999999999999999998\n", #"""
+            {"fields": [{"name": "n", "type": "integer", "constraints": {"exclusiveMaximum": 99999999999999999999}}]}
+            """#)
+        #expect(Self.pairs(exclusive) == ["2 n constraint-error"])
+    }
+
     @Test func missingValuesAreMatchedOnRawTextWithFieldOverridingSchema() throws {
         let report = try Self.validate("a,b\nNA,NA\n-,-\n", #"""
             {"missingValues": ["NA"], "fields": [{"name": "a", "type": "integer"},

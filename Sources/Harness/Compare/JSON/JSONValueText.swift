@@ -7,7 +7,7 @@ enum JSONValueText {
     static func compact(_ view: JSONTapeView, _ index: Int, limit: Int = defaultLimit) -> String {
         let text = view.text(index)
         var out: [UInt8] = []
-        out.reserveCapacity(min(text.count, limit + 4))
+        out.reserveCapacity(min(text.count, limit) + 4)  // `limit` may be Int.max (no cut)
         var inString = false
         var escaped = false
         for byte in text {

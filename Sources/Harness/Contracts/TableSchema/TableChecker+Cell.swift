@@ -12,6 +12,20 @@ extension TableChecker {
         return failed
     }
 
+    /// Numeric bounds of an integer beyond 64 bits, as bits of `plannedOrder`: a `Double`
+    /// would round it (and `99999999999999999999` once passed `maximum: 10`), so it is
+    /// compared digit by digit with the declared bounds.
+    @inline(never)
+    static func checkBoundsExactly(_ value: CellValue, _ constraints: FieldConstraints) -> UInt16 {
+        var failed: UInt16 = 0
+        func order(_ bound: CellValue?) -> Int? { bound.flatMap { CellValue.compare(value, $0) } }
+        if let order = order(constraints.minimum), order < 0 { failed |= 1 << 0 }
+        if let order = order(constraints.maximum), order > 0 { failed |= 1 << 1 }
+        if let order = order(constraints.exclusiveMinimum), order <= 0 { failed |= 1 << 2 }
+        if let order = order(constraints.exclusiveMaximum), order >= 0 { failed |= 1 << 3 }
+        return failed
+    }
+
     /// Length, pattern and enum of a text cell, as bits of `plannedOrder`.
     @inline(__always)
     static func checkText(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
@@ -80,6 +94,7 @@ extension TableChecker {
             switch value {
             case .integer(let integer): failed |= checkBounds(Double(integer), plan)
             case .number(let number): failed |= checkBounds(number, plan)
+            case .bigInteger: failed |= checkBoundsExactly(value, field.pointee.constraints)
             default: break
             }
         }

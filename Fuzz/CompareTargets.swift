@@ -1,0 +1,49 @@
+/// Comparators: a file equals itself, and at zero tolerance the verdict on two files does
+/// not depend on which one is called expected.
+enum CSVCompareFuzz {
+    static func run(_ bytes: [UInt8]) {
+        let (left, right) = FuzzCheck.split(bytes)
+        let a = FuzzCheck.file("a.csv", left), b = FuzzCheck.file("b.csv", right)
+        // A key column named in the input's first header cell, when the first byte says so.
+        var options = CompareOptions(maxDiffs: 5, format: .csv)
+        if bytes.first.map({ $0 & 1 == 1 }) ?? false, let header = left.split(separator: UInt8(ascii: "\n")).first,
+           let first = header.split(separator: UInt8(ascii: ",")).first {
+            options.key = [String(decoding: first, as: UTF8.self)]
+        }
+        FuzzComparison.check(a, b, options)
+    }
+}
+
+enum JSONCompareFuzz {
+    static func run(_ bytes: [UInt8]) {
+        let (left, right) = FuzzCheck.split(bytes)
+        let lines = bytes.first.map { $0 & 1 == 1 } ?? false
+        let a = FuzzCheck.file(lines ? "a.jsonl" : "a.json", left), b = FuzzCheck.file(lines ? "b.jsonl" : "b.json", right)
+        var options = CompareOptions(maxDiffs: 5, format: lines ? .jsonl : .json)
+        if lines && bytes.first.map({ $0 & 2 == 2 }) ?? false { options.key = ["id"] }
+        FuzzComparison.check(a, b, options)
+    }
+}
+
+enum FuzzComparison {
+    static func check(_ a: String, _ b: String, _ options: CompareOptions) {
+        let same = verdict(a, a, options)
+        FuzzCheck.require(same != false, "a file differs from itself")
+        let forward = verdict(a, b, options), backward = verdict(b, a, options)
+        if let forward, let backward {
+            FuzzCheck.require(forward == backward, "diff(a, b) says \(forward), diff(b, a) says \(backward)")
+        }
+    }
+
+    /// Whether the files are equal; nil when one of them is rejected as malformed.
+    static func verdict(_ expected: String, _ actual: String, _ options: CompareOptions) -> Bool? {
+        do {
+            return try FileComparator.compare(expected: expected, actual: actual, options: options).equal
+        } catch is HarnessError {
+            return nil
+        } catch {
+            FuzzCheck.require(false, "the comparator threw a non-HarnessError: \(error)")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target against the library for a bounded time.
+#
+#   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
+#   scripts/fuzz.sh list
+#
+# TARGET: csv-reader, json-scanner, csv-compare, json-compare, table-schema, json-schema,
+# config. The library's sources and Fuzz/*.swift are compiled once into
+# .build/fuzz/harness-fuzz (swiftc -sanitize=fuzzer,address), rebuilt when a source is newer.
+# Seeds come from ../shared/corpora (or $HARNESS_CORPORA), the test fixtures and the
+# project's own goldens and contracts; what the fuzzer learns is kept in
+# .build/fuzz/corpus/TARGET, crashes in .build/fuzz/artifacts/. Exit status: 0 when no
+# crash was found, libFuzzer's otherwise. The last line says how many inputs were run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+targets="csv-reader json-scanner csv-compare json-compare table-schema json-schema config"
+if [[ ${1:-} == list ]]; then echo "$targets"; exit 0; fi
+if [[ $# -lt 2 ]]; then echo "usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]  (targets: $targets)" >&2; exit 2; fi
+target=$1 seconds=$2; shift 2
+[[ " $targets " == *" $target "* ]] || { echo "unknown target '$target'; one of: $targets" >&2; exit 2; }
+corpora=${HARNESS_CORPORA:-$root/../shared/corpora}
+work=$root/.build/fuzz
+binary=$work/harness-fuzz
+mkdir -p "$work/artifacts" "$work/corpus/$target" "$work/seeds/$target"
+
+# Compiled from a snapshot of the sources, so editing while it builds (a -O build with the
+# sanitizers takes minutes) cannot break it. HARNESS_FUZZ_REBUILD=never keeps a stale
+# binary (a long campaign while the sources change).
+newer=""
+[[ -x $binary ]] && newer=$(find "$root/Sources/Harness" "$root/Fuzz" -name '*.swift' -newer "$binary" | head -1)
+if [[ ! -x $binary ]] || [[ -n $newer && ${HARNESS_FUZZ_REBUILD:-auto} != never ]]; then
+    echo "building $binary (several minutes) ..." >&2
+    rm -rf "$work/src" && mkdir -p "$work/src"
+    cp -R "$root/Sources/Harness" "$work/src/Harness" && cp -R "$root/Fuzz" "$work/src/Fuzz"
+    touch "$work/src/.stamp"
+    find "$work/src" -name '*.swift' | sort > "$work/src/files"
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Harness -swift-version 6 \
+        -o "$binary.tmp" @"$work/src/files"
+    mv "$binary.tmp" "$binary"
+    touch -r "$work/src/.stamp" "$binary"   # newer sources than the snapshot rebuild next time
+fi
+
+# Seeds: files of the target's format; pairs are joined by 0xFF (see FuzzCheck.split).
+seeds=$work/seeds/$target
+if [[ -z $(ls -A "$seeds") ]]; then
+    csvs=$( { find "$corpora/csv-spectrum" "$corpora/csvlint-fixtures" "$corpora/frictionless-data" -name '*.csv' -size -64k 2>/dev/null; find "$root/golden" "$root/examples" -name '*.csv' -size -64k; } | head -400)
+    jsons=$( { find "$root/golden" "$root/contracts" "$root/examples" -name '*.json' -size -64k; find "$corpora/frictionless-data" -name '*.json' -size -64k 2>/dev/null; } | head -200)
+    n=0
+    case $target in
+    csv-reader|csv-compare)
+        for f in $csvs; do n=$((n+1)); cp "$f" "$seeds/$n"; done
+        prev=""
+        for f in $csvs; do [[ -n $prev ]] && { n=$((n+1)); { cat "$prev"; printf '\377'; cat "$f"; } > "$seeds/$n"; }; prev=$f; done ;;
+    json-scanner|json-compare|config)
+        for f in $jsons "$root/harness.json" $(find "$root/Tests/HarnessTests/Fixtures" -name 'harness.json'); do n=$((n+1)); cp "$f" "$seeds/$n"; done
+        printf '\001{"id":1,"a":[1,2]}\n{"id":2,"a":"x"}\n\377{"id":2,"a":"x"}\n{"id":1,"a":[1,2.0]}\n' > "$seeds/jsonl" ;;
+    table-schema)
+        for c in $(find "$root/contracts" "$corpora/frictionless-data" -name '*.json' -size -16k 2>/dev/null | head -100); do
+            for f in $(echo "$csvs" | shuf -n 3 --random-source=<(yes)); do n=$((n+1)); { cat "$c"; printf '\377'; cat "$f"; } > "$seeds/$n"; done
+        done ;;
+    json-schema)
+        find "$corpora/json-schema-test-suite" -name '*.json' -path '*draft2020-12*' -size -32k 2>/dev/null | head -300 | while read -r f; do
+            python3 - "$f" "$seeds" <<'PY' || true
+import json, sys, os
+path, out = sys.argv[1], sys.argv[2]
+try:
+    groups = json.load(open(path))
+except Exception:
+    sys.exit(0)
+for g, group in enumerate(groups if isinstance(groups, list) else []):
+    for t, test in enumerate(group.get("tests", [])):
+        name = os.path.join(out, "%s-%d-%d" % (os.path.basename(path), g, t))
+        with open(name, "wb") as fh:
+            fh.write(json.dumps(group.get("schema")).encode() + b"\xff" + json.dumps(test.get("data")).encode())
+PY
+        done ;;
+    esac
+fi
+
+log=$work/$target.log
+set +e
+HARNESS_FUZZ_TARGET=$target TMPDIR=${TMPDIR:-/tmp} "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" "$@" \
+    "$work/corpus/$target" "$seeds" 2>&1 | tee "$log" | grep -E '^(INFO: seed|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|invariant broken|Fatal error|artifact_prefix|Test unit written)' || true
+status=${PIPESTATUS[0]}
+set -e
+runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+echo "fuzz $target: ${runs:-0} executions in ${seconds}s, exit $status (log: $log)"
+exit "$status"
