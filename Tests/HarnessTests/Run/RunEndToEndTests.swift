@@ -214,7 +214,7 @@ import FoundationXML
 #endif
 
 /// `--update-golden` writing only inside `golden/`, one run at a time.
-@Suite struct RunGoldenSafetyTests {
+@Suite(.tags(.python)) struct RunGoldenSafetyTests {
     @Test func aSymlinkedGoldenCaseFolderIsRefusedAndNothingIsWrittenOutside() throws {
         let fixture = try RunFixture()
         try FileManager.default.removeItem(atPath: fixture.path("golden/basic"))

@@ -4,10 +4,10 @@
 # the start). Prints the time for N and 2N bad cases and their ratio: about 2 is linear,
 # about 4 quadratic. Medians of RUNS alternating runs.
 #
-#   Benchmarks/config_diagnostics.sh                 # N=15000, the debug build
-#   N=30000 RUNS=5 HARNESS=.build/release/harness Benchmarks/config_diagnostics.sh
+#   Benchmarks/config/config_diagnostics.sh                 # N=15000, the debug build
+#   N=30000 RUNS=5 HARNESS=.build/release/harness Benchmarks/config/config_diagnostics.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 N=${N:-15000}
 RUNS=${RUNS:-3}
 HARNESS=${HARNESS:-.build/debug/harness}
