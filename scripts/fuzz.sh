@@ -42,6 +42,8 @@ fi
 
 # Seeds: files of the target's format; pairs are joined by 0xFF (see FuzzCheck.split).
 seeds=$work/seeds/$target
+# Seeding takes what it finds: a missing corpus or a `head` closing a pipe is no failure.
+set +e +o pipefail
 if [[ -z $(ls -A "$seeds") ]]; then
     csvs=$( { find "$corpora/csv-spectrum" "$corpora/csvlint-fixtures" "$corpora/frictionless-data" -name '*.csv' -size -64k 2>/dev/null; find "$root/golden" "$root/examples" -name '*.csv' -size -64k; } | head -400)
     jsons=$( { find "$root/golden" "$root/contracts" "$root/examples" -name '*.json' -size -64k; find "$corpora/frictionless-data" -name '*.json' -size -64k 2>/dev/null; } | head -200)
@@ -78,7 +80,6 @@ PY
 fi
 
 log=$work/$target.log
-set +e
 HARNESS_FUZZ_TARGET=$target TMPDIR=${TMPDIR:-/tmp} "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" "$@" \
     "$work/corpus/$target" "$seeds" 2>&1 | tee "$log" | grep -E '^(INFO: seed|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|invariant broken|Fatal error|artifact_prefix|Test unit written)' || true
