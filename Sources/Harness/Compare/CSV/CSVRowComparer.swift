@@ -37,17 +37,28 @@ struct CSVRowComparer {
         report.rowsCompared += 1
         if mapping.isIdentity && CSVRecordEndScanner.same(expected.bytes, actual.bytes) { return }
         var differing = 0
+        // Read once per row, so a file without per-column rules pays one test per differing
+        // cell instead of two optional array lookups (the positional --rtol path measured
+        // 27% slower with them).
+        let tolerances = rules.tolerances
+        let masks = rules.masks
+        let plain = tolerances == nil && masks == nil
         for pair in mapping.pairs {
             let e = Self.field(expected, pair.expected)
             let a = Self.field(actual, pair.actual)
             if CSVRecordEndScanner.same(e, a) { continue }
             var absolute: Double?
             var relative: Double?
-            let columnTolerance = rules.tolerances?[pair.expected] ?? tolerance
-            let result = if let mask = rules.masks?[pair.expected] {
-                mask.compare(expected: e, actual: a, tolerance: columnTolerance)
+            let result: NumericResult
+            if plain {
+                result = NumericComparison.compare(expected: e, actual: a, tolerance: tolerance)
             } else {
-                NumericComparison.compare(expected: e, actual: a, tolerance: columnTolerance)
+                let columnTolerance = tolerances?[pair.expected] ?? tolerance
+                if let mask = masks?[pair.expected] {
+                    result = mask.compare(expected: e, actual: a, tolerance: columnTolerance)
+                } else {
+                    result = NumericComparison.compare(expected: e, actual: a, tolerance: columnTolerance)
+                }
             }
             switch result {
             case .equal: continue
