@@ -2,13 +2,12 @@ import Harness
 
 /// `harness assess NOTEBOOK.ipynb [--json PATH]`: exit 0 no findings, 1 findings, 2 trouble.
 enum AssessCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--json", value: "PATH", help: "also write findings, cells and the Mermaid map as JSON to PATH"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness assess NOTEBOOK.ipynb [--json PATH]",
+    static let interface = CommandInterface(
+        name: "assess",
+        operands: "NOTEBOOK.ipynb",
+        options: [
+            OptionSpec(name: "--json", value: "PATH", help: "also write findings, cells and the Mermaid map as JSON to PATH"),
+        ],
         summary: """
         The refactoring checklist, read with Python's ast (nothing is run): saved execution
         counts out of order, names used before the cell that defines them, absolute paths and
@@ -18,16 +17,10 @@ enum AssessCommand {
         Uses $HARNESS_PYTHON or python3 (3.8+, standard library only).
         Exit 0 when nothing was found, 1 with findings, 2 on bad flags or an unreadable notebook.
         """,
-        specs: specs,
         example: "harness assess notebooks/analysis.ipynb --json assessment.json")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "assess")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             guard parsed.positional.count == 1 else {
                 throw HarnessError.usage("assess needs one notebook (got \(parsed.positional.count))",
                                          hint: "harness assess notebooks/analysis.ipynb")
@@ -41,9 +34,6 @@ enum AssessCommand {
                 try AtomicFile.write(AssessRenderer.json(assessment).prettyText + "\n", to: path)
             }
             return assessment.findings.isEmpty ? 0 : 1
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 }

@@ -2,13 +2,12 @@ import Harness
 
 /// `harness describe DATA [--out FILE]`: exit 0 with a drafted contract, 2 on trouble.
 enum DescribeCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--out", value: "FILE", help: "write the contract to FILE (atomically) instead of standard output"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness describe DATA [--out FILE]",
+    static let interface = CommandInterface(
+        name: "describe",
+        operands: "DATA",
+        options: [
+            OptionSpec(name: "--out", value: "FILE", help: "write the contract to FILE (atomically) instead of standard output"),
+        ],
         summary: """
         Drafts a contract from data in one streaming pass: a Tabular Data Resource for CSV
         (narrowest types, required, unique, minimum/maximum, enum for text with at most 20
@@ -17,16 +16,10 @@ enum DescribeCommand {
         The draft validates the file it came from; edit it before relying on it.
         Exit 0 when drafted, 2 on bad flags or unreadable or malformed input.
         """,
-        specs: specs,
         example: "harness describe out/monthly_revenue.csv --out contracts/monthly_revenue.json")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "describe")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             guard parsed.positional.count == 1 else {
                 throw HarnessError.usage("describe needs one data file (got \(parsed.positional.count))",
                                          hint: "harness describe data.csv --out contracts/data.json")
@@ -41,9 +34,6 @@ enum DescribeCommand {
             }
             for note in description.notes { console.err("note: \(note.text)\n") }
             return 0
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 }
