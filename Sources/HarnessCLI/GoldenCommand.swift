@@ -9,13 +9,12 @@ import Darwin
 /// `harness golden review | accept [CASE[/OUTPUT] ...] | reject [CASE[/OUTPUT] ...]`:
 /// exit 0 done, 2 usage, configuration or a refused accept.
 enum GoldenCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--config", value: "PATH", help: "configuration file (default harness.json)"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness golden review | accept [CASE[/OUTPUT] ...] | reject [CASE[/OUTPUT] ...] [--config harness.json]",
+    static let interface = CommandInterface(
+        name: "golden",
+        operands: "review | accept [CASE[/OUTPUT] ...] | reject [CASE[/OUTPUT] ...]",
+        options: [
+            OptionSpec(name: "--config", value: "PATH", help: "configuration file (default harness.json)"),
+        ],
         summary: """
         Pending goldens are what the reference side (the notebook when there is one) wrote when
         its golden check failed in `harness run`; they wait in .harness/pending/ beside the config.
@@ -27,16 +26,10 @@ enum GoldenCommand {
         reject   throws them away; the goldens stay as they are.
         Exit 0 when done, 2 on a usage or configuration error or a refused accept.
         """,
-        specs: specs,
         example: "harness golden accept sales/monthly_revenue.csv")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "golden")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             guard let action = parsed.positional.first else {
                 throw HarnessError.usage("golden needs an action: review, accept or reject", hint: "harness golden review")
             }
@@ -74,9 +67,6 @@ enum GoldenCommand {
                 throw HarnessError.unknownName(nil, kind: "golden action", name: action, known: ["review", "accept", "reject"],
                                                hint: "harness golden review")
             }
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 }

@@ -3,15 +3,14 @@ import Harness
 /// `harness init NOTEBOOK.ipynb [--case NAME] [--config harness.json] [--force]`:
 /// exit 0 written and passing, 1 written but the case's check failed, 2 usage, 3 the notebook failed.
 enum InitCommand {
-    static let specs: [OptionSpec] = [
-        OptionSpec(name: "--case", value: "NAME", help: "name of the case (default: the notebook's file name)"),
-        OptionSpec(name: "--config", value: "PATH", help: "harness.json to create or add the case to (default harness.json)"),
-        OptionSpec(name: "--force", value: nil, help: "replace a case of the same name"),
-        OptionSpec(name: "--help", value: nil, help: "show this help"),
-    ]
-
-    static let help = helpText(
-        usage: "harness init NOTEBOOK.ipynb [--case NAME] [--config harness.json] [--force]",
+    static let interface = CommandInterface(
+        name: "init",
+        operands: "NOTEBOOK.ipynb",
+        options: [
+            OptionSpec(name: "--case", value: "NAME", help: "name of the case (default: the notebook's file name)"),
+            OptionSpec(name: "--config", value: "PATH", help: "harness.json to create or add the case to (default harness.json)"),
+            OptionSpec(name: "--force", value: nil, help: "replace a case of the same name"),
+        ],
         summary: """
         Adopts a notebook in one command. Runs it in a sandbox holding a copy of its folder with
         the files it opens traced (Python audit hooks): files it reads become inputs, the CSV and
@@ -24,16 +23,10 @@ enum InitCommand {
         Exit 0 when written and passing, 1 when the new case's check failed, 2 on usage or
         configuration errors, 3 when the notebook failed.
         """,
-        specs: specs,
         example: "harness init notebooks/analysis.ipynb --case analysis")
 
     static func main(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
-        do {
-            let parsed = try parseArguments(arguments, specs: specs, command: "init")
-            if parsed.has("--help") {
-                console.out(help)
-                return 0
-            }
+        interface.run(arguments, console: console) { parsed in
             guard parsed.positional.count == 1 else {
                 throw HarnessError.usage("init needs one notebook (got \(parsed.positional.count))",
                                          hint: "harness init notebooks/analysis.ipynb")
@@ -50,9 +43,6 @@ enum InitCommand {
                 console.out("\n" + AssessRenderer.terminal(assessment))
             }
             return result.exitCode
-        } catch {
-            console.err(DiagnosticRenderer.render(error) + "\n")
-            return 2
         }
     }
 }
