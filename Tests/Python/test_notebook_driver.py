@@ -235,5 +235,51 @@ class RunTests(unittest.TestCase):
         self.assertEqual(executed["cells"][0]["id"], "harness-error-cell-tag")
 
 
+try:
+    import pandas
+except ImportError:
+    pandas = None
+
+
+@unittest.skipIf(pandas is None, "pandas is not installed in this interpreter")
+class CaptureTests(unittest.TestCase):
+    """`capture` writes a DataFrame or Series with its index unless it is the default range."""
+
+    def capture(self, value, file_name):
+        folder = tempfile.mkdtemp(prefix="capture-test-")
+        written = driver.write_captures([[file_name, "v"]], folder, {"v": value}, set())
+        with open(written[file_name], encoding="utf-8") as handle:
+            return handle.read()
+
+    def test_value_counts_keeps_its_labels(self):
+        counts = pandas.Series(["b", "a", "b", "c", "b", "a"], name="letter").value_counts()
+        self.assertEqual(self.capture(counts, "v.csv"), "letter,count\nb,3\na,2\nc,1\n")
+
+    def test_groupby_keeps_its_keys_in_csv_and_json(self):
+        frame = pandas.DataFrame({"region": ["EU", "US", "EU"], "month": [1, 1, 2], "revenue": [1, 2, 3]})
+        summed = frame.groupby(["region", "month"]).sum()
+        self.assertEqual(self.capture(summed, "v.csv"), "region,month,revenue\nEU,1,1\nEU,2,3\nUS,1,2\n")
+        self.assertEqual(json.loads(self.capture(summed, "v.json")),
+                         [{"region": "EU", "month": 1, "revenue": 1}, {"region": "EU", "month": 2, "revenue": 3},
+                          {"region": "US", "month": 1, "revenue": 2}])
+
+    def test_unnamed_index_becomes_an_index_column(self):
+        self.assertEqual(self.capture(pandas.Series([5, 6], index=["x", "y"], name="n"), "v.csv"), "index,n\nx,5\ny,6\n")
+
+    def test_default_range_index_is_left_out(self):
+        frame = pandas.DataFrame({"a": [1, 2]})
+        self.assertEqual(self.capture(frame, "v.csv"), "a\n1\n2\n")
+        self.assertEqual(json.loads(self.capture(frame, "v.json")), [{"a": 1}, {"a": 2}])
+        self.assertEqual(self.capture(pandas.Series([7], name="s"), "v.csv"), "s\n7\n")
+
+    def test_row_numbers_left_by_filtering_are_left_out(self):
+        frame = pandas.DataFrame({"a": [1, 2, 3]})
+        self.assertEqual(self.capture(frame[frame.a > 1], "v.csv"), "a\n2\n3\n")
+
+    def test_named_integer_index_is_kept(self):
+        counts = pandas.Series([3, 1, 3], name="units").value_counts()
+        self.assertEqual(self.capture(counts, "v.csv"), "units,count\n3,2\n1,1\n")
+
+
 if __name__ == "__main__":
     unittest.main()

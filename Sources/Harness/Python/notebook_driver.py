@@ -650,10 +650,11 @@ def write_captures(captures, folder, namespace, hidden):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         kind = type(value).__module__.split(".")[0] + "." + type(value).__name__
         if kind in ("pandas.DataFrame", "pandas.Series"):
+            frame = with_index_as_columns(value)
             if file_name.lower().endswith(".json"):
-                value.to_json(path, orient="records", indent=2)
+                frame.to_json(path, orient="records", indent=2)
             else:
-                value.to_csv(path, index=False)
+                frame.to_csv(path, index=False)
         else:
             def plain(item):
                 if hasattr(item, "tolist"):
@@ -670,6 +671,21 @@ def write_captures(captures, folder, namespace, hidden):
                 handle.write(text + "\n")
         written[file_name] = path
     return written
+
+
+def with_index_as_columns(value):
+    """A DataFrame or Series as the table to write: its index becomes leading columns when it
+    carries labels (a `value_counts()` or `groupby(...).sum()` result, string or date labels, a
+    MultiIndex). An unnamed integer index is row numbers, the default range or what filtering,
+    dropna or sorting left of it, and is left out as before. Unnamed label levels are called
+    `index` (or `level_N`), as pandas' `reset_index` names them."""
+    index = value.index
+    row_numbers = index.nlevels == 1 and index.name is None and index.dtype.kind in "iu"
+    frame = value.to_frame() if type(value).__name__ == "Series" else value
+    if row_numbers:
+        return frame
+    # A level named like a column (a groupby on "a" keeping "a") would otherwise be refused.
+    return frame.reset_index(allow_duplicates=True)
 
 
 # --- the kernel engine ---
