@@ -113,12 +113,13 @@ public struct CheckResult: Sendable {
     /// Which run the check looked at (`notebook`, `pipeline`; nil when both).
     public var side: RunSide?
     public var status: Status
-    /// One or two sentences: what was found, in words.
-    public var message: String
-    /// The command that fixes, records or reproduces it.
-    public var fix: String?
-    public var diff: DiffReport?
-    public var validation: ValidationReport?
+    /// What the check found; its words (`message`, `fix`) are in `CheckResult+Words.swift`.
+    public var finding: CheckFinding
+    /// For a failed golden check of the reference side: whether its output was kept as a
+    /// pending golden.
+    public var pending: PendingState?
+    public var diff: DiffReport? { finding.diff }
+    public var validation: ValidationReport? { finding.validation }
     /// Seconds the check took (its comparison or validation; the run, for execution checks).
     public var seconds: Double = 0
     /// Where in the user's files the check points: the config line declaring its output.
@@ -127,16 +128,12 @@ public struct CheckResult: Sendable {
     /// show a failed run once, with its details, as that check.
     public var run: Int?
 
-    public init(kind: Kind, output: String? = nil, side: RunSide? = nil, status: Status, message: String,
-                fix: String? = nil, diff: DiffReport? = nil, validation: ValidationReport? = nil) {
+    public init(kind: Kind, output: String? = nil, side: RunSide? = nil, status: Status, finding: CheckFinding) {
         self.kind = kind
         self.output = output
         self.side = side
         self.status = status
-        self.message = message
-        self.fix = fix
-        self.diff = diff
-        self.validation = validation
+        self.finding = finding
     }
 
     /// A short name for reports: `golden monthly.csv (pipeline)`.

@@ -8,7 +8,6 @@ extension CaseEvaluation {
         let goldenPath = store.path(case: config.name, output: output.name)
         let label = "\(config.name)/\(output.name)"
         var results: [CheckResult] = []
-        var diffs: [RunSide: DiffReport] = [:]
         var missingReported = false
 
         for side in [reference] + config.sides.filter({ $0 != reference }) {
@@ -43,27 +42,24 @@ extension CaseEvaluation {
                 if missingReported { continue }
                 missingReported = true
                 results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
-                                           message: "no golden yet for \(output.name) (\(relative(goldenPath)))",
-                                           fix: "\(caseCommand) --update-golden"))
+                                           finding: .goldenMissing(golden: relative(goldenPath), rerun: caseCommand)))
                 continue
             }
             if let compareError {
                 results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
-                                           message: "cannot compare with the golden: \(compareError)"))
+                                           finding: .goldenNotCompared(reason: compareError)))
                 continue
             }
             guard let diff else { continue }
-            diffs[side] = diff
             if diff.equal {
                 results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
-                                           message: "matches the golden", diff: diff))
+                                           finding: .goldenMatches(diff, unchanged: false)))
             } else {
                 results.append(CheckResult(kind: .golden, output: output.name, side: side, status: .failed,
-                                           message: "the \(side.rawValue)'s \(output.name) differs from the golden: " + DiffSummary.counts(diff),
-                                           fix: "\(caseCommand) --update-golden   (only if the change is intended)", diff: diff))
+                                           finding: .goldenDiffers(diff, drift: .unexplained, rerun: caseCommand)))
             }
         }
-        explainDrift(&results, diffs: diffs, output: output)
+        explainDrift(&results, output: output)
         keepPending(output, produced: produced, reference: reference, results: &results)
         return results
     }
@@ -75,7 +71,7 @@ extension CaseEvaluation {
         if exists, let diff, diff.equal {
             golden.unchanged.append(label)
             return CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
-                               message: "matches the golden (unchanged)", diff: diff)
+                               finding: .goldenMatches(diff, unchanged: true))
         }
         do {
             if let batch {
@@ -85,36 +81,38 @@ extension CaseEvaluation {
             }
         } catch {
             return CheckResult(kind: .golden, output: output.name, side: side, status: .error,
-                               message: "cannot record the golden: " + DiagnosticRenderer.render(error))
+                               finding: .goldenNotRecorded(reason: DiagnosticRenderer.render(error)))
         }
         recorded[output.name] = side
         if exists {
             golden.updated.append(label)
-            let counts = diff.map(DiffSummary.counts) ?? "it could not be compared"
             return CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
-                               message: "updated the golden from the \(side.rawValue) (was: \(counts))", diff: diff)
+                               finding: .goldenUpdated(was: diff))
         }
         golden.created.append(label)
-        return CheckResult(kind: .golden, output: output.name, side: side, status: .passed,
-                           message: "recorded a new golden from the \(side.rawValue)")
+        return CheckResult(kind: .golden, output: output.name, side: side, status: .passed, finding: .goldenRecorded)
     }
 
     /// Says which side drifted: both (behaviour changed, or the golden is stale) or one.
-    func explainDrift(_ results: inout [CheckResult], diffs: [RunSide: DiffReport], output: OutputConfig) {
-        let failedSides = Set(results.filter { $0.status == .failed && $0.diff != nil }.compactMap(\.side))
+    func explainDrift(_ results: inout [CheckResult], output: OutputConfig) {
         guard config.sides.count == 2 else { return }
+        let differing = results.indices.filter { index in
+            if case .goldenDiffers = results[index].finding { return true }
+            return false
+        }
+        let failedSides = Set(differing.compactMap { results[$0].side })
         let equivalent = checks.contains { $0.kind == .equivalence && $0.output == output.name && $0.status == .passed }
-        for index in results.indices where results[index].status == .failed && results[index].diff != nil {
-            if failedSides.count == 2 && equivalent {
-                results[index].message = "notebook and pipeline agree with each other, but both differ from the golden: "
-                    + "the behaviour changed in both (or the golden is stale). "
-                    + DiffSummary.counts(diffs[results[index].side ?? .notebook] ?? results[index].diff!)  // `!`: filtered on diff != nil
-                results[index].fix = "\(caseCommand) --update-golden   (if the change is intended)"
-            } else if failedSides == [.pipeline] {
-                results[index].message = "the pipeline's \(output.name) differs from the golden while the notebook's matches: "
-                    + "the refactor changed behaviour. " + DiffSummary.counts(results[index].diff!)  // `!`: filtered on diff != nil
-                results[index].fix = "fix the pipeline; the golden and the notebook agree"
-            }
+        let drift: GoldenDrift
+        if failedSides.count == 2 && equivalent {
+            drift = .both
+        } else if failedSides == [.pipeline] {
+            drift = .pipelineOnly
+        } else {
+            return
+        }
+        for index in differing {
+            guard case .goldenDiffers(let diff, _, let rerun) = results[index].finding else { continue }
+            results[index].finding = .goldenDiffers(diff, drift: drift, rerun: rerun)
         }
     }
 

@@ -17,11 +17,9 @@ extension CaseEvaluation {
         }
         do {
             try pending.keep(path, case: config.name, output: output.name)
-            let label = "\(config.name)/\(output.name)"
-            results[index].message += " (kept as a pending golden)"
-            results[index].fix = "harness golden review   (or harness golden accept \(label); \(caseCommand) --update-golden records every change)"
+            results[index].pending = .kept(label: "\(config.name)/\(output.name)", rerun: caseCommand)
         } catch {
-            results[index].message += " (could not keep it as a pending golden: " + DiagnosticRenderer.render(error) + ")"
+            results[index].pending = .notKept(reason: DiagnosticRenderer.render(error))
         }
     }
 }

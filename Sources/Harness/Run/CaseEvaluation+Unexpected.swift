@@ -13,10 +13,8 @@ extension CaseEvaluation {
                     unexpected.append(found)
                     continue
                 }
-                checks.append(CheckResult(
-                    kind: .unexpectedOutput, output: path, side: side, status: .failed,
-                    message: "the \(side.rawValue) wrote \(path), which no output declares, so nothing checks it",
-                    fix: "declare it (\(found.declaration(caseName: config.name))), or set cases.\(config.name).unexpected_outputs to \"ignore\""))
+                checks.append(CheckResult(kind: .unexpectedOutput, output: path, side: side, status: .failed,
+                                          finding: .undeclaredOutput(found, caseName: config.name)))
             }
         }
     }

@@ -109,42 +109,35 @@ struct CaseEvaluation {
     // MARK: - Execution
 
     func executionCheck(_ run: SideRun) -> CheckResult {
-        let repetition = options.repeatCount > 1 ? " (run \(run.repetition))" : ""
+        let repetition = options.repeatCount > 1 ? run.repetition : nil
+        let finding: CheckFinding
         if let error = run.startError {
-            return CheckResult(kind: .execution, side: run.side, status: .error,
-                               message: "\(run.side.rawValue)\(repetition) could not start: " + DiagnosticRenderer.render(error))
+            finding = .couldNotStart(repetition: repetition, reason: DiagnosticRenderer.render(error))
+        } else if let result = run.result {
+            switch result.outcome {
+            case .completed: finding = .completed
+            case .failed(let failure): finding = .failed(failure)
+            case .timedOut(let seconds, let failure):
+                finding = .timedOut(seconds: seconds, failure: failure, repetition: repetition, rerun: caseCommand,
+                                    suggestedTimeout: Int(config.timeout * 2))
+            case .interrupted: finding = .interrupted(repetition: repetition)
+            }
+        } else {
+            finding = .didNotRun
         }
-        guard let result = run.result else {
-            return CheckResult(kind: .execution, side: run.side, status: .error, message: "\(run.side.rawValue) did not run")
-        }
-        let message: String
-        switch result.outcome {
-        case .completed: message = "completed"
-        case .failed(let failure): message = failure.summary
-        case .timedOut(let seconds, let failure):
-            message = (failure?.summary ?? "\(run.side.rawValue)\(repetition) timed out after \(formatSeconds(seconds))")
-                + "; every process it started was stopped"
-        case .interrupted: message = "\(run.side.rawValue)\(repetition) was interrupted"
-        }
-        var fix: String?
-        if case .timedOut = result.outcome {
-            fix = "\(caseCommand) --timeout \(Int(config.timeout * 2))   (or raise \"timeout\" for the case in the config)"
-        }
-        return CheckResult(kind: .execution, side: run.side, status: .error, message: message, fix: fix)
+        return CheckResult(kind: .execution, side: run.side, status: .error, finding: finding)
     }
 
     func missingOutputCheck(_ output: OutputConfig, side: RunSide, relative: String, run: SideRun) -> CheckResult {
-        var message = "the \(side.rawValue) did not write \(relative) (output \"\(output.name)\")"
+        var nearest: String?
+        var written: [String] = []
         if let sandbox = run.result?.sandbox {
-            let written = SandboxListing.files(in: sandbox, limit: 200)
-            if let nearest = NameSuggestion.nearest(to: relative, in: written) {
-                message += "; it wrote \(nearest): is that the path to declare?"
-            } else if !written.isEmpty {
-                message += "; files it wrote: " + written.prefix(8).joined(separator: ", ")
-            }
+            written = SandboxListing.files(in: sandbox, limit: 200)
+            nearest = NameSuggestion.nearest(to: relative, in: written)
         }
         let key = output.notebookPath == output.pipelinePath ? "path" : side.rawValue
-        return CheckResult(kind: .execution, output: output.name, side: side, status: .failed, message: message,
-                           fix: "correct cases.\(config.name).outputs.\(output.name).\(key) in the config")
+        return CheckResult(kind: .execution, output: output.name, side: side, status: .failed,
+                           finding: .outputNotWritten(path: relative, nearest: nearest, written: written,
+                                                      setting: "cases.\(config.name).outputs.\(output.name).\(key)"))
     }
 }

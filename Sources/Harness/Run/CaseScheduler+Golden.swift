@@ -11,7 +11,7 @@ extension CaseScheduler.Finished {
                   let side = check.side, recorded[output] == side
             else { continue }
             result.report.checks[index].status = .error
-            result.report.checks[index].message = "golden not written: no golden of this run was, because " + reason
+            result.report.checks[index].finding = .goldenNotWritten(reason: reason)
         }
         result.golden.skipped += golden.created + golden.updated
         result.golden.created = []

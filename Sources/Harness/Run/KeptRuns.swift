@@ -44,26 +44,16 @@ struct KeptRuns {
     }
 
     /// The checks with every path into a moved run folder pointing at its new place (the
-    /// command in a fix, the files a diff or validation names). Run folders have unique
-    /// random names, so replacing the prefix cannot touch anything else.
+    /// files a finding's diff or validation names, from which its fix is written).
     static func rewrite(_ checks: [CheckResult], _ moves: [(from: String, to: String)]) -> [CheckResult] {
         guard !moves.isEmpty else { return checks }
-        func moved(_ text: String) -> String {
-            moves.reduce(text) { $0.replacing($1.from + "/", with: $1.to + "/") }
+        func moved(_ path: String) -> String {
+            guard let move = moves.first(where: { path.hasPrefix($0.from + "/") }) else { return path }
+            return move.to + path.dropFirst(move.from.count)
         }
         return checks.map { check in
             var check = check
-            check.message = moved(check.message)
-            check.fix = check.fix.map(moved)
-            if var diff = check.diff {
-                diff.expectedPath = moved(diff.expectedPath)
-                diff.actualPath = moved(diff.actualPath)
-                check.diff = diff
-            }
-            if var validation = check.validation {
-                validation.dataPath = moved(validation.dataPath)
-                check.validation = validation
-            }
+            check.finding = check.finding.movingPaths(moved)
             return check
         }
     }

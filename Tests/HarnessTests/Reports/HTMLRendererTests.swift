@@ -158,7 +158,6 @@ import Testing
         // The execution check links to the run's section, which carries its fix.
         #expect(page.contains("<a href=\"#case-3-run-1\">execution</a>"))
         #expect(page.contains("<article class=\"check run-failure\" id=\"case-3-run-1\""))
-        #expect(page.contains("<code>harness run churn --keep-sandbox</code>"))
         #expect(!page.contains("id=\"case-3-check-1\""))
     }
 

@@ -94,8 +94,8 @@ import Testing
     @Test func htmlShowsAMissingOutputBesideTheFailedRunOfItsSide() {
         var report = SampleRunReports.failingInCI
         let missing = CheckResult(kind: .execution, output: "churn_scores.csv", side: .notebook, status: .failed,
-                                  message: "the notebook did not write out/churn_scores.csv (output \"churn_scores.csv\")",
-                                  fix: "correct cases.churn.outputs.churn_scores.csv.path in the config")
+                                  finding: .outputNotWritten(path: "out/churn_scores.csv", nearest: nil, written: [],
+                                                             setting: "cases.churn.outputs.churn_scores.csv.path"))
         report.cases[2].checks.append(missing)
         let page = HTMLRenderer.render(report)
         // Its own detail section (check 4 of churn), not folded into the failed run's.

@@ -12,15 +12,15 @@ enum SampleRunReports {
         report.seconds = 8.42
         report.cases = [
             CaseReport(name: "sales", status: .passed, seconds: 5.1, checks: [
-                CheckResult(kind: .golden, output: "monthly_revenue.csv", side: .pipeline, status: .passed, message: "same as golden/sales/monthly_revenue.csv"),
-                CheckResult(kind: .equivalence, output: "monthly_revenue.csv", status: .passed, message: "notebook and pipeline agree"),
-                CheckResult(kind: .contract, output: "monthly_revenue.csv", side: .pipeline, status: .passed, message: "48 rows satisfy contracts/monthly_revenue.json"),
+                CheckResult(kind: .golden, output: "monthly_revenue.csv", side: .pipeline, status: .passed, finding: .goldenMatches(equalDiff(48), unchanged: false)),
+                CheckResult(kind: .equivalence, output: "monthly_revenue.csv", status: .passed, finding: .equivalent(equalDiff(48))),
+                CheckResult(kind: .contract, output: "monthly_revenue.csv", side: .pipeline, status: .passed, finding: .contractMet(validReport)),
             ], runs: [
                 RunRecord(side: .notebook, repetition: 1, outcome: .completed, seconds: 3.2, stdoutTail: "wrote out/monthly.csv\n"),
                 RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 1.4),
             ]),
             CaseReport(name: "inventory", status: .passed, seconds: 3.3, checks: [
-                CheckResult(kind: .golden, output: "stock.json", side: .pipeline, status: .passed, message: "same as golden/inventory/stock.json"),
+                CheckResult(kind: .golden, output: "stock.json", side: .pipeline, status: .passed, finding: .goldenMatches(equalDiff(1, format: .json), unchanged: false)),
             ], runs: [RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 2.9)]),
         ]
         return report
@@ -32,18 +32,16 @@ enum SampleRunReports {
         report.golden.unused = ["sales/old_summary.csv"]
         report.cases = [
             CaseReport(name: "inventory", status: .passed, seconds: 2.31, checks: [
-                CheckResult(kind: .golden, output: "stock.json", side: .pipeline, status: .passed, message: "same as golden/inventory/stock.json"),
+                CheckResult(kind: .golden, output: "stock.json", side: .pipeline, status: .passed, finding: .goldenMatches(equalDiff(1, format: .json), unchanged: false)),
             ], runs: [RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 2.02)]),
             CaseReport(name: "sales", status: .failed, seconds: 6.8, checks: [
                 CheckResult(kind: .golden, output: "monthly_revenue.csv", side: .pipeline, status: .failed,
-                            message: "5 cells, 1 missing and 1 extra row, 2 columns differ from golden/sales/monthly_revenue.csv",
-                            fix: "harness run sales --update-golden", diff: csvDiff),
-                CheckResult(kind: .equivalence, output: "monthly_revenue.csv", status: .passed, message: "notebook and pipeline agree"),
+                            finding: .goldenDiffers(csvDiff, drift: .unexplained, rerun: "harness run sales")),
+                CheckResult(kind: .equivalence, output: "monthly_revenue.csv", status: .passed, finding: .equivalent(equalDiff(48))),
                 CheckResult(kind: .golden, output: "metrics.json", side: .pipeline, status: .failed,
-                            message: "4 values differ from golden/sales/metrics.json",
-                            fix: "harness run sales --update-golden", diff: jsonDiff),
+                            finding: .goldenDiffers(jsonDiff, drift: .pipelineOnly, rerun: "harness run sales")),
                 CheckResult(kind: .contract, output: "monthly_revenue.csv", side: .pipeline, status: .failed,
-                            message: "5 errors against contracts/monthly_revenue.json", validation: validation),
+                            finding: .contractBroken(validation)),
             ], runs: [
                 RunRecord(side: .notebook, repetition: 1, outcome: .completed, seconds: 3.9,
                           stdoutTail: "loaded 1204 orders\nwrote out/monthly.csv\n"),
@@ -53,8 +51,8 @@ enum SampleRunReports {
             ]),
             CaseReport(name: "churn", status: .error, seconds: 4.9, checks: [
                 executionCheck,
-                CheckResult(kind: .golden, output: "churn_scores.csv", side: .pipeline, status: .passed, message: "same as golden/churn/churn_scores.csv"),
-                CheckResult(kind: .equivalence, output: "churn_scores.csv", status: .skipped, message: "not compared: the notebook did not complete"),
+                CheckResult(kind: .golden, output: "churn_scores.csv", side: .pipeline, status: .passed, finding: .goldenMatches(equalDiff(120), unchanged: false)),
+                CheckResult(kind: .equivalence, output: "churn_scores.csv", status: .skipped, finding: .notCompared(reason: "the notebook did not complete")),
             ], runs: [
                 RunRecord(side: .notebook, repetition: 1, outcome: .failed, seconds: 2.7,
                           keptSandbox: "/tmp/harness-sandbox/churn-notebook-1",
@@ -71,9 +69,7 @@ enum SampleRunReports {
     /// The churn notebook's failure as its execution check: linked to its run, pointing at
     /// the notebook.
     static var executionCheck: CheckResult {
-        var check = CheckResult(kind: .execution, side: .notebook, status: .error,
-                                message: "churn.ipynb cell 7, line 3: KeyError: 'recent'",
-                                fix: "harness run churn --keep-sandbox")
+        var check = CheckResult(kind: .execution, side: .notebook, status: .error, finding: .failed(notebookFailure))
         check.run = 0
         check.seconds = 2.7
         check.location = SourceLocation(path: "/work/repo/notebooks/churn.ipynb")
@@ -99,6 +95,19 @@ enum SampleRunReports {
                 report.cases[caseIndex].checks[checkIndex] = check
             }
         }
+        return report
+    }
+
+    /// A comparison that found nothing, over `rows` rows (or documents).
+    static func equalDiff(_ rows: Int, format: DiffReport.Format = .csv) -> DiffReport {
+        var diff = DiffReport(format: format, expectedPath: "golden/x", actualPath: "out/x")
+        diff.rowsCompared = rows
+        return diff
+    }
+
+    static var validReport: ValidationReport {
+        var report = ValidationReport(dataPath: "out/monthly_revenue.csv", contractPath: "contracts/monthly_revenue.json")
+        report.rowsChecked = 48
         return report
     }
 
