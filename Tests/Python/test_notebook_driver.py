@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "Harness", "Python",
@@ -227,6 +228,27 @@ class RunTests(unittest.TestCase):
             self.assertEqual(json.load(handle), 4)
         self.assertEqual(executed["cells"][2]["outputs"][0]["text"], ["40\n"])
         self.assertEqual(executed["cells"][2]["execution_count"], 3)
+
+    def test_stopped_run_says_where_the_cell_was(self):
+        folder = tempfile.mkdtemp(prefix="driver-test-")
+        cells = [code("import time\n\ndef wait():\n    time.sleep(30)\n\nprint('waiting', flush=True)\nwait()")]
+        paths = {name: os.path.join(folder, name) for name in ("in.ipynb", "out.ipynb", "result.json", "job.json")}
+        with open(paths["in.ipynb"], "w") as handle:
+            json.dump({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}, handle)
+        with open(paths["job.json"], "w") as handle:
+            json.dump({"notebook": paths["in.ipynb"], "output": paths["out.ipynb"], "result": paths["result.json"],
+                       "label": "t", "capture_folder": os.path.join(folder, "captures"), "parameters": {}}, handle)
+        env = dict(os.environ, HARNESS_NOTEBOOK_ENGINE="plain")
+        process = subprocess.Popen([sys.executable, SOURCE, paths["job.json"]], cwd=folder, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.assertIn(b"waiting", process.stdout.readline())
+        time.sleep(0.5)  # into wait()
+        process.terminate()
+        process.wait(timeout=20)
+        with open(paths["result.json"]) as handle:
+            failure = json.load(handle)["failure"]
+        self.assertEqual((failure["kind"], failure["cell"], failure["line"]), ("terminated", 1, 4))
+        self.assertIn("in wait", failure["traceback"])
 
     def test_failing_cell_is_reported_and_marked(self):
         result, executed = self.run_notebook([code("x = 1"), code("y = 1\nraise ValueError('bad')")])

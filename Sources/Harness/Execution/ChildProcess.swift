@@ -149,6 +149,13 @@ final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Asks every Python process of the group to print where it is and end: with
+    /// `PYTHONFAULTHANDLER` set, SIGABRT writes each thread's stack to stderr first. Used at
+    /// a timeout, which stops the group anyway.
+    func abortForStacks() {
+        signalGroup(SIGABRT)
+    }
+
     /// Asks the group to stop (SIGTERM) and wakes the run waiting on it.
     func requestStop() {
         signalGroup(SIGTERM)

@@ -13,6 +13,9 @@ enum RunEnvironment {
         // notebook driver chooses for itself (the inline backend, as ipykernel does).
         merged["MPLBACKEND"] = notebook ? nil : "Agg"
         merged["PYTHONUNBUFFERED"] = "1"
+        // A pipeline stopped at its timeout prints where it was (see ChildProcess.abortForStacks);
+        // the notebook driver says so itself.
+        if !notebook { merged["PYTHONFAULTHANDLER"] = "1" }
         // A parent's virtual environment must not leak into a run that uses another one.
         if merged["VIRTUAL_ENV"] != nil, !python.executable.hasPrefix(merged["VIRTUAL_ENV"] ?? "") {
             merged["VIRTUAL_ENV"] = nil

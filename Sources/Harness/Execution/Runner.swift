@@ -62,7 +62,15 @@ public enum Runner {
                                            stderrPath: folder.stderr)
         let deadline = job.timeout.map { Clock.now + $0 }
         let ended = child.wait(until: deadline, stop: { ProcessGroupRegistry.shared.interrupted })
-        let stopped = ended == nil ? child.stop(grace: grace) : nil
+        var stopped: ProcessTermination?
+        if ended == nil {
+            if case .pipeline = job.target, !ProcessGroupRegistry.shared.interrupted {
+                // Timed out: Python prints its stack before it goes, for the report.
+                child.abortForStacks()
+                stopped = child.wait(until: Clock.now + 1)
+            }
+            stopped = stopped ?? child.stop(grace: grace)
+        }
         result.seconds = Clock.now - started
 
         switch job.target {
@@ -86,7 +94,9 @@ public enum Runner {
                                          sandbox: folder.sandbox, pythonpath: pythonpath))
             } else {
                 result.outcome = ProcessGroupRegistry.shared.interrupted ? .interrupted
-                    : .timedOut(seconds: job.timeout ?? 0, failure: nil)
+                    : .timedOut(seconds: job.timeout ?? 0,
+                                failure: RunFailure(timedOut: job, stderrPath: folder.stderr, sandbox: folder.sandbox,
+                                                    pythonpath: pythonpath))
             }
         }
         return result

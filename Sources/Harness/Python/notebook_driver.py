@@ -618,6 +618,25 @@ def locate(error, engine, source, label):
     return line, text + "".join(exception.format_exception_only())
 
 
+def stopped_at(stop, engine, label):
+    """Where the running cell was when harness stopped it: its line and its stack, from the
+    cell's first frame to the last frame outside this driver (the signal handler's own frame
+    says nothing about the notebook)."""
+    own = engine_filename(engine)
+    frames = traceback.extract_tb(stop.__traceback__)
+    first = next((i for i, f in enumerate(frames) if f.filename == own), None)
+    if first is None:
+        return {}
+    driver_file = os.path.abspath(__file__)
+    frames = [f for f in frames[first:] if os.path.abspath(f.filename) != driver_file]
+    line = [f.lineno for f in frames if f.filename == own][-1]
+    for frame in frames:
+        if frame.filename == own:
+            frame.filename = label
+    text = "Traceback (most recent call last):\n" + "".join(traceback.StackSummary.from_list(frames).format())
+    return {"line": line, "traceback": text}
+
+
 def engine_filename(engine):
     return getattr(engine, "filename", None)
 
@@ -860,6 +879,7 @@ def main():
 
     signal.signal(signal.SIGTERM, terminated)
     signal.signal(signal.SIGINT, terminated)
+    engine = None
     try:
         try:
             with open(job["notebook"], encoding="utf-8") as handle:
@@ -967,6 +987,9 @@ def main():
         result["failure"] = {"kind": "terminated", "message": str(stop)}
         if current[0] is not None:
             result["failure"].update(cell=current[0][0], cell_first_line=first_line(current[0][1]), source=current[0][1])
+            # Where the cell was when it was stopped (a timeout): its line and the stack.
+            if engine is not None and stop.__traceback__ is not None:
+                result["failure"].update(stopped_at(stop, engine, "cell %s" % current[0][0]))
     finally:
         sys.stdout.flush()
         finish()

@@ -60,6 +60,11 @@ public enum RunTerminalRenderer {
         } else {
             text += "\n"
         }
+        // A timed-out run shows where it was stopped, and what it printed last.
+        if run.outcome == .timedOut {
+            if let stack = run.failure?.traceback, !stack.isEmpty { text += "where it was:\n" + stack.indented("  ") + "\n" }
+            if !run.stdoutTail.isEmpty { text += "stdout (last lines):\n" + run.stdoutTail.indented("  ") + "\n" }
+        }
         // A notebook failure shows its cell and line; anything else is explained by stderr.
         if run.failure?.sourceExcerpt == nil, !run.stderrTail.isEmpty {
             text += "stderr (last lines):\n" + run.stderrTail.indented("  ") + "\n"

@@ -50,10 +50,9 @@ enum RunRecordBuilder {
         case .timedOut(let seconds, let failure):
             record.outcome = .timedOut
             var account = failure ?? RunFailure(summary: "timed out after \(formatSeconds(seconds))")
-            // Where it was when time ran out, without the traceback of the stop itself.
+            // Where it was when time ran out (its stack is in `traceback`), not the stop itself.
             account.exceptionType = nil
             account.message = nil
-            account.traceback = nil
             account.exitCode = nil
             account.hint = failure?.hint ?? "raise the case's \"timeout\" or pass --timeout SECONDS"
             record.failure = account

@@ -27,6 +27,8 @@ extension ExecutionTests {
             }
             #expect(seconds == 1.5)
             #expect(failure?.cellNumber == 2, "the driver reports the cell it was in when stopped")
+            #expect(failure?.lineInCell == 2)
+            #expect(failure?.traceback?.contains("time.sleep(60)") == true, "the stack of where it was")
             #expect(result.seconds < 10)
             #expect(F.processIsGone(try Self.sleeperPid(result)))
             Runner.removeSandbox(result.sandbox)
@@ -56,14 +58,19 @@ extension ExecutionTests {
         @Test func pipelineTimeoutStopsItsGrandchild() throws {
             let folder = try TestSupport.temporaryFolder("pipe")
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            try TestSupport.write(Self.startSleeper + "\nimport time\ntime.sleep(60)\n", to: folder + "/slow.py")
+            try TestSupport.write(Self.startSleeper + "\nimport time\ndef wait():\n    time.sleep(60)\nwait()\n", to: folder + "/slow.py")
             let job = RunJob(target: .pipeline(command: ["python", folder + "/slow.py"], pythonpath: []),
                              label: "test/pipeline", timeout: 1, python: try F.plain())
             let result = try Runner.run(job, console: BufferConsole())
-            guard case .timedOut = result.outcome else {
+            guard case .timedOut(_, let failure) = result.outcome else {
                 Issue.record("expected a timeout, got \(result.outcome)")
                 return
             }
+            // Where it was: Python's stack, printed when it was stopped.
+            #expect(failure?.file == folder + "/slow.py")
+            #expect(failure?.lineInCell == 6)
+            #expect(failure?.summary.hasSuffix("slow.py, line 6 (wait)") == true)
+            #expect(failure?.traceback?.contains("most recent call first") == true)
             #expect(F.processIsGone(try Self.sleeperPid(result)))
             Runner.removeSandbox(result.sandbox)
         }
