@@ -27,8 +27,9 @@ enum RunCommand {
         Exit 0 when everything passed, 1 when a check failed, 2 on a usage or configuration error,
         3 when a notebook or pipeline did not run to completion.
         A golden check that fails keeps the reference's output (the notebook's when there is one)
-        as a pending golden in .harness/pending/ beside the config, never under CI=true or
-        GITHUB_ACTIONS=true; `harness golden review` shows each and asks.
+        as a pending golden in .harness/pending/ beside the config, never under CI (CI set to
+        anything but "", 0 or false, or GITHUB_ACTIONS=true); `harness golden review` shows
+        each and asks.
         """,
         example: "harness run sales --config harness.json --junit reports/junit.xml")
 
@@ -63,13 +64,13 @@ enum RunCommand {
                              config: HarnessConfig, console: Console) throws {
         var report = report
         report.htmlPath = parsed.value("--html")
-        let folder = FileManager.default.currentDirectoryPath
+        // JUnit files and annotations name files by their path in the repository.
+        let repository = ReportPath.repositoryRoot(of: config.folder, environment: environment,
+                                                   fallback: FileManager.default.currentDirectoryPath)
         if let path = parsed.value("--json") { try AtomicFile.write(report.json.prettyText, to: path) }
-        if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report, root: folder), to: path) }
+        if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report, root: repository), to: path) }
         if let path = parsed.value("--html") { try AtomicFile.write(HTMLRenderer.render(report), to: path) }
         if environment["GITHUB_ACTIONS"] == "true" {
-            // Annotations attach to files by their path in the repository.
-            let repository = environment["GITHUB_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? folder
             console.out(GitHubRenderer.annotations(report, root: repository))
             if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 let existing = (try? FileBytes.read(summary)) ?? []

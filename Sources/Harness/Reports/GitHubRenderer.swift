@@ -3,10 +3,13 @@
 public enum GitHubRenderer {
     /// One `::error` line per failing check (a run that did not complete is its execution
     /// check), attached to the config line that declares the output, the notebook, or the
-    /// pipeline's failing line; paths relative to `root` (the repository: `GITHUB_WORKSPACE`),
-    /// as GitHub needs them to show the annotation on the file.
+    /// pipeline's failing line; paths relative to `root` (the repository: `GITHUB_WORKSPACE`,
+    /// see `ReportPath.repositoryRoot`), as GitHub needs them to show the annotation on the file.
     public static func annotations(_ report: RunReport, root: String = "") -> String {
-        let paths = ReportPath(root: root)
+        annotations(report, paths: ReportPath(root: root))
+    }
+
+    static func annotations(_ report: RunReport, paths: ReportPath) -> String {
         var lines = ""
         if report.updateGoldenUnderCI {
             lines += "::warning file=\(property(paths.shown(report.configPath))),title=\(property("harness: --update-golden under CI"))::\(data(RunTerminalRenderer.underCIWarning(report.golden)))\n"
@@ -24,7 +27,7 @@ public enum GitHubRenderer {
             }
             for found in caseReport.unexpectedOutputs {
                 let title = property("harness \(caseReport.name): unexpected output \(found.path)")
-                lines += "::warning file=\(property(report.configPath)),title=\(title)::\(data(RunTerminalRenderer.unexpectedText(found, caseName: caseReport.name)))\n"
+                lines += "::warning file=\(property(paths.shown(report.configPath))),title=\(title)::\(data(RunTerminalRenderer.unexpectedText(found, caseName: caseReport.name)))\n"
             }
         }
         return lines

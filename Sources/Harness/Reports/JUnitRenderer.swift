@@ -7,9 +7,13 @@ import Foundation
 /// A run that did not complete is its execution check: one testcase, with the run's cell,
 /// source and stderr, so the counts agree with the terminal's.
 public enum JUnitRenderer {
-    /// - Parameter root: folder the `file` attributes are relative to (the current folder).
+    /// - Parameter root: folder the `file` attributes are relative to (the repository, see
+    ///   `ReportPath.repositoryRoot`).
     public static func render(_ report: RunReport, root: String = "") -> String {
-        let paths = ReportPath(root: root)
+        render(report, paths: ReportPath(root: root))
+    }
+
+    static func render(_ report: RunReport, paths: ReportPath) -> String {
         var tests = 0, failures = 0, errors = 0, skipped = 0
         var suites = ""
         let timestamp = report.startedAt.map(isoTimestamp)

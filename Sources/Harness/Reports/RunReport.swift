@@ -9,7 +9,7 @@ public struct RunReport: Sendable {
     public var seconds: Double = 0
     public var golden = GoldenSummary()
     public var updateGolden = false
-    /// `--update-golden` ran under CI (`CI=true` or `GITHUB_ACTIONS=true`), where goldens
+    /// `--update-golden` ran under CI (`ContinuousIntegration.isActive`), where goldens
     /// are normally only read: it was asked for, so it writes, and every report says so.
     public var updateGoldenUnderCI = false
     /// `--fail-on-unused`: unused goldens fail the run.

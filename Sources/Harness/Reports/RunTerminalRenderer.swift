@@ -100,7 +100,7 @@ public enum RunTerminalRenderer {
     /// Goldens are CI's reference: rewriting them there is allowed (it was asked for) but
     /// never quiet.
     public static func underCIWarning(_ golden: GoldenSummary) -> String {
-        "--update-golden ran under CI (CI or GITHUB_ACTIONS is \"true\"): \(golden.created.count) golden\(golden.created.count == 1 ? "" : "s") created, \(golden.updated.count) updated in this checkout; commit them only after review"
+        "--update-golden ran under CI: \(golden.created.count) golden\(golden.created.count == 1 ? "" : "s") created, \(golden.updated.count) updated in this checkout; commit them only after review"
     }
 
     /// The warning for an undeclared data file, with how to declare or ignore it.

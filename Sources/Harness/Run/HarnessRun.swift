@@ -16,10 +16,10 @@ public enum HarnessRun {
         report.startedAt = started
         report.hostname = ProcessInfo.processInfo.hostName
         report.updateGolden = options.updateGolden
-        report.updateGoldenUnderCI = options.updateGolden
-            && (options.environment["CI"] == "true" || options.environment["GITHUB_ACTIONS"] == "true")
+        let underCI = ContinuousIntegration.isActive(options.environment)
+        report.updateGoldenUnderCI = options.updateGolden && underCI
         report.failOnUnused = options.failOnUnused
-        if !options.updateGolden && !isCI(options.environment) {
+        if !options.updateGolden && !underCI {
             options.pendingFolder = PendingGoldens(configFolder: config.folder).folder
         }
         report.repeatCount = options.repeatCount
@@ -81,13 +81,6 @@ public enum HarnessRun {
         report.golden = golden
         report.seconds = Date().timeIntervalSince(started)
         return report
-    }
-
-    /// Whether this is a CI machine (`CI` or `GITHUB_ACTIONS` set to true), where no
-    /// pending golden is ever kept: nobody there would review it.
-    static func isCI(_ environment: [String: String]) -> Bool {
-        let ci = environment["CI"]?.lowercased() ?? ""
-        return (!ci.isEmpty && ci != "false" && ci != "0") || environment["GITHUB_ACTIONS"] == "true"
     }
 
     /// Where virtual environments are cached: `.harness/` beside the config, unless

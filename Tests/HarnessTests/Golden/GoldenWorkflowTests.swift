@@ -103,6 +103,30 @@ import Testing
         }
     }
 
+    /// One answer to "under CI" for every rule: `CI=1` keeps no pending golden and makes
+    /// `--update-golden` say so, as `CI=true` does.
+    @Test func updateGoldenUnderAnyCIValueSaysSo() throws {
+        for environment in [["CI": "1"], ["CI": "True"], ["CI": "false", "GITHUB_ACTIONS": "true"]] {
+            let fixture = try drifted()
+            let (result, report) = try fixture.run(["--update-golden"], environment: environment)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("warning: --update-golden ran under CI"), "\(environment)")
+            #expect(report?["update_golden_under_ci"] == .bool(true), "\(environment)")
+        }
+        let (quiet, report) = try drifted().run(["--update-golden"], environment: Self.developer)
+        #expect(!quiet.stdout.contains("under CI"))
+        #expect(report?["update_golden_under_ci"] != .bool(true))
+    }
+
+    @Test(arguments: [
+        (["CI": "true"], true), (["CI": "1"], true), (["CI": "yes"], true), (["CI": "FALSE"], false),
+        (["CI": "0"], false), (["CI": ""], false), ([:], false), (["GITHUB_ACTIONS": "true"], true),
+        (["CI": "false", "GITHUB_ACTIONS": "false"], false),
+    ])
+    func continuousIntegrationIsOneRule(environment: [String: String], active: Bool) {
+        #expect(ContinuousIntegration.isActive(environment) == active)
+    }
+
     @Test func aMatchingRunRemovesItsStalePendingGolden() throws {
         let fixture = try drifted()
         _ = try fixture.run(environment: Self.developer)

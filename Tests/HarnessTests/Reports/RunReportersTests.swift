@@ -103,3 +103,38 @@ import Testing
         #expect(page.components(separatedBy: "KeyError").count > 1)
     }
 }
+
+/// Report paths are repository-relative whatever folder harness ran from.
+@Suite struct ReportPathTests {
+    @Test func relativeConfigFromASubfolderIsShownFromTheRepository() {
+        let paths = ReportPath(root: "/work/repo", base: "/work/repo/notebooks")
+        #expect(paths.shown("../harness.json") == "harness.json")
+        #expect(paths.shown("./../examples/./sales/../churn/n.ipynb") == "examples/churn/n.ipynb")
+        #expect(paths.shown("/work/repo/src/x.py") == "src/x.py")
+        #expect(paths.shown("/elsewhere/x.py") == "/elsewhere/x.py")
+        #expect(paths.shown("/work/repository/x.py") == "/work/repository/x.py")
+    }
+
+    @Test func theRepositoryIsTheFolderHoldingGit() throws {
+        let folder = try TestSupport.temporaryFolder("repo-root")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/a/b", withIntermediateDirectories: true)
+        #expect(ReportPath.repositoryRoot(of: folder + "/a/b", environment: [:], fallback: "/x") == folder)
+        #expect(ReportPath.repositoryRoot(of: folder + "/a/b", environment: ["GITHUB_WORKSPACE": "/w"], fallback: "/x") == "/w")
+        #expect(ReportPath.repositoryRoot(of: "/", environment: [:], fallback: "/x") == "/x")
+    }
+
+    @Test func annotationsOfARelativeConfigAreRepositoryRelative() {
+        var report = SampleRunReports.failingInCI
+        report.configPath = "../harness.json"
+        for index in report.cases[1].checks.indices {
+            report.cases[1].checks[index].location = SourceLocation(path: "../harness.json", line: 12)
+        }
+        let paths = ReportPath(root: "/work/repo", base: "/work/repo/notebooks")
+        let annotations = GitHubRenderer.annotations(report, paths: paths)
+        #expect(annotations.contains("::error file=harness.json,line=12,"))
+        #expect(!annotations.contains("../"))
+        #expect(JUnitRenderer.render(report, paths: paths).contains("file=\"harness.json\" line=\"12\""))
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Harness
 
 /// The public test suites (csv-spectrum, csvlint's fixtures, frictionless-py's data files,
 /// JSON-Schema-Test-Suite) are read in place, never committed. A fresh clone without them
@@ -16,7 +17,7 @@ enum PublicCorpora {
     static let names = ["csv-spectrum", "csvlint-fixtures", "frictionless-data", "json-schema-test-suite"]
 
     /// GitHub Actions, GitLab and most CI services set `CI=true`.
-    static let required = ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "")
+    static let required = ContinuousIntegration.isActive(ProcessInfo.processInfo.environment)
 
     static func isPresent(_ name: String) -> Bool {
         var isFolder: ObjCBool = false
