@@ -25,6 +25,16 @@ import Testing
                                 "run-failing.github.txt")
     }
 
+    /// A run where everything passed, in the three text reporters: what CI shows on a green build.
+    @Test func passingRunMatchesGoldens() throws {
+        let report = SampleRunReports.passing
+        let paths = ReportPath(root: "/work/repo", base: "/work/repo")
+        try expectMatchesGolden(RunTerminalRenderer.details(report, color: false), "run-passing.txt")
+        try expectMatchesGolden(JUnitRenderer.render(report, paths: paths), "run-passing.junit.xml")
+        try expectMatchesGolden(GitHubRenderer.annotations(report, paths: paths) + "\n" + GitHubRenderer.stepSummary(report),
+                                "run-passing.github.txt")
+    }
+
     @Test func junitCountsAFailedRunOnceAsTheTerminalDoes() throws {
         let xml = JUnitRenderer.render(SampleRunReports.failingInCI, root: "/work/repo")
         let checks = SampleRunReports.failingInCI.cases.map(\.checks.count).reduce(0, +)
