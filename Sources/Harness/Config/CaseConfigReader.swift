@@ -51,6 +51,8 @@ enum CaseConfigReader {
         }
 
         var captures: [CaptureConfig] = []
+        // Where each capture is declared: its checks point there.
+        var captureOffsets: [String: Int] = [:]
         if let member = keys["capture"] {
             if keys["notebook"] == nil {
                 reader.report(member.offset, "\(context).capture needs a notebook: captures are notebook variables")
@@ -63,6 +65,7 @@ enum CaseConfigReader {
                     continue
                 }
                 captures.append(CaptureConfig(file: capture.key, variable: variable))
+                captureOffsets[capture.key] = capture.offset
             }
         }
 
@@ -81,7 +84,8 @@ enum CaseConfigReader {
             var options = CompareOptions(rtol: defaults.rtol, atol: defaults.atol)
             options.format = nil
             outputs.append(OutputConfig(name: capture.file, notebookPath: capture.file, pipelinePath: nil,
-                                        fromCapture: true, options: options, contract: nil))
+                                        fromCapture: true, options: options, contract: nil,
+                                        location: captureOffsets[capture.file].flatMap(reader.location)))
         }
         if outputs.isEmpty && keys["outputs"] == nil {
             reader.report(entry.offset, "case \"\(name)\" declares no outputs, so nothing would be checked",

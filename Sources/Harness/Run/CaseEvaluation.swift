@@ -89,18 +89,21 @@ struct CaseEvaluation {
         }
     }
 
-    /// Where a failed run points: the notebook, or the pipeline's failing source line.
+    /// Where a failed run points: the notebook's failing line (in its cell), or the
+    /// pipeline's failing source line.
     func runLocation(_ run: SideRun) -> SourceLocation? {
+        let failure: RunFailure?
+        switch run.result?.outcome {
+        case .failed(let account)?: failure = account
+        case .timedOut(_, let account)?: failure = account
+        default: failure = nil
+        }
         switch run.side {
         case .notebook:
-            return config.notebook.map { SourceLocation(path: $0) }
-        case .pipeline:
-            let failure: RunFailure?
-            switch run.result?.outcome {
-            case .failed(let account)?: failure = account
-            case .timedOut(_, let account)?: failure = account
-            default: failure = nil
+            return config.notebook.map {
+                NotebookCellLocation.locate(notebook: $0, cell: failure?.cellNumber, line: failure?.lineInCell)
             }
+        case .pipeline:
             guard let failure, let file = failure.file else { return nil }
             return SourceLocation(path: file, line: failure.lineInCell)
         }

@@ -55,6 +55,9 @@ import Testing
         #expect(sales.outputs[1].options.rtol == 1e-6)
         #expect(sales.outputs[2].fromCapture)
         #expect(sales.outputs[2].pipelinePath == nil)
+        // Its checks point at where the capture is declared, as an output's point at its entry.
+        #expect(sales.outputs[2].location?.line == 10)
+        #expect(sales.outputs[0].location?.line == 7)
         #expect(try PipelineCommand.expand(["--region={param:region}", "{param:min_revenue}"], parameters: sales.parameters) == ["--region=EU", "0"])
     }
 
