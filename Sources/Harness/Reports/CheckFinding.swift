@@ -54,6 +54,17 @@ public enum CheckFinding: Sendable {
         }
     }
 
+    /// Why a run did not complete: the one place a run's failure is kept in the report
+    /// (its `RunRecord` has the outcome, the output tails and the kept files).
+    public var failure: RunFailure? {
+        switch self {
+        case .failed(let failure): return failure
+        case .timedOut(_, let failure, _, _, _): return failure
+        case .couldNotStart(_, let reason): return RunFailure(summary: reason)
+        default: return nil
+        }
+    }
+
     /// The validation behind the finding.
     public var validation: ValidationReport? {
         switch self {

@@ -21,7 +21,7 @@ public enum GitHubRenderer {
                 if let line = check.location?.line { properties += ",line=\(line)" }
                 properties += ",title=" + property("harness \(caseReport.name): \(title(check, run: run))")
                 var message = check.message
-                if let hint = run?.failure?.hint { message += "\n" + hint }
+                if let hint = check.finding.failure?.hint { message += "\n" + hint }
                 if let fix = check.fix { message += "\nfix: " + fix }
                 lines += "::error \(properties)::\(data(message))\n"
             }
@@ -38,7 +38,7 @@ public enum GitHubRenderer {
         guard let run else { return check.title }
         var text = "\(run.side.rawValue) \(run.outcome.rawValue.replacingUnderscores())"
         if run.repetition > 1 { text += " (run \(run.repetition))" }
-        if let cell = run.failure?.cellNumber { text += " at cell \(cell)" }
+        if let cell = check.finding.failure?.cellNumber { text += " at cell \(cell)" }
         return text
     }
 

@@ -71,12 +71,12 @@ public enum JUnitRenderer {
 
     static func detail(_ check: CheckResult, run: RunRecord?) -> String {
         var text = check.message + "\n"
-        if let failure = run?.failure {
+        if let failure = check.finding.failure {
             if let excerpt = failure.sourceExcerpt { text += "\n" + excerpt + "\n" }
             if let hint = failure.hint { text += "\nhint: " + hint + "\n" }
             if let traceback = failure.traceback { text += "\n" + traceback + "\n" }
         }
-        if let run, run.failure?.traceback == nil, !run.stderrTail.isEmpty {
+        if let run, check.finding.failure?.traceback == nil, !run.stderrTail.isEmpty {
             text += "\n--- stderr (last lines) ---\n" + run.stderrTail
         }
         if let diff = check.diff { text += "\n" + DiffTerminalRenderer.render(diff, color: false) }

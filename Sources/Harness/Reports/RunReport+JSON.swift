@@ -35,7 +35,7 @@ extension CaseReport {
             "status": .string(status.rawValue),
             "duration_seconds": .double(seconds),
             "checks": .array(checks.map(\.json)),
-            "runs": .array(runs.map(\.json)),
+            "runs": .array(runs.indices.map { runs[$0].json(failure: failure(ofRun: $0)) }),
             "unexpected_outputs": .array(unexpectedOutputs.map {
                 .object(["side": .string($0.side.rawValue), "path": .string($0.path)])
             }),
@@ -65,7 +65,8 @@ extension CheckResult {
 }
 
 extension RunRecord {
-    var json: JSONValue {
+    /// `failure` is its execution check's (`CaseReport.failure(ofRun:)`).
+    func json(failure: RunFailure?) -> JSONValue {
         .object([
             "side": .string(side.rawValue),
             "repetition": .int(repetition),

@@ -40,7 +40,8 @@ public struct RunReport: Sendable {
         // A run stopped by a configuration mistake found only at run time (a parameter a
         // parameters cell the config loader could not read does not assign) is exit 2.
         let configurationOnly = { (report: CaseReport) in
-            report.runs.filter { $0.outcome != .completed }.allSatisfy { $0.failure?.isConfigurationError == true }
+            report.checks.filter { $0.kind == .execution && $0.run != nil }
+                .allSatisfy { $0.finding.failure?.isConfigurationError == true }
         }
         if cases.contains(where: { $0.status == .error && !configurationOnly($0) }) { return 3 }
         if cases.contains(where: { $0.status == .error }) { return 2 }
@@ -90,6 +91,12 @@ public struct CaseReport: Sendable {
         self.seconds = seconds
         self.checks = checks
         self.runs = runs
+    }
+
+    /// Why `runs[index]` did not complete: its execution check's finding, where a run's
+    /// failure is kept.
+    public func failure(ofRun index: Int) -> RunFailure? {
+        checks.first { $0.kind == .execution && $0.run == index }?.finding.failure
     }
 }
 
@@ -163,13 +170,9 @@ public struct RunRecord: Sendable {
     public var stdoutTail: String
     public var stderrTail: String
     public var executedNotebook: String?
-    /// Why the run did not complete (the driver's own account, with the pipeline's source
-    /// file when it has one).
-    public var failure: RunFailure?
 
     public init(side: RunSide, repetition: Int, outcome: Outcome, seconds: Double, keptSandbox: String? = nil,
-                stdoutTail: String = "", stderrTail: String = "", executedNotebook: String? = nil,
-                failure: RunFailure? = nil) {
+                stdoutTail: String = "", stderrTail: String = "", executedNotebook: String? = nil) {
         self.side = side
         self.repetition = repetition
         self.outcome = outcome
@@ -178,6 +181,5 @@ public struct RunRecord: Sendable {
         self.stdoutTail = stdoutTail
         self.stderrTail = stderrTail
         self.executedNotebook = executedNotebook
-        self.failure = failure
     }
 }

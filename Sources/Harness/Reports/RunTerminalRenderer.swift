@@ -22,8 +22,8 @@ public enum RunTerminalRenderer {
         var text = ""
         for caseReport in report.cases where caseReport.status != .passed {
             text += "\n" + style.bold("── \(caseReport.name) ") + "\n"
-            for run in caseReport.runs where run.outcome != .completed {
-                text += runFailure(run, style: style).indented("  ") + "\n"
+            for (index, run) in caseReport.runs.enumerated() where run.outcome != .completed {
+                text += runFailure(run, failure: caseReport.failure(ofRun: index), style: style).indented("  ") + "\n"
             }
             // A run that did not complete is shown above with its cell and source; its
             // execution check would only repeat it.
@@ -51,9 +51,9 @@ public enum RunTerminalRenderer {
         return text
     }
 
-    static func runFailure(_ run: RunRecord, style: TerminalStyle) -> String {
+    static func runFailure(_ run: RunRecord, failure: RunFailure?, style: TerminalStyle) -> String {
         var text = style.red("\(run.side.rawValue) \(run.outcome.rawValue.replacingUnderscores())")
-        if let failure = run.failure {
+        if let failure {
             text += ": " + failure.summary + "\n"
             if let excerpt = failure.sourceExcerpt, !excerpt.isEmpty { text += excerpt.indented("  ") + "\n" }
             if let hint = failure.hint { text += "hint: " + hint + "\n" }
@@ -62,11 +62,11 @@ public enum RunTerminalRenderer {
         }
         // A timed-out run shows where it was stopped, and what it printed last.
         if run.outcome == .timedOut {
-            if let stack = run.failure?.traceback, !stack.isEmpty { text += "where it was:\n" + stack.indented("  ") + "\n" }
+            if let stack = failure?.traceback, !stack.isEmpty { text += "where it was:\n" + stack.indented("  ") + "\n" }
             if !run.stdoutTail.isEmpty { text += "stdout (last lines):\n" + run.stdoutTail.indented("  ") + "\n" }
         }
         // A notebook failure shows its cell and line; anything else is explained by stderr.
-        if run.failure?.sourceExcerpt == nil, !run.stderrTail.isEmpty {
+        if failure?.sourceExcerpt == nil, !run.stderrTail.isEmpty {
             text += "stderr (last lines):\n" + run.stderrTail.indented("  ") + "\n"
         }
         if let sandbox = run.keptSandbox {

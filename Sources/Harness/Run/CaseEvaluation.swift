@@ -121,7 +121,13 @@ struct CaseEvaluation {
             case .completed: finding = .completed
             case .failed(let failure): finding = .failed(failure)
             case .timedOut(let seconds, let failure):
-                finding = .timedOut(seconds: seconds, failure: failure, repetition: repetition, rerun: caseCommand,
+                // Where it was when time ran out (its stack is in `traceback`), not the stop itself.
+                var account = failure ?? RunFailure(summary: "\(run.side.rawValue)\(repetition.map { " (run \($0))" } ?? "") timed out after \(formatSeconds(seconds))")
+                account.exceptionType = nil
+                account.message = nil
+                account.exitCode = nil
+                account.hint = failure?.hint ?? "raise the case's \"timeout\" or pass --timeout SECONDS"
+                finding = .timedOut(seconds: seconds, failure: account, repetition: repetition, rerun: caseCommand,
                                     suggestedTimeout: Int(config.timeout * 2))
             case .interrupted: finding = .interrupted(repetition: repetition)
             }

@@ -35,30 +35,18 @@ enum RunJobBuilder {
 enum RunRecordBuilder {
     static func record(_ run: SideRun, keepSandbox: Bool) -> RunRecord {
         guard let result = run.result else {
-            return RunRecord(side: run.side, repetition: run.repetition, outcome: .failed, seconds: 0,
-                             failure: RunFailure(summary: run.startError.map { DiagnosticRenderer.render($0) } ?? "did not start"))
+            return RunRecord(side: run.side, repetition: run.repetition, outcome: .failed, seconds: 0)
         }
         var record = RunRecord(side: run.side, repetition: run.repetition, outcome: .completed, seconds: result.seconds,
                                keptSandbox: keepSandbox ? result.sandbox : nil,
                                stdoutTail: TextTail.read(result.stdoutPath), stderrTail: TextTail.read(result.stderrPath),
                                executedNotebook: keepSandbox ? result.executedNotebookPath : nil)
+        // Why it did not complete is its execution check's finding.
         switch result.outcome {
         case .completed: break
-        case .failed(let failure):
-            record.outcome = .failed
-            record.failure = failure
-        case .timedOut(let seconds, let failure):
-            record.outcome = .timedOut
-            var account = failure ?? RunFailure(summary: "timed out after \(formatSeconds(seconds))")
-            // Where it was when time ran out (its stack is in `traceback`), not the stop itself.
-            account.exceptionType = nil
-            account.message = nil
-            account.exitCode = nil
-            account.hint = failure?.hint ?? "raise the case's \"timeout\" or pass --timeout SECONDS"
-            record.failure = account
-        case .interrupted:
-            record.outcome = .interrupted
-            record.failure = RunFailure(summary: "interrupted")
+        case .failed: record.outcome = .failed
+        case .timedOut: record.outcome = .timedOut
+        case .interrupted: record.outcome = .interrupted
         }
         return record
     }

@@ -58,8 +58,7 @@ enum SampleRunReports {
                           keptSandbox: "/tmp/harness-sandbox/churn-notebook-1",
                           stdoutTail: "loaded 1204 customers\nfitting weights\n",
                           stderrTail: "/venv/lib/python3.12/site-packages/pandas/core/frame.py:4102: KeyError\n",
-                          executedNotebook: "/tmp/harness-sandbox/churn-notebook-1/churn.executed.ipynb",
-                          failure: notebookFailure),
+                          executedNotebook: "/tmp/harness-sandbox/churn-notebook-1/churn.executed.ipynb"),
                 RunRecord(side: .pipeline, repetition: 1, outcome: .completed, seconds: 1.8),
             ]),
         ]

@@ -1,10 +1,10 @@
 /// A notebook or pipeline that did not complete: where it broke (cell, line, exception), the
 /// cell's source with the failing line highlighted, the traceback, and the output tails.
 extension HTMLRenderer {
-    static func runFailure(_ run: RunRecord, name: String, id: String, fix: String?) -> HTML {
+    static func runFailure(_ run: RunRecord, failure: RunFailure?, name: String, id: String, fix: String?) -> HTML {
         let outcome = run.outcome.rawValue
         var body = HTML.empty
-        if let failure = run.failure {
+        if let failure {
             body += "<p class=\"message\">\(failure.summary)</p>\n"
             if let type = failure.exceptionType {
                 let message: HTML = failure.message.map { ": \($0)" } ?? .empty

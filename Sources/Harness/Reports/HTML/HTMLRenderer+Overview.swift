@@ -23,7 +23,7 @@ extension HTMLRenderer {
             let item = report.cases[index]
             let problem = item.checks.first { $0.status == .failed || $0.status == .error }
             let note: HTML = problem.map { "<div class=\"note\">\($0.title): \($0.message)</div>" }
-                ?? (item.runs.first { $0.outcome != .completed }?.failure.map { "<div class=\"note\">\($0.summary)</div>" } ?? .empty)
+                ?? (item.runs.indices.lazy.compactMap(item.failure(ofRun:)).first.map { "<div class=\"note\">\($0.summary)</div>" } ?? .empty)
             rows += """
             <tr data-status="\(item.status.rawValue)"><td>\(badge(item.status.rawValue))</td><td><a href="#case-\(index + 1)">\(item.name)</a>\(note)</td><td>\(tally(item.checks))</td><td>\(runSummary(item.runs))</td><td class="num">\(formatSeconds(item.seconds))</td></tr>
 

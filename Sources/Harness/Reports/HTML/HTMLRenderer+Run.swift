@@ -66,7 +66,8 @@ extension HTMLRenderer {
         }
         var body = checksTable(item.checks, caseID: id, targets: targets)
         for (number, run) in item.runs.enumerated() where run.outcome != .completed {
-            body += runFailure(run, name: runName(run, repeated: repeated), id: "\(id)-run-\(number + 1)", fix: fixes[number])
+            body += runFailure(run, failure: item.failure(ofRun: number), name: runName(run, repeated: repeated),
+                               id: "\(id)-run-\(number + 1)", fix: fixes[number])
         }
         for (number, check) in item.checks.enumerated()
         where (check.status == .failed || check.status == .error) && targets[number] == nil {
