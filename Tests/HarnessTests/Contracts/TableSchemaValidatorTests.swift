@@ -19,6 +19,14 @@ struct TableSchemaValidatorTests {
         report.errors.map { "\($0.row.map(String.init) ?? "-") \($0.field ?? "-") \($0.type)" }
     }
 
+    /// Counts read as words: "1 label", "1 cell", "1 row checked".
+    @Test func countsOfOneAreSingular() throws {
+        let report = try Self.validate("a\n1\n", #"{"fields": [{"name": "a", "type": "integer"}, {"name": "b"}]}"#)
+        #expect(report.errors.map(\.message) == ["field \"b\" has no column: the header has 1 label",
+                                                  "the row has 1 cell; field \"b\" (column 2) has none"])
+        #expect(HTMLRenderer.render(validation: report).contains("in 1 row<"))
+    }
+
     @Test func nullSkipsEveryConstraintButRequiredAndTypeErrorSkipsConstraints() throws {
         let report = try Self.validate("a,b\n,5\nx,5\n7,\n", #"""
             {"fields": [{"name": "a", "type": "integer", "constraints": {"minimum": 10, "enum": [1, 2]}},

@@ -16,7 +16,7 @@ extension TableChecker {
             }
             for index in labels.count..<max(labels.count, schemaFields.count) {
                 add(.missingLabel, row: nil, field: schemaFields[index].name, severity: severity(.missingLabel),
-                    message: "field \"\(schemaFields[index].name)\" has no column: the header has \(labels.count) labels")
+                    message: "field \"\(schemaFields[index].name)\" has no column: the header has \(labels.count) label\(labels.count == 1 ? "" : "s")")
             }
             for (index, label) in labels.enumerated() where index < schemaFields.count {
                 let name = schemaFields[index].name

@@ -34,7 +34,7 @@ extension TableChecker {
             for slotIndex in count..<max(count, slotCount) where slotStore[slotIndex].column >= count {
                 let name = fields[slotStore[slotIndex].field].name
                 add(.missingCell, row: rowNumber, field: name, severity: severity(.missingCell),
-                    message: "the row has \(count) cells; field \"\(name)\" (column \(slotIndex + 1)) has none")
+                    message: "the row has \(count) cell\(count == 1 ? "" : "s"); field \"\(name)\" (column \(slotIndex + 1)) has none")
             }
         }
         if hadUnique {

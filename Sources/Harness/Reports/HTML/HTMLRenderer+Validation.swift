@@ -30,7 +30,7 @@ extension HTMLRenderer {
         if paths {
             out += "<p class=\"paths\"><span>data <code>\(report.dataPath)</code></span><span>contract <code>\(report.contractPath)</code></span></p>\n"
         }
-        var counts: [HTML] = [countItem(report.rowsChecked, "rows checked", alarming: false)]
+        var counts: [HTML] = [countItem(report.rowsChecked, plural(report.rowsChecked, "row") + " checked", alarming: false)]
         counts.append(countItem(report.errorCount, plural(report.errorCount, "error")))
         if report.warningCount > 0 { counts.append(countItem(report.warningCount, plural(report.warningCount, "warning"))) }
         out += "<ul class=\"counts\">\(counts)</ul>\n"

@@ -36,8 +36,8 @@ public enum HTMLRenderer {
             passed: validation.valid,
             title: validation.valid ? "Valid" : "Contract violated",
             detail: validation.valid
-                ? "\(grouped(validation.rowsChecked)) rows checked"
-                : "\(grouped(count)) \(plural(count, "error")) in \(grouped(validation.rowsChecked)) rows")
+                ? "\(grouped(validation.rowsChecked)) \(plural(validation.rowsChecked, "row")) checked"
+                : "\(grouped(count)) \(plural(count, "error")) in \(grouped(validation.rowsChecked)) \(plural(validation.rowsChecked, "row"))")
         let meta: HTML = "<span>data <code>\(validation.dataPath)</code></span><span>contract <code>\(validation.contractPath)</code></span><span>\(formatSeconds(validation.seconds))</span>"
         let body = header(verdict, stats: [], meta: meta)
             + "<main>\n<section class=\"panel\">\n" + validationBlock(validation, paths: false) + "</section>\n</main>\n"
