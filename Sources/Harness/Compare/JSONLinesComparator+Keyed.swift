@@ -1,13 +1,13 @@
 // Design note. Keyed matching reads expected once to build a `JSONRecordIndex` (key hash →
-// offset, length, line), then streams actual: each record's key is looked up, the
+// where the record is, ~11 bytes a record), then streams actual: each record's key is looked up, the
 // expected record re-read by offset (`JSONRecordFetcher`), keys confirmed byte for byte
 // (a hash collision is then just a miss), and the pair compared. Unclaimed expected
-// records are the missing ones. Memory: the index (~40 bytes a record) plus the longest
+// records are the missing ones. Memory: the index (~11 bytes a record) plus the longest
 // record, never the file. Repeated keys pair up in file order (first with first).
 
 extension JSONLinesComparator {
     static func compareKeys(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer, key fields: [String]) throws {
-        var index = JSONRecordIndex()
+        let index = JSONRecordIndex()
         var expectedKey = JSONRecordKey(fields: fields)
         var actualKey = JSONRecordKey(fields: fields)
         let expectedPath = files.expected.path
@@ -19,6 +19,7 @@ extension JSONLinesComparator {
             }
             try index.insert(hash: expectedKey.hash, offset: line.offset, length: line.bytes.count, line: line.number, path: expectedPath)
         }
+        index.seal()
 
         let fetcher = try JSONRecordFetcher(path: expectedPath)
         while let line = try files.actual.nextLine() {
@@ -52,7 +53,7 @@ extension JSONLinesComparator {
             }
         }
 
-        for entry in 0..<index.count where !index.matched[entry] {
+        for entry in 0..<index.count where !index.isMatched(entry) {
             guard differ.collector.wantsDetail else {
                 differ.collector.countRecord(extra: false)
                 continue

@@ -1,74 +1,222 @@
-// Design note. Keyed matching remembers, per expected record, only a 64-bit hash of its
-// key and where the record is in the file (offset, length, line): about 40 bytes a record
-// with the table, whatever the record's size. The table is open addressing with linear
-// probing on the hash; records with the same hash (the same key repeated, or a collision,
-// told apart by re-reading the records) sit in probe order, which is insertion order, so
-// repeated keys pair up first with first.
+// Design note. Keyed matching remembers, per expected record, a fingerprint of its key and
+// where the record is, never the record: about 11 bytes a record.
+//
+// - `entries`, 8 bytes: read in file order as the key's 64-bit hash; `seal()` replaces the
+//   low bits with the record's number (the key fingerprint keeps the high bits) and sorts
+//   the column in place (American flag sort into buckets by the top bits, then each bucket
+//   on its own), so records with the same fingerprint lie together in file order;
+// - `lengths`, 2 bytes, in file order, with an offset and a line number every 32 records
+//   (`checkpoints`): a record on the line after the one before starts one byte (the
+//   newline) after it ends, so its offset is a short sum away; a record after blank lines
+//   has its place kept aside (a bit says so), as have lengths of 64 KiB and more;
+// - a matched bit per record, and `directory` (4 bytes per 16 to 32 records) saying where
+//   each bucket starts.
+// Exactness: a record is matched only after it is re-read and its key compared byte for
+// byte (`claim`'s `accept`), so a fingerprint collision costs a read, never a wrong match.
+// Repeated keys pair up first with first, and `cursors` remember, for a long run of one
+// fingerprint, where its unmatched records begin: claiming k records that share a key costs
+// O(k), not O(k^2).
 
 /// Where each expected record is, found by the hash of its key.
-struct JSONRecordIndex {
-    private(set) var hashes: [UInt64] = []
-    private(set) var offsets: [Int] = []
-    private(set) var lengths: [UInt32] = []
-    private(set) var lines: [Int] = []
-    private(set) var matched: [Bool] = []
-    /// Entry number + 1 per slot, 0 for an empty slot; the count is a power of two.
-    private var slots: [Int32] = [Int32](repeating: 0, count: 1024)
+final class JSONRecordIndex {
+    static let checkpointShift = 5
+    static let maxRecords = Int(UInt32.max)
+    /// Runs of one fingerprint longer than this get a cursor.
+    static let cursorRunLength = 8
 
-    var count: Int { hashes.count }
+    private let entries = PackedColumn<UInt64>(capacity: 1 << 12)
+    private let lengths = PackedColumn<UInt16>(capacity: 1 << 12)
+    /// Offset and line of every 32nd record.
+    private let checkpoints = PackedColumn<Int>(capacity: 1 << 8)
+    /// Records whose offset and line are not one line after the record before: a bit per
+    /// record says so, the place is in `placedAside`.
+    private var asideBits: [UInt64] = []
+    private var placedAside: [Int: (offset: Int, line: Int)] = [:]
+    private var longLengths: [Int: Int] = [:]
+    private var matchedBits: [UInt64] = []
+    private var directory = PackedColumn<UInt32>(repeating: 0, count: 2)
+    private var bucketShift: UInt64 = 64
+    private var entryBits: UInt64 = 1
+    /// Run start → first position in the run that may be unmatched.
+    private var cursors: [Int: Int] = [:]
+    private var last = (offset: 0, line: 0, length: 0)
+    private(set) var isSealed = false
+    /// Index positions `claim` has looked at, in all: what makes repeated keys cheap or not.
+    private(set) var positionsVisited = 0
 
-    /// Adds a record.
-    /// - Throws: `HarnessError.invalid` past 2^31 records or for a record of 4 GiB or more.
-    mutating func insert(hash: UInt64, offset: Int, length: Int, line: Int, path: String) throws {
-        guard count < Int(Int32.max) - 1, length < Int(UInt32.max) else {
+    var count: Int { entries.count }
+
+    /// Adds the next record of the file (in file order).
+    /// - Throws: `HarnessError.invalid` past 2^32 records.
+    func insert(hash: UInt64, offset: Int, length: Int, line: Int, path: String) throws {
+        precondition(!isSealed, "records are added before the index is sealed")
+        guard count < Self.maxRecords else {
             throw HarnessError.invalid(SourceLocation(path: path, line: line),
-                                       message: "too many or too large records to match by key",
+                                       message: "too many records to match by key (more than \(Self.maxRecords))",
                                        hint: "compare by position (leave out --key)")
         }
-        hashes.append(hash)
-        offsets.append(offset)
-        lengths.append(UInt32(length))
-        lines.append(line)
-        matched.append(false)
-        if count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for entry in 0..<count { place(entry) }
-        } else {
-            place(count - 1)
+        let entry = count
+        if entry & 63 == 0 { asideBits.append(0) }
+        if entry & (1 << Self.checkpointShift - 1) == 0 {
+            checkpoints.append(offset)
+            checkpoints.append(line)
+        } else if line != last.line + 1 || offset != last.offset + last.length + 1 {
+            placedAside[entry] = (offset, line)
+            asideBits[entry >> 6] |= 1 << UInt64(entry & 63)
         }
+        entries.append(hash)
+        if length >= Int(UInt16.max) { longLengths[entry] = length }
+        lengths.append(UInt16(min(length, Int(UInt16.max))))
+        last = (offset, line, length)
     }
 
-    private mutating func place(_ entry: Int) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry + 1)
+    /// Sorts the fingerprints into buckets; call once, after the last `insert`.
+    func seal() {
+        precondition(!isSealed, "an index is sealed once")
+        isSealed = true
+        let records = count
+        matchedBits = [UInt64](repeating: 0, count: (records + 63) / 64)
+        entryBits = records <= 1 ? 1 : UInt64(Int.bitWidth - (records - 1).leadingZeroBitCount)
+        let entryMask = Self.mask(entryBits)
+        let values = entries.elements
+        for entry in 0..<records { values[entry] = values[entry] & ~entryMask | UInt64(entry) }
+        var buckets = 1
+        var bucketBits: UInt64 = 0
+        while buckets * 32 <= records {
+            buckets *= 2
+            bucketBits += 1
+        }
+        bucketShift = 64 - bucketBits
+        let directory = PackedColumn<UInt32>(repeating: 0, count: buckets + 1)
+        for value in values { directory[bucket(of: value) + 1] += 1 }
+        for bucket in 0..<buckets { directory[bucket + 1] += directory[bucket] }
+        permute(values, into: directory, buckets: buckets)
+        for bucket in 0..<buckets {
+            let run = UnsafeMutableBufferPointer(rebasing: values[Int(directory[bucket])..<Int(directory[bucket + 1])])
+            Self.sort(run)
+        }
+        self.directory = directory
     }
 
     /// Where a record is in its file.
-    struct Location {
+    struct Location: Equatable {
         var offset: Int
         var length: Int
         var line: Int
     }
 
     func location(_ entry: Int) -> Location {
-        Location(offset: offsets[entry], length: Int(lengths[entry]), line: lines[entry])
+        let checkpoint = entry >> Self.checkpointShift
+        var offset = checkpoints[2 * checkpoint]
+        var line = checkpoints[2 * checkpoint + 1]
+        var current = checkpoint << Self.checkpointShift
+        while current < entry {
+            let length = self.length(current)
+            current += 1
+            if asideBits[current >> 6] & (1 << UInt64(current & 63)) != 0, let aside = placedAside[current] {
+                (offset, line) = aside
+            } else {
+                offset += length + 1
+                line += 1
+            }
+        }
+        return Location(offset: offset, length: length(entry), line: line)
     }
 
-    /// Offers the unmatched records with `hash`, in insertion order, to `accept`; the
-    /// first it accepts is marked matched and returned.
-    mutating func claim(hash: UInt64, _ accept: (Location) throws -> Bool) rethrows -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let entry = Int(slots[slot]) - 1
-            if hashes[entry] == hash, !matched[entry], try accept(location(entry)) {
-                matched[entry] = true
-                return entry
+    func isMatched(_ entry: Int) -> Bool { matchedBits[entry >> 6] & (1 << UInt64(entry & 63)) != 0 }
+
+    /// Offers the unmatched records with `hash`, in file order, to `accept`; the first it
+    /// accepts is marked matched and returned.
+    func claim(hash: UInt64, _ accept: (Location) throws -> Bool) rethrows -> Int? {
+        precondition(isSealed, "claims come after the index is sealed")
+        let entryMask = Self.mask(entryBits)
+        let fingerprint = hash & ~entryMask
+        let values = entries.elements
+        let bucket = bucket(of: fingerprint)
+        let bucketEnd = Int(directory[bucket + 1])
+        // The run of this fingerprint: the first value not below it (binary search).
+        var low = Int(directory[bucket]), high = bucketEnd
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] & ~entryMask < fingerprint { low = middle + 1 } else { high = middle }
+        }
+        let runStart = low
+        var position = cursors[runStart] ?? runStart
+        var allMatchedSoFar = true
+        while position < bucketEnd, values[position] & ~entryMask == fingerprint {
+            positionsVisited += 1
+            let entry = Int(values[position] & entryMask)
+            if !isMatched(entry) {
+                if try accept(location(entry)) {
+                    matchedBits[entry >> 6] |= 1 << UInt64(entry & 63)
+                    if allMatchedSoFar { advanceCursor(runStart, past: position, bucketEnd, fingerprint) }
+                    return entry
+                }
+                allMatchedSoFar = false
             }
-            slot = (slot + 1) & mask
+            position += 1
         }
         return nil
+    }
+
+    /// After the first unmatched record of a run at `position` is claimed: where the run's
+    /// unmatched records now begin, kept for long runs only.
+    private func advanceCursor(_ runStart: Int, past position: Int, _ bucketEnd: Int, _ fingerprint: UInt64) {
+        let entryMask = Self.mask(entryBits)
+        let values = entries.elements
+        var next = position + 1
+        while next < bucketEnd, values[next] & ~entryMask == fingerprint, isMatched(Int(values[next] & entryMask)) {
+            next += 1
+        }
+        if next - runStart > Self.cursorRunLength || cursors[runStart] != nil { cursors[runStart] = next }
+    }
+
+    private func length(_ entry: Int) -> Int {
+        let short = Int(lengths[entry])
+        return short == Int(UInt16.max) ? longLengths[entry] ?? short : short
+    }
+
+    private func bucket(of value: UInt64) -> Int { bucketShift >= 64 ? 0 : Int(value >> bucketShift) }
+
+    private static func mask(_ bits: UInt64) -> UInt64 { bits >= 64 ? .max : (1 << bits) - 1 }
+
+    /// American flag sort by bucket: each bucket's next free position advances as values
+    /// arrive; a value displaced from its position is carried on to its own bucket.
+    private func permute(_ values: UnsafeMutableBufferPointer<UInt64>, into directory: PackedColumn<UInt32>, buckets: Int) {
+        let next = PackedColumn<UInt32>(capacity: buckets)
+        for bucket in 0..<buckets { next.append(directory[bucket]) }
+        for bucket in 0..<buckets {
+            while next[bucket] < directory[bucket + 1] {
+                let hole = Int(next[bucket])
+                var value = values[hole]
+                while true {
+                    let target = self.bucket(of: value)
+                    let position = Int(next[target])
+                    next[target] += 1
+                    swap(&value, &values[position])
+                    if position == hole { break }
+                }
+            }
+        }
+    }
+
+    /// Sorts one bucket: insertion sort for the usual 16 to 32 values; a bucket made long
+    /// by one key repeated many times takes the standard library's sort (a copy of that
+    /// bucket only).
+    private static func sort(_ run: UnsafeMutableBufferPointer<UInt64>) {
+        var run = run
+        guard run.count > 64 else {
+            for index in run.indices.dropFirst() {
+                let value = run[index]
+                var slot = index
+                while slot > 0 && run[slot - 1] > value {
+                    run[slot] = run[slot - 1]
+                    slot -= 1
+                }
+                run[slot] = value
+            }
+            return
+        }
+        run.sort()
     }
 }
