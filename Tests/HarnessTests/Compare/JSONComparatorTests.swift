@@ -3,13 +3,23 @@ import Testing
 @testable import Harness
 
 @Suite struct JSONComparatorTests {
-    /// Compares two JSON texts written to files.
+    /// Compares two JSON texts written to files, whole and as streams (every container
+    /// walked, however small): both must report the same, so every test here holds for both.
     static func diff(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions()) throws -> DiffReport {
         let folder = try TestSupport.temporaryFolder("json")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try TestSupport.write(expected, to: folder + "/expected.json")
         try TestSupport.write(actual, to: folder + "/actual.json")
-        return try JSONComparator.compare(expected: folder + "/expected.json", actual: folder + "/actual.json", options: options)
+        let paths = (expected: folder + "/expected.json", actual: folder + "/actual.json")
+        let whole = try JSONComparator.compare(expected: paths.expected, actual: paths.actual, options: options, streaming: .never)
+        let streamed = try JSONComparator.streamed(expected: paths.expected, actual: paths.actual, options: options,
+                                                   ignore: try options.ignore.map(JSONPointerPattern.init),
+                                                   rules: try JSONValueRules(options), threshold: 0, wholeLimit: 0)
+        // Only a byte order mark sends a well-formed document back to the whole comparison.
+        if !expected.hasPrefix("\u{FEFF}") && !actual.hasPrefix("\u{FEFF}") {
+            #expect(streamed == whole, "streamed and whole comparisons of \(expected) and \(actual) disagree")
+        }
+        return whole
     }
 
     func diff(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions()) throws -> DiffReport {

@@ -44,6 +44,8 @@ extension JSONStructuralDiffer {
             return keyName(key, in: expected, equals: name)
         case (.name(let name, _), .actualKey(let key)):
             return keyName(key, in: actual, equals: name)
+        case (.name(let name, _), .name(let bytes)):
+            return name == bytes
         }
     }
 
@@ -74,6 +76,8 @@ extension JSONStructuralDiffer {
                 scratch.removeAll(keepingCapacity: true)
                 actual.decodeString(key, into: &scratch)
                 JSONPointer.appendSegment(scratch, to: &out)
+            case .name(let bytes):
+                JSONPointer.appendSegment(bytes, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)

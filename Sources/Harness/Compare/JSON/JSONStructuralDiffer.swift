@@ -17,6 +17,8 @@ struct JSONStructuralDiffer {
         /// A member, by its key's token index in the expected or in the actual tape.
         case expectedKey(Int)
         case actualKey(Int)
+        /// A member by its decoded name, for paths that outlive a tape (`JSONDocumentWalker`).
+        case name([UInt8])
     }
 
     var collector: JSONDiffCollector
@@ -47,19 +49,42 @@ struct JSONStructuralDiffer {
     /// Compares the values at the roots of two tapes (valid during the call only).
     /// - Returns: how many differences were counted.
     mutating func compare(_ expected: JSONTapeView, _ actual: JSONTapeView) -> Int {
-        self.expected = expected
-        self.actual = actual
         let before = collector.report.differingCells
+        guard beginAtRoot() else { return 0 }
+        compareHere(expected, actual)
+        return collector.report.differingCells - before
+    }
+
+    /// Sets the path to the root, for a walk that then `enter`s and `leave`s on its own.
+    /// - Returns: false when an ignore pattern ("") covers the whole value.
+    mutating func beginAtRoot() -> Bool {
         path.removeAll(keepingCapacity: true)
         activePatterns.removeAll(keepingCapacity: true)
         frames.removeAll(keepingCapacity: true)
         frames.append(0)
         for (number, pattern) in patterns.enumerated() {
-            if pattern.segments.isEmpty { return 0 }  // "" names the whole value.
+            if pattern.segments.isEmpty { return false }  // "" names the whole value.
             activePatterns.append(number)
         }
+        return true
+    }
+
+    /// Compares the roots of two tapes (valid during the call only) at the current path.
+    mutating func compareHere(_ expected: JSONTapeView, _ actual: JSONTapeView) {
+        self.expected = expected
+        self.actual = actual
         compareValues(0, 0)
-        return collector.report.differingCells - before
+    }
+
+    /// Counts the root of `tape` as an element or member only one side has, at the current path.
+    mutating func reportHere(_ kind: Difference.Kind, _ tape: JSONTapeView) {
+        if kind == .missingMember {
+            expected = tape
+            report(kind, expected: 0, actual: nil)
+        } else {
+            actual = tape
+            report(kind, expected: nil, actual: 0)
+        }
     }
 
     mutating func compareValues(_ e: Int, _ a: Int) {
