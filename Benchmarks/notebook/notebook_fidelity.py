@@ -22,27 +22,31 @@ def mask(text):
 
 
 def notebooks():
-    """(name, notebook, inputs {sandbox path: source}, parameters, working folder in the sandbox)."""
+    """(name, notebook, inputs {sandbox path: source}, parameters, working folder in the sandbox,
+    engine for harness: "" for the default)."""
     for path in sorted(glob.glob("Benchmarks/notebook/fidelity/*/notebook.ipynb")):
         folder = os.path.dirname(path)
         # An optional `cwd` file: the working folder inside the sandbox (papermill's --cwd).
         cwd = open(folder + "/cwd").read().strip() if os.path.exists(folder + "/cwd") else ""
-        yield os.path.basename(folder), os.path.abspath(path), {"data": os.path.abspath(folder + "/data")}, {}, cwd
+        yield os.path.basename(folder), os.path.abspath(path), {"data": os.path.abspath(folder + "/data")}, {}, cwd, ""
     if corpus_list:
         for line in open(corpus_list, encoding="utf-8"):
             if not line.strip() or line.startswith("#"):
                 continue
-            repository, notebook, cwd, copies = [part.replace("&#32;", " ") for part in line.split()]
+            parts = [part.replace("&#32;", " ") for part in line.split()]
+            repository, notebook, cwd, copies = parts[:4]
+            # An optional fifth column: the case's "engine", as a user would declare it.
+            engine = parts[4] if len(parts) > 4 else ""
             root = os.path.join(os.path.abspath(corpus_folder), repository.replace("/", "+"))
             inputs = {} if copies == "-" else {c: os.path.join(root, c) for c in copies.split(",")}
             name = repository.split("/")[1][:10] + ":" + os.path.splitext(os.path.basename(notebook))[0][:24]
-            yield name, os.path.join(root, notebook), inputs, {}, "" if cwd == "." else cwd
+            yield name, os.path.join(root, notebook), inputs, {}, "" if cwd == "." else cwd, engine
     if config and os.path.isfile(config):
         root = os.path.dirname(config)
         for name, case in json.load(open(config))["cases"].items():
             if "notebook" in case:
                 inputs = {k: os.path.join(root, v) for k, v in case.get("inputs", {}).items()}
-                yield name, os.path.join(root, case["notebook"]), inputs, case.get("parameters", {}), case.get("cwd", "")
+                yield name, os.path.join(root, case["notebook"]), inputs, case.get("parameters", {}), case.get("cwd", ""), case.get("engine", "")
 
 
 def sandbox(label, inputs, cwd):
@@ -73,11 +77,11 @@ def run_papermill(notebook, inputs, parameters, label, cwd):
     return folder, output, time.perf_counter() - began
 
 
-def run_driver(notebook, inputs, parameters, label, cwd):
+def run_driver(notebook, inputs, parameters, label, cwd, engine):
     folder = sandbox(label, inputs, cwd)
     job = {"notebook": notebook, "output": os.path.join(work, label + ".ipynb"), "label": label,
            "result": os.path.join(work, label + ".result.json"), "capture_folder": os.path.join(work, label + "-captures"),
-           "parameters": parameters, "captures": []}
+           "parameters": parameters, "captures": [], "engine": engine or None}
     with open(os.path.join(work, label + ".job.json"), "w") as handle:
         json.dump(job, handle)
     began = time.perf_counter()
@@ -171,10 +175,10 @@ failures = 0
 totals = {"notebooks": 0, "compared": 0, "equal": 0}
 overheads = []
 rows = []
-for name, notebook, inputs, parameters, cwd in notebooks():
+for name, notebook, inputs, parameters, cwd, engine in notebooks():
     label = name.replace(":", "-")
     pm1_folder, pm1, pm1_seconds = run_papermill(notebook, inputs, parameters, label + "-papermill-1", cwd)
-    ours_folder, ours, ours_seconds = run_driver(notebook, inputs, parameters, label + "-harness", cwd)
+    ours_folder, ours, ours_seconds = run_driver(notebook, inputs, parameters, label + "-harness", cwd, engine)
     _, pm2, pm2_seconds = run_papermill(notebook, inputs, parameters, label + "-papermill-2", cwd)
     problems = []
     texts1, texts2, texts_ours = cell_texts(pm1), cell_texts(pm2), cell_texts(ours)

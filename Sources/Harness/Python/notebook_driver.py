@@ -403,6 +403,8 @@ class PlainEngine:
     """Plain `exec`, for interpreters without IPython: values shown as IPython would where
     the driver can (see text_plain), no magics."""
     name = "plain"
+    # No inline backend to show figures after a cell: the driver does (flush_figures).
+    flushes_figures = True
 
     def __init__(self):
         import builtins
@@ -470,6 +472,10 @@ def magic_line(source):
         if stripped.startswith(("%", "!")) or ("= !" in stripped and not stripped.startswith("#")):
             return number, stripped
     return None
+
+
+class KernelNeeded(AttributeError):
+    """A notebook asked for the Jupyter kernel itself (comms, sockets) outside one."""
 
 
 def make_ipython_engine():
@@ -545,6 +551,14 @@ def make_ipython_engine():
         def enable_gui(self, gui=None):
             """No event loop to integrate: figures are rendered inline (%matplotlib inline)."""
 
+        @property
+        def kernel(self):
+            """There is no kernel in this engine: say how to get one. An AttributeError still,
+            so `hasattr(get_ipython(), "kernel")` answers as it would outside Jupyter."""
+            raise KernelNeeded("this notebook uses get_ipython().kernel, which only a Jupyter kernel has: "
+                               "declare \"engine\": \"kernel\" in its case (its environment needs nbclient "
+                               "and ipykernel)")
+
     config = Config()
     # In memory, as nbclient runs kernels: `In`, `Out` and %history work, nothing is written.
     config.HistoryManager.hist_file = ":memory:"
@@ -561,6 +575,10 @@ def make_ipython_engine():
     class Engine:
         name = "ipython " + IPython.__version__
         filename = None
+        # With matplotlib-inline, figures are shown by its own post-execute hook, exactly when
+        # ipykernel shows them (with matplotlib 3.7 and IPython 9 that is after the cell *after*
+        # the first plot, as the backend's set-up is deferred); the driver adds none of its own.
+        flushes_figures = not inline
 
         def user_namespace(self):
             return shell.user_ns
@@ -737,9 +755,11 @@ def run_with_kernel(notebook, job, result):
                       % (" and ".join(missing), sys.executable),
                       hint="add %s to python.requirements" % " and ".join(missing))
     import nbformat
+    from nbformat.v4.rwbase import rejoin_lines
     from nbclient import NotebookClient
     positions = [cell.pop("_position", None) for cell in notebook["cells"]]
-    node = nbformat.from_dict(notebook)
+    # Sources saved as lists of lines (as Jupyter saves them) are joined, as nbformat.read does.
+    node = rejoin_lines(nbformat.from_dict(notebook))
     client = NotebookClient(node, timeout=job.get("cell_timeout") or None, kernel_name="python3",
                             resources={"metadata": {"path": os.getcwd()}})
     failing = None
@@ -954,7 +974,8 @@ def main():
                     signal.setitimer(signal.ITIMER_REAL, 0)
                     faulthandler.cancel_dump_traceback_later()
                 sys.stdout.flush()
-                flush_figures()
+                if engine.flushes_figures:
+                    flush_figures()
                 RECORDER.outputs = None
             cell["execution_count"] = engine_count(engine)
             status = "completed"

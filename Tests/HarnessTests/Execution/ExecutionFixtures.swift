@@ -14,9 +14,12 @@ enum ExecutionFixtures {
 
     static let plainResult = Result { try environment("requirements-plain.txt") }
     static let ipythonResult = Result { try environment("requirements-ipython.txt") }
+    static let jupyterResult = Result { try environment("requirements-jupyter.txt") }
 
     static func plain() throws -> PythonEnvironment { try plainResult.get() }
     static func ipython() throws -> PythonEnvironment { try ipythonResult.get() }
+    /// IPython 9 with ipykernel, nbclient and matplotlib 3.7: a real kernel to compare with.
+    static func jupyter() throws -> PythonEnvironment { try jupyterResult.get() }
 
     static func environment(_ requirements: String) throws -> PythonEnvironment {
         try PythonEnvironment.prepare(executable: nil, requirements: fixtures + "/" + requirements,

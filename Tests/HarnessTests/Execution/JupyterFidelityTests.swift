@@ -103,6 +103,21 @@ extension ExecutionTests {
             Runner.removeSandbox(result.sandbox)
         }
 
+        @Test func aNotebookThatNeedsTheKernelIsToldHowToGetOne() throws {
+            let result = try F.runNotebook([
+                .code("print(hasattr(get_ipython(), 'kernel'))"),
+                .code("get_ipython().kernel.session"),
+            ], python: try F.ipython())
+            let failure = try #require(F.failure(result), "\(result.outcome)")
+            #expect(failure.cellNumber == 2)
+            #expect(failure.message?.contains("declare \"engine\": \"kernel\" in its case") == true,
+                    "\(failure.message ?? "")")
+            // Outside a kernel, `hasattr` answers False (the error banner cell comes first).
+            let streams = try I.outputs(result).joined().filter { $0["output_type"] as? String == "stream" }
+            #expect(streams.map { I.text($0["text"]) } == ["False\n"])
+            Runner.removeSandbox(result.sandbox)
+        }
+
         @Test func cellIdsAreKeptOrAdded() throws {
             let result = try F.runNotebook([.code("1"), .markdown("text")], python: try F.plain())
             let notebook = try F.executed(result)
