@@ -11,8 +11,11 @@ MASKS = [(re.compile(r"0x[0-9a-fA-F]{6,}"), "0x?"),
          (re.compile(r"ipykernel_\d+"), "ipykernel_<pid>"),
          (re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?"), "<timestamp>"),
          (re.compile(r"\d+(\.\d+)? ?[nµμm]?s\b"), "<time>"),
-         # %timeit chooses its loop count from how fast the machine is at that moment.
-         (re.compile(r"[\d,]+ loops? each"), "<n> loops each")]
+         # %timeit chooses its loop count from how fast the machine is at that moment, and
+         # warns when one run took much longer than another (a busy machine).
+         (re.compile(r"[\d,]+ loops? each"), "<n> loops each"),
+         (re.compile(r"The slowest run took [\d.]+ times longer than the fastest\. This could mean that an "
+                     r"intermediate result is being cached\.\n"), "")]
 
 
 def mask(text):
