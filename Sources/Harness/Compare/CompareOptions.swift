@@ -49,6 +49,6 @@ public struct CompareOptions: Sendable, Equatable {
     /// The format to use for `path`: the forced one, else from its extension
     /// (`.json`; `.jsonl`, `.ndjson`; anything else is CSV).
     public func format(for path: String) -> DiffReport.Format {
-        format ?? DiffReport.Format(extensionOf: path) ?? .csv
+        format ?? DiffReport.Format(extensionOf: path) ?? .assumed
     }
 }

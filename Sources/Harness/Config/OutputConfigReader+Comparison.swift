@@ -16,7 +16,8 @@ extension OutputConfigReader {
 
         func checkName(_ entry: JSONMember, setting: String) -> Bool {
             let problemsBefore = reader.problems.count
-            if format == .csv {
+            switch format.place {
+            case .column:
                 if entry.key.hasPrefix("/") {
                     reader.report(entry.offset, "\(where_).\(setting) \"\(entry.key)\" is a JSON Pointer but \"\(name)\" is a CSV output",
                                   hint: "CSV outputs name columns from the header, e.g. \"revenue\"")
@@ -25,10 +26,10 @@ extension OutputConfigReader {
                                                         name: entry.key, known: declared,
                                                         hint: "the output's contract declares these columns"))
                 }
-            } else if !entry.key.hasPrefix("/") {
-                reader.report(entry.offset, "\(where_).\(setting) \"\(entry.key)\" is not a JSON Pointer; \"\(name)\" is a \(format.rawValue.uppercased()) output",
+            case .pointer where !entry.key.hasPrefix("/"):
+                reader.report(entry.offset, "\(where_).\(setting) \"\(entry.key)\" is not a JSON Pointer; \"\(name)\" is a \(format.shortName) output",
                               hint: "write \"/\(entry.key)\", or \"/runs/*/\(entry.key)\" for one in every element of an array")
-            } else {
+            case .pointer:
                 do {
                     _ = try JSONPointerPattern(entry.key)
                 } catch {
@@ -70,10 +71,12 @@ extension OutputConfigReader {
             }
         }
         if let member = keys["context"], let names = reader.strings(member, name: "\(where_).context") {
-            if format != .csv {
-                reader.report(member.offset, "\(where_).context applies to CSV outputs; \"\(name)\" is \(format.rawValue.uppercased())",
+            switch format.shape {
+            case .document, .records:
+                // Context columns are shown beside a table's rows; a JSON difference has its pointer.
+                reader.report(member.offset, "\(where_).context applies to CSV outputs; \"\(name)\" is \(format.shortName)",
                               hint: "differences in JSON are located by pointer; remove context")
-            } else {
+            case .table:
                 for column in names {
                     _ = checkName(JSONMember(column, .string(column), offset: member.offset), setting: "context")
                 }

@@ -5,14 +5,14 @@ extension OutputConfigReader {
     static func checkFormat(_ options: CompareOptions, keys: [String: JSONMember], output name: String,
                             path: String, where where_: String, reader: inout ConfigReader) {
         let format = options.format(for: path)
-        switch format {
-        case .json:
+        switch format.keyKind {
+        case .none:
             if let member = keys["key"], !options.key.isEmpty {
-                reader.report(member.offset, "\(where_).key does not apply: output \"\(name)\" is a JSON document, compared as one structure",
+                reader.report(member.offset, "\(where_).key does not apply: output \"\(name)\" is \(format.displayName), compared as one structure",
                               hint: "leave out \"key\", or set \"format\": \"jsonl\" when the file holds one record per line")
             }
             checkPointers(options.ignore, member: keys["ignore"], output: name, format: format, where: where_, reader: &reader)
-        case .jsonl:
+        case .topLevelMembers:
             if let member = keys["key"] {
                 for field in options.key where field.hasPrefix("/") {
                     reader.report(member.offset, "\(where_).key \"\(field)\" is a JSON Pointer, but JSON Lines records are matched by top-level member names",
@@ -20,7 +20,7 @@ extension OutputConfigReader {
                 }
             }
             checkPointers(options.ignore, member: keys["ignore"], output: name, format: format, where: where_, reader: &reader)
-        case .csv:
+        case .columns:
             for (key, list) in [("key", options.key), ("ignore", options.ignore)] {
                 guard let member = keys[key] else { continue }
                 for column in list where column.hasPrefix("/") {
@@ -34,7 +34,7 @@ extension OutputConfigReader {
     private static func checkPointers(_ ignore: [String], member: JSONMember?, output name: String, format: DiffReport.Format,
                                       where where_: String, reader: inout ConfigReader) {
         guard let member else { return }
-        let kind = format == .json ? "JSON" : "JSON Lines"
+        let kind = format.shortName
         for text in ignore {
             do {
                 _ = try JSONPointerPattern(text)

@@ -44,9 +44,6 @@ public enum ContractValidator {
     static func isJSONSchema(_ contract: JSONValue, dataPath: String) -> Bool {
         if let schema = contract["$schema"]?.stringValue, schema.contains("json-schema.org") { return true }
         if case .bool = contract { return true }
-        switch DiffReport.Format(extensionOf: dataPath) {
-        case .json, .jsonl: return true
-        case .csv, nil: return false
-        }
+        return DiffReport.Format(extensionOf: dataPath)?.contractKind == .jsonSchema
     }
 }

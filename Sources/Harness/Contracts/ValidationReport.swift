@@ -28,7 +28,7 @@ extension ValidationReport {
     /// What one checked unit of the data is called: a JSON document, a JSON Lines record,
     /// a CSV row.
     public var unit: String {
-        (DiffReport.Format(extensionOf: dataPath) ?? .csv).unit
+        (DiffReport.Format(extensionOf: dataPath) ?? .assumed).unit
     }
 }
 

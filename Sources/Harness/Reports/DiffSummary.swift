@@ -6,10 +6,9 @@ enum DiffSummary {
         let unit = diff.format.unit
         if diff.differingRows > 0 || diff.differingCells > 0 {
             let values = counted(diff.differingCells, diff.format.valueWord)
-            if diff.format == .json {
-                parts.append("1 document differs (\(values))")
-            } else {
-                parts.append("\(counted(diff.differingRows, "differing " + unit)) (\(values))")
+            switch diff.format.shape {
+            case .document: parts.append("1 \(unit) differs (\(values))")
+            case .table, .records: parts.append("\(counted(diff.differingRows, "differing " + unit)) (\(values))")
             }
         }
         if diff.missingRows > 0 { parts.append(counted(diff.missingRows, "missing " + unit)) }

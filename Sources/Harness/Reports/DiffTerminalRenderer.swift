@@ -62,7 +62,7 @@ public enum DiffTerminalRenderer {
     static func summary(_ report: DiffReport) -> String {
         let cells = report.format.valueWord
         // One JSON document is not counted as "1 of 1".
-        var parts = report.format == .json && report.rowsCompared <= 1
+        var parts = report.format.shape == .document && report.rowsCompared <= 1
             ? ["1 document differs (\(count(report.differingCells, cells)))"]
             : ["\(report.differingRows) of \(count(report.rowsCompared, unit(report))) differ (\(count(report.differingCells, cells)))"]
         if report.missingRows > 0 { parts.append(count(report.missingRows, "missing " + unit(report))) }

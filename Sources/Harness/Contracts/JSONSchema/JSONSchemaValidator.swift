@@ -11,14 +11,14 @@ public enum JSONSchemaValidator {
     public static func validate(data: String, schema: JSONValue, schemaPath: String, options: ValidateOptions) throws -> ValidationReport {
         try rejectTableSchema(schema, schemaPath: schemaPath)
         let compiled = try JSONSchema(schema, path: schemaPath)
-        let lower = data.lowercased()
-        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
+        let format = DiffReport.Format(extensionOf: data)
+        if format?.contractKind == .tableSchema {
             throw HarnessError.usage("\(data) is a table, but \(schemaPath) is a JSON Schema, which checks JSON data",
                                      hint: "describe CSV files with a Table Schema or a Tabular Data Resource")
         }
         let collector = FailureCollector(maxSamples: max(0, options.maxErrors))
         var report = ValidationReport(dataPath: data, contractPath: schemaPath)
-        if DiffReport.Format(extensionOf: data) == .jsonl {
+        if format?.shape == .records {
             try JSONLineReader.forEachLine(in: data) { lineNumber, bytes in
                 let record = try JSONParser.parse(bytes, path: data, lineNumber: lineNumber)
                 collector.row = lineNumber

@@ -26,11 +26,14 @@ extension HTMLRenderer {
             out += "<p class=\"cap\">Showing the first \(grouped(shown.count)) of \(grouped(total)) differences; the counts above are complete.</p>\n"
         }
         guard !shown.isEmpty else { return out }
-        if diff.format == .csv {
+        switch diff.format.shape {
+        case .table:
             out += "<p class=\"legend\"><del>expected</del> <ins>actual</ins> <span class=\"delta\">Δ absolute · relative</span> A blank cell did not differ.</p>\n"
             out += csvGrid(shown, diff: diff)
-        } else {
-            out += pointerTable(shown, records: diff.format == .jsonl)
+        case .document:
+            out += pointerTable(shown, records: false)
+        case .records:
+            out += pointerTable(shown, records: true)
         }
         return out
     }
@@ -56,7 +59,7 @@ extension HTMLRenderer {
         let sorted = diff.cellsByColumn.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var parts: [HTML] = sorted.prefix(12).map { "<span><code>\($0.key)</code> \(grouped($0.value))</span>" }
         if sorted.count > 12 { parts.append("<span class=\"muted\">and \(sorted.count - 12) more</span>") }
-        let label = diff.format == .csv ? "Differing cells by column" : "Differing values by location"
+        let label = "Differing \(diff.format.valueWord)s by \(diff.format.locationWord)"
         return "<p class=\"by-column\"><span class=\"label\">\(label)</span>\(parts)</p>\n"
     }
 
