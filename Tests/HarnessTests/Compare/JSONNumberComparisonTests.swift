@@ -18,6 +18,17 @@ import Testing
         return String(decoding: out, as: UTF8.self)
     }
 
+    @Test func canonicalExponentsAreWrittenInDecimal() {
+        #expect(canonical("1") == "1e0")
+        #expect(canonical("-12.5") == "-125e-1")
+        #expect(canonical("1e123") == "1e123")
+        for value in [0, 7, -12, 1_000_000, Int.max, Int.min] {
+            var out: [UInt8] = []
+            JSONDecimal.appendDecimal(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
+
     @Test(arguments: [
         ["1", "1.0", "1e0", "10e-1", "0.1e1", "1.000E+0", "100e-2"],
         ["0", "-0", "0.0", "0e5", "-0.000e-9"],

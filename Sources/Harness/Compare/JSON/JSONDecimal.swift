@@ -92,7 +92,25 @@ struct JSONDecimal {
             out.append(contentsOf: Array("overflow".utf8))
             out.append(contentsOf: text)
         } else {
-            out.append(contentsOf: Array(String(exponent).utf8))
+            Self.appendDecimal(exponent, to: &out)
+        }
+    }
+
+    /// Appends `value` in decimal digits (with a minus sign below zero), without allocating.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(ASCII.minus) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(magnitude % 10) + ASCII.zero
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
     }
 }

@@ -56,7 +56,7 @@ struct JSONRecordKey {
                                                hint: "every record needs the --key members; or compare by position by leaving out --key")
             }
             let start = canonical.count
-            canonical.append(contentsOf: [0, 0, 0, 0])
+            for _ in 0..<4 { canonical.append(0) }
             appendCanonical(view, values[field])
             let length = UInt32(truncatingIfNeeded: canonical.count - start - 4)
             for shift in 0..<4 { canonical[start + shift] = UInt8(truncatingIfNeeded: length >> (8 * shift)) }
