@@ -11,14 +11,19 @@ public enum AdoptionRenderer {
             return text
         }
         var text = "init: case \"\(result.caseName)\" for \(notebook)\n"
+        if let working = result.workingFolder { text += "  working folder (cwd, from --root): \(working)\n" }
+        if let working = result.workingFolder { text += "  working folder (cwd, from --root): \(working)\n" }
         text += "  inputs (read by the notebook): " + list(result.inputs) + "\n"
         if !result.parameters.isEmpty { text += "  parameters (cell tagged \"parameters\"): " + result.parameters.joined(separator: ", ") + "\n" }
         text += "  outputs (compared):\n"
         if result.outputs.isEmpty { text += "    (none)\n" }
         for output in result.outputs {
             var line = "    \(output.name) ← \(output.path)"
-            if !output.key.isEmpty { line += "; key \(output.key.joined(separator: ",")) (unique, never empty)" }
+            if !output.key.isEmpty { line += "; key \(output.key.map { $0.isEmpty ? "\"\" (the unnamed index)" : $0 }.joined(separator: ",")) (unique, never empty)" }
             text += line + "\n"
+            if let problem = output.contractProblem {
+                text += "      no contract drafted: \(problem)\n"
+            }
             if !output.ignore.isEmpty {
                 text += "      suggestion: ignore \(output.ignore.joined(separator: ", ")) (looks like the time of the run); remove it from harness.json if it is data\n"
             }

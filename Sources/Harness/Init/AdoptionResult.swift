@@ -2,8 +2,10 @@
 public struct AdoptionResult: Sendable {
     public var caseName: String
     public var configPath: String
-    /// Files the notebook read in its folder (sandbox paths).
+    /// Files the notebook read in its folder, or under `--root` (sandbox paths).
     public var inputs: [String] = []
+    /// The notebook's folder relative to `--root` (the case's `cwd`); nil without `--root`.
+    public var workingFolder: String?
     public var parameters: [String] = []
     public var outputs: [AdoptedOutput] = []
     /// CSV/JSON outputs that differed between the two runs: not recorded.
@@ -33,5 +35,8 @@ public struct AdoptedOutput: Sendable {
     public var key: [String] = []
     public var ignore: [String] = []
     public var contract: String?
+    /// Why no contract was drafted: the file fails any contract (a blank or duplicate
+    /// column label, rows of uneven length), as the validator says it.
+    public var contractProblem: String?
     var contractText: String?
 }

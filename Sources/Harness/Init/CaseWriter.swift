@@ -33,10 +33,11 @@ enum CaseWriter {
     }
 
     static func caseValue(notebook: String, inputs: [(sandbox: String, source: String)], parameters: [JSONMember],
-                          outputs: [AdoptedOutput]) -> JSONValue {
+                          workingFolder: String? = nil, outputs: [AdoptedOutput]) -> JSONValue {
         var members = [JSONMember("inputs", .object(inputs.map { JSONMember($0.sandbox, .string($0.source)) }))]
         if !parameters.isEmpty { members.append(JSONMember("parameters", .object(parameters))) }
         members.append(JSONMember("notebook", .string(notebook)))
+        if let workingFolder { members.append(JSONMember("cwd", .string(workingFolder))) }
         members.append(JSONMember("outputs", .object(outputs.map { output in
             var fields = [JSONMember("path", .string(output.path))]
             if !output.key.isEmpty { fields.append(JSONMember("key", .array(output.key.map { .string($0) }))) }

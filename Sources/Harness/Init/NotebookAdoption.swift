@@ -17,13 +17,18 @@ public enum NotebookAdoption {
         public var configPath: String
         public var force: Bool
         public var environment: [String: String]
+        /// The folder laid out in the sandbox (`--root`, e.g. the repository), holding the
+        /// notebook, whose own folder is then the case's `cwd`; nil for the notebook's folder.
+        public var root: String?
 
-        public init(notebook: String, caseName: String?, configPath: String, force: Bool, environment: [String: String]) {
+        public init(notebook: String, caseName: String?, configPath: String, force: Bool, environment: [String: String],
+                    root: String? = nil) {
             self.notebook = notebook
             self.caseName = caseName
             self.configPath = configPath
             self.force = force
             self.environment = environment
+            self.root = root
         }
     }
 
@@ -48,14 +53,15 @@ public enum NotebookAdoption {
                                                    cacheFolder: configFolder + "/.harness", environment: request.environment,
                                                    console: console)
         let parameters = ParametersCell.read(notebook: document)
-        let folder = (notebook as NSString).deletingLastPathComponent
+        let (folder, workingFolder) = try layout(notebook: notebook, root: request.root)
         var result = AdoptionResult(caseName: caseName, configPath: configPath)
+        result.workingFolder = workingFolder
 
-        // Run 1: the whole folder, traced.
+        // Run 1: the whole folder (or root), traced.
         console.err("init: running \((notebook as NSString).lastPathComponent) (1 of 2, traced)…\n")
         let everything = try folderEntries(folder, excluding: notebook, configFolder: configFolder)
-        let first = try TracedRun.run(notebook: notebook, inputs: everything, python: python, environment: request.environment,
-                                      label: "\(caseName)/init-1", console: console)
+        let first = try TracedRun.run(notebook: notebook, inputs: everything, workingFolder: workingFolder, python: python,
+                                      environment: request.environment, label: "\(caseName)/init-1", console: console)
         defer { Runner.removeSandbox(first.result.sandbox) }
         if let failure = first.failure {
             result.failure = failure
@@ -69,8 +75,8 @@ public enum NotebookAdoption {
         // Run 2: only the traced inputs, for determinism and to prove they suffice.
         console.err("init: running it again with only the \(inputs.count) traced input(s) (2 of 2)…\n")
         let declared = inputs.map { RunJob.Input(sandboxPath: $0, source: folder + "/" + $0) }
-        let second = try TracedRun.run(notebook: notebook, inputs: declared, python: python, environment: request.environment,
-                                       label: "\(caseName)/init-2", console: console)
+        let second = try TracedRun.run(notebook: notebook, inputs: declared, workingFolder: workingFolder, python: python,
+                                       environment: request.environment, label: "\(caseName)/init-2", console: console)
         defer { Runner.removeSandbox(second.result.sandbox) }
         if let failure = second.failure {
             result.failure = failure
@@ -90,8 +96,12 @@ public enum NotebookAdoption {
                 continue
             }
             if let description {
-                output.contract = "contracts/\(caseName)_\(TableDescriber.resourceName(output.name)).json"
-                output.contractText = loosened(description.contract, ignoring: output.ignore).prettyText + "\n"
+                let text = loosened(description.contract, ignoring: output.ignore).prettyText + "\n"
+                output.contractProblem = DraftedContract.problem(text, data: firstFile)
+                if output.contractProblem == nil {
+                    output.contract = "contracts/\(caseName)_\(TableDescriber.resourceName(output.name)).json"
+                    output.contractText = text
+                }
             }
             result.outputs.append(output)
         }
@@ -99,7 +109,7 @@ public enum NotebookAdoption {
         // Write: the case, the contracts, then goldens through `harness run --update-golden`.
         let relativeNotebook = CaseWriter.relative(notebook, to: configFolder)
         let caseValue = CaseWriter.caseValue(notebook: relativeNotebook, inputs: inputs.map { ($0, CaseWriter.relative(folder + "/" + $0, to: configFolder)) },
-                                             parameters: parameters, outputs: result.outputs)
+                                             parameters: parameters, workingFolder: workingFolder, outputs: result.outputs)
         configDocument = CaseWriter.adding(caseValue, named: caseName, to: configDocument)
         for output in result.outputs {
             guard let contract = output.contract, let text = output.contractText else { continue }
@@ -124,7 +134,25 @@ public enum NotebookAdoption {
         return result
     }
 
-    /// Every top-level entry of the notebook's folder but the notebook, hidden entries, and
+    /// The folder laid out in the sandbox and the notebook's folder relative to it (nil when
+    /// they are the same).
+    /// - Throws: `HarnessError.usage` when `root` is not a folder holding the notebook.
+    static func layout(notebook: String, root: String?) throws -> (folder: String, workingFolder: String?) {
+        let folder = (notebook as NSString).deletingLastPathComponent
+        guard let root else { return (folder, nil) }
+        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        guard FileBytes.isDirectory(rootPath) else {
+            throw HarnessError.usage("--root \"\(root)\" is not a folder", hint: "give the repository's folder, e.g. --root .")
+        }
+        let working = CaseWriter.relative(folder, to: rootPath)
+        guard working != "..", !working.hasPrefix("../") else {
+            throw HarnessError.usage("--root \"\(root)\" does not hold the notebook \(notebook)",
+                                     hint: "give a folder above the notebook, e.g. the repository's root")
+        }
+        return (rootPath, working == "." ? nil : working)
+    }
+
+    /// Every top-level entry of the laid-out folder but the notebook, hidden entries, and
     /// harness's own folders, as inputs of the traced run.
     static func folderEntries(_ folder: String, excluding notebook: String, configFolder: String) throws -> [RunJob.Input] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

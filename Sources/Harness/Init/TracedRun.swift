@@ -9,7 +9,7 @@ struct TracedRun {
 
     /// - Throws: `HarnessError.io` when the trace folder cannot be written or the run cannot
     ///   start. A notebook that fails is `failure`, not an error.
-    static func run(notebook: String, inputs: [RunJob.Input], python: PythonEnvironment, environment: [String: String],
+    static func run(notebook: String, inputs: [RunJob.Input], workingFolder: String?, python: PythonEnvironment, environment: [String: String],
                     label: String, console: Console) throws -> TracedRun {
         let hooks = try RunFolder.create(label: "init-trace")
         defer { RunFolder.remove(sandbox: hooks.sandbox) }
@@ -20,7 +20,7 @@ struct TracedRun {
         let existing = environment["PYTHONPATH"].flatMap { $0.isEmpty ? nil : $0 }
         caseEnvironment["PYTHONPATH"] = hooks.sandbox + (existing.map { ":" + $0 } ?? "")
         let job = RunJob(target: .notebook(path: notebook), label: label, inputs: inputs,
-                         environment: caseEnvironment, timeout: 1800, python: python)
+                         environment: caseEnvironment, timeout: 1800, workingFolder: workingFolder, python: python)
         let result = try Runner.run(job, console: console)
         let text = (try? FileBytes.read(traceFile)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         // The sandbox may be reached through a symbolic link (/tmp on macOS): match both.

@@ -6,6 +6,16 @@ import Testing
 struct NotebookAdoptionTests {
     /// A notebook in a project folder: reads data/in.csv, writes two compared outputs (one
     /// with a run timestamp), one random output and a figure-like file.
+    static func notebook(_ cells: [String], parametersCell: Int? = nil) -> String {
+        let items: [JSONValue] = cells.enumerated().map { index, source in
+            .object([JSONMember("cell_type", .string("code")), JSONMember("execution_count", .null),
+                     JSONMember("metadata", .object(index == parametersCell ? [JSONMember("tags", .array([.string("parameters")]))] : [])),
+                     JSONMember("outputs", .array([])), JSONMember("source", .string(source))])
+        }
+        return JSONValue.object([JSONMember("cells", .array(items)), JSONMember("metadata", .object([])),
+                                 JSONMember("nbformat", .number("4")), JSONMember("nbformat_minor", .number("5"))]).prettyText
+    }
+
     static func project(failing: Bool = false) throws -> String {
         let folder = try TestSupport.temporaryFolder("init")
         try AtomicFile.write("id,amount\n1,2.5\n2,4.0\n3,1.5\n", to: folder + "/data/in.csv")
@@ -18,14 +28,7 @@ struct NotebookAdoptionTests {
             "json.dump({'count': len(rows), 'generated_at': datetime.datetime.now().isoformat()}, open('out/meta.json', 'w'))",
             "open('out/noise.csv', 'w').write('x\\n' + str(random.random()) + '\\n')\nopen('out/plot.png', 'w').write('png')",
         ]
-        let items: [JSONValue] = cells.enumerated().map { index, source in
-            .object([JSONMember("cell_type", .string("code")), JSONMember("execution_count", .null),
-                     JSONMember("metadata", .object(index == 1 ? [JSONMember("tags", .array([.string("parameters")]))] : [])),
-                     JSONMember("outputs", .array([])), JSONMember("source", .string(source))])
-        }
-        try AtomicFile.write(JSONValue.object([JSONMember("cells", .array(items)), JSONMember("metadata", .object([])),
-                                               JSONMember("nbformat", .number("4")), JSONMember("nbformat_minor", .number("5"))]).prettyText,
-                             to: folder + "/analysis.ipynb")
+        try AtomicFile.write(notebook(cells, parametersCell: 1), to: folder + "/analysis.ipynb")
         return folder
     }
 
@@ -65,6 +68,48 @@ struct NotebookAdoptionTests {
         #expect(!FileBytes.exists(folder + "/harness.json"))
         #expect(!FileBytes.exists(folder + "/golden"))
         #expect(!FileBytes.exists(folder + "/contracts"))
+    }
+
+    /// A repository whose notebook in `notebooks/` reads `../data/x.csv`, writes `../out/total.csv`
+    /// and a CSV with pandas' blank index label beside itself.
+    static func repository() throws -> String {
+        let folder = try TestSupport.temporaryFolder("init-root")
+        try AtomicFile.write("id,amount\n1,2.5\n2,4.0\n", to: folder + "/data/x.csv")
+        try AtomicFile.write("not read\n", to: folder + "/docs/readme.txt")
+        let cells = [
+            "import csv, os\nrows = list(csv.DictReader(open('../data/x.csv')))",
+            "os.makedirs('../out', exist_ok=True)\nopen('../out/total.csv', 'w').write('id,total\\n1,' + str(sum(float(r['amount']) for r in rows)) + '\\n')",
+            "open('indexed.csv', 'w').write(',amount\\n0,2.5\\n1,4.0\\n')",
+        ]
+        try AtomicFile.write(notebook(cells), to: folder + "/notebooks/analysis.ipynb")
+        return folder
+    }
+
+    @Test("--root lays out the repository with the notebook's folder as cwd; a file no contract fits gets none")
+    func adoptsFromTheRepositoryRoot() throws {
+        let folder = try Self.repository()
+        let alone = try TestSupport.runHarness(["init", "notebooks/analysis.ipynb"], in: folder)
+        #expect(alone.status == 3, "\(alone.stdout)")
+        #expect(alone.stdout.contains("FileNotFoundError"))
+        let outside = try TestSupport.runHarness(["init", "notebooks/analysis.ipynb", "--root", "data"], in: folder)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("does not hold the notebook"))
+
+        let result = try TestSupport.runHarness(["init", "notebooks/analysis.ipynb", "--root", "."], in: folder)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("working folder (cwd, from --root): notebooks"))
+        #expect(result.stdout.contains("no contract drafted"), "\(result.stdout)")
+        let caseValue = try JSONParser.parse(fileAt: folder + "/harness.json")["cases"]?["analysis"]
+        #expect(caseValue?["cwd"] == .string("notebooks"))
+        #expect(caseValue?["inputs"]?.compactText == #"{"data/x.csv":"data/x.csv"}"#)
+        #expect(caseValue?["outputs"]?["total.csv"]?["path"] == .string("out/total.csv"))
+        #expect(caseValue?["outputs"]?["total.csv"]?["contract"] != nil)
+        #expect(caseValue?["outputs"]?["indexed.csv"]?["path"] == .string("notebooks/indexed.csv"))
+        #expect(caseValue?["outputs"]?["indexed.csv"]?["contract"] == nil)
+        #expect(FileBytes.exists(folder + "/golden/analysis/total.csv"))
+        #expect(FileBytes.exists(folder + "/golden/analysis/indexed.csv"))
+        let again = try TestSupport.runHarness(["run", "analysis"], in: folder)
+        #expect(again.status == 0, "\(again.stdout)")
     }
 
     @Test("the trace keeps files under the sandbox, reads before writes only")
