@@ -41,6 +41,17 @@ struct ColumnProfile {
 
     /// Takes in one cell; `budget` is the fingerprints left for every field's sets.
     mutating func observe(_ bytes: UnsafeRawBufferPointer, row: Int, enumLimit: Int, budget: inout Int) {
+        TypeCandidate.all.withUnsafeBufferPointer { candidates in
+            // Never nil: `TypeCandidate.all` is not empty.
+            observe(bytes, candidates: candidates.baseAddress.unsafelyUnwrapped, row: row, enumLimit: enumLimit, budget: &budget)
+        }
+    }
+
+    /// `observe` with `TypeCandidate.all` lent once by the caller for a whole file: its
+    /// elements are read in place through the pointer (a copy of a candidate retains every
+    /// array of its caster, which cost more than the casts).
+    mutating func observe(_ bytes: UnsafeRawBufferPointer, candidates: UnsafePointer<TypeCandidate>, row: Int,
+                          enumLimit: Int, budget: inout Int) {
         if let token = ColumnProfile.missingToken(bytes) {
             missing += 1
             if token >= 0 { tokensSeen |= 1 << UInt16(token) }
@@ -53,20 +64,20 @@ struct ColumnProfile {
         while bits != 0 {
             let index = bits.trailingZeroBitCount
             bits &= bits - 1
-            let candidate = TypeCandidate.all[index]
-            guard let value = candidate.cast(bytes) else {
+            guard let value = TypeCandidate.cast(bytes, index: index, candidates: candidates) else {
                 alive &= ~(1 << UInt32(index))
                 continue
             }
+            let bit: UInt32 = 1 << UInt32(index)
             if fingerprint == nil {
-                if candidate.numeric, let number = ColumnProfile.double(value) {
+                if TypeCandidate.numericMask & bit != 0, let number = ColumnProfile.double(value) {
                     fingerprint = Fingerprint.of(.number(number), bytes: bytes)
                     ordinal = number
                 } else {
                     fingerprint = Fingerprint.of(value, bytes: bytes)
                 }
             }
-            if candidate.type.isOrdered { widen(index, value, bytes) }
+            if TypeCandidate.orderedMask & bit != 0 { widen(index, value, bytes) }
         }
         if !distinctOverflow { remember(bytes, limit: enumLimit) }
         guard uniqueness.tracking else { return }
@@ -96,6 +107,12 @@ struct ColumnProfile {
     }
 
     private mutating func widen(_ index: Int, _ value: CellValue, _ bytes: UnsafeRawBufferPointer) {
+        // Most cells lie between the extremes: answered without the general comparison.
+        switch (value, minimum[index], maximum[index]) {
+        case (.integer(let x), .integer(let low)?, .integer(let high)?) where x >= low && x <= high: return
+        case (.number(let x), .number(let low)?, .number(let high)?) where x >= low && x <= high: return
+        default: break
+        }
         if case .number(let x) = value, !x.isFinite {
             nonFinite = true
             return

@@ -17,20 +17,25 @@ enum TableDescriber {
         var rows = 0
         var ragged = 0
         var firstRaggedLine = 0
-        while let record = try reader.next() {
-            rows += 1
-            // A blank row is a row of missing cells to the validator (and a null key).
-            if record.fieldCount != width {
-                ragged += 1
-                if firstRaggedLine == 0 { firstRaggedLine = record.line }
-            }
-            let cells = min(record.fieldCount, width)
-            for index in 0..<cells {
-                profiles[index].observe(UnsafeRawBufferPointer(record.field(index)), row: rows,
-                                        enumLimit: options.enumLimit, budget: &budget)
-            }
-            if cells < width {
-                for index in cells..<width { profiles[index].missing += 1 }
+        let candidates = TypeCandidate.all
+        try candidates.withUnsafeBufferPointer { buffer in
+            // Never nil: `TypeCandidate.all` is not empty.
+            let candidates = buffer.baseAddress.unsafelyUnwrapped
+            while let record = try reader.next() {
+                rows += 1
+                // A blank row is a row of missing cells to the validator (and a null key).
+                if record.fieldCount != width {
+                    ragged += 1
+                    if firstRaggedLine == 0 { firstRaggedLine = record.line }
+                }
+                let cells = min(record.fieldCount, width)
+                for index in 0..<cells {
+                    profiles[index].observe(UnsafeRawBufferPointer(record.field(index)), candidates: candidates, row: rows,
+                                            enumLimit: options.enumLimit, budget: &budget)
+                }
+                if cells < width {
+                    for index in cells..<width { profiles[index].missing += 1 }
+                }
             }
         }
         var notes = profiles.compactMap { $0.note(options: options) }

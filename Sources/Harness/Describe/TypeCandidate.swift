@@ -51,7 +51,36 @@ struct TypeCandidate: Sendable {
     ]
     static let allAlive: UInt32 = (1 << UInt32(all.count)) - 1
     static let booleanIndex = 0
+    static let integerIndex = 1
     static let yearIndex = 2
+    static let numberIndex = 3
+    /// Bits (as in `ColumnProfile.alive`) of the numeric candidates and of the ordered
+    /// ones, so the per-cell loop reads no candidate for them.
+    static let numericMask: UInt32 = mask { $0.numeric }
+    static let orderedMask: UInt32 = mask { $0.type.isOrdered }
+
+    private static func mask(_ test: (TypeCandidate) -> Bool) -> UInt32 {
+        all.indices.reduce(0) { bits, index in test(all[index]) ? bits | 1 << UInt32(index) : bits }
+    }
+
+    /// Casts a present cell with candidate `index` of `candidates` (`all`, lent in place).
+    /// The default integer and number candidates, which most cells of most files meet,
+    /// take `CellCaster`'s own static paths for their default options directly: the same
+    /// result with no call through a caster whose arrays are retained on every cell.
+    @inline(__always)
+    static func cast(_ bytes: UnsafeRawBufferPointer, index: Int, candidates: UnsafePointer<TypeCandidate>) -> CellValue? {
+        switch index {
+        case integerIndex:
+            if let value = CellCaster.plainInteger(bytes) {
+                return CellCaster.hasLeadingZero(bytes) ? nil : .integer(value)
+            }
+        case numberIndex:
+            if CellCaster.hasLeadingZero(bytes) { return nil }
+            return CellCaster.parseDecimal(bytes).map { .number($0) }
+        default: break
+        }
+        return candidates[index].cast(bytes)
+    }
 
     /// Casts a present cell. Booleans are only the words (`true`, `False`, …): `0` and `1`
     /// are integers first.

@@ -55,6 +55,16 @@ extension CellCaster {
         return negative ? -value : value
     }
 
+    /// `hasLeadingZero` for a cell in place, without the generic collection walk.
+    @inline(__always)
+    static func hasLeadingZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var start = 0, end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        guard start < end, bytes[start] == ASCII.zero else { return false }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        return end - start > 1 && bytes[start + 1] != ASCII.period
+    }
+
     /// frictionless rejects bare numbers written with leading zeros ("01", "007", but
     /// not "0" or "0.5"), looking at the text with surrounding spaces removed.
     static func hasLeadingZero<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
