@@ -5,7 +5,13 @@
 #
 #   Benchmarks/describe/describe_benchmark.sh [ROWS]      (default 10000000; ROUNDS=3;
 #                                                          STATS_ROUNDS=1 for the slow --stats;
-#                                                          HARNESS_BIN picks a built harness)
+#                                                          HARNESS_BIN picks a built harness;
+#                                                          BASELINE_BIN another build to compare;
+#                                                          CORPUS=none skips the corpus part)
+#
+# With BASELINE_BIN (e.g. a build of an earlier commit) that build is timed in the same
+# rounds, alternating, its peak memory taken, and the two drafted contracts are compared
+# byte for byte (a speed-up must not change what is drafted).
 #
 # frictionless (pinned in Benchmarks/requirements.txt) lives in Benchmarks/.venv; the data in
 # $BENCH_DATA (default Benchmarks/.data, shared with the diff benchmark: its base.csv is used
@@ -40,12 +46,14 @@ OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "== $FILE: $(du -h "$FILE" | cut -f1), $ROUNDS rounds (page cache warmed first)"
 cat "$FILE" > /dev/null
 for round in $(seq "$ROUNDS"); do
   seconds "$HARNESS" describe "$FILE" --out "$OUT/h.json" >> "$OUT/harness.t"
+  if [ -n "${BASELINE_BIN:-}" ]; then seconds "$BASELINE_BIN" describe "$FILE" --out "$OUT/b.json" >> "$OUT/baseline.t"; fi
   seconds "$VENV/bin/frictionless" describe "$FILE" --json >> "$OUT/fl.t"
   if [ "$round" -le "${STATS_ROUNDS:-1}" ]; then
     seconds "$VENV/bin/frictionless" describe "$FILE" --stats --json >> "$OUT/fls.t"
@@ -57,6 +65,13 @@ echo "harness describe (every row):                 ${H} s  (runs: $(tr '\n' ' '
 echo "frictionless describe (sample of rows):       ${F} s  ($(echo "scale=2; $F / $H" | bc)x harness)"
 echo "frictionless describe --stats (every row):    ${FS} s  ($(echo "scale=2; $FS / $H" | bc)x harness)"
 echo "types: $("$PY" Benchmarks/describe/describe_compare.py "$OUT/h.json" "$OUT/f.json")"
+echo "harness describe peak memory: $(peak_mb "$HARNESS" describe "$FILE" --out "$OUT/h.json") MB"
+if [ -n "${BASELINE_BIN:-}" ]; then
+  B=$(median < "$OUT/baseline.t")
+  echo "baseline $BASELINE_BIN: ${B} s (runs: $(tr '\n' ' ' < "$OUT/baseline.t"); $(echo "scale=2; $B / $H" | bc)x harness), peak memory $(peak_mb "$BASELINE_BIN" describe "$FILE" --out "$OUT/b.json") MB"
+  if cmp -s "$OUT/h.json" "$OUT/b.json"; then echo "drafted contracts: identical"; else echo "drafted contracts: DIFFERENT"; diff "$OUT/b.json" "$OUT/h.json" | head -20; fi
+fi
+[ "${CORPUS:-}" = none ] && exit 0
 
 echo "== the frictionless corpus (every .csv in ../shared/corpora/frictionless-data/data)"
 CORPUS=../shared/corpora/frictionless-data/data

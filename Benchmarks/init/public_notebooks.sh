@@ -12,14 +12,21 @@
 # CORPUS_MIRROR=DIR from local git directories DIR/OWNER+NAME/repo instead of github.com.
 # The one change made to a notebook, in that fetched copy: URLs of its own repository's raw
 # files (raw.githubusercontent.com/OWNER/NAME/BRANCH/PATH) are pointed at PATH in the copy, so
-# the measurement runs offline. The interpreter is $HARNESS_PYTHON (pandas, numpy, matplotlib,
-# scikit-learn); HARNESS_BIN picks a built harness. Each case's harness.json, goldens and
-# contracts go to a scratch folder, printed first.
+# the measurement runs offline. The interpreter is $HARNESS_PYTHON, by default the one of
+# Benchmarks/.venv-init (gitignored), built on the first run from Benchmarks/init/requirements.txt
+# (pandas 1.5, numpy, matplotlib, scikit-learn 1.1: the notebooks' own era); HARNESS_BIN picks a
+# built harness. Each case's harness.json, goldens and contracts go to a scratch folder, printed
+# first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 list="${1:-Benchmarks/init/corpus.txt}"
 corpus="${INIT_CORPUS:-Benchmarks/.corpus}"
 Benchmarks/corpus_fetch.sh "$corpus" $(grep -v '^#' "$list" | awk 'NF {print $1}' | sort -u)
+if [ -z "${HARNESS_PYTHON:-}" ]; then
+    Benchmarks/venv.sh Benchmarks/.venv-init Benchmarks/init/requirements.txt
+    export HARNESS_PYTHON="$PWD/Benchmarks/.venv-init/bin/python"
+fi
+echo "python: $HARNESS_PYTHON ($("$HARNESS_PYTHON" -c 'import pandas, sklearn; print("pandas", pandas.__version__, "scikit-learn", sklearn.__version__)'))"
 if [ -z "${HARNESS_BIN:-}" ]; then swift build --product harness >/dev/null; fi
 HARNESS="$(realpath "${HARNESS_BIN:-$(swift build --show-bin-path)/harness}")"
 corpus="$(realpath "$corpus")"
