@@ -64,7 +64,7 @@ public enum NotebookAdoption {
                                       environment: request.environment, label: "\(caseName)/init-1", console: console)
         defer { Runner.removeSandbox(first.result.sandbox) }
         if let failure = first.failure {
-            result.failure = failure
+            result.failure = request.root == nil ? outsideHint(failure) : failure
             return result
         }
         let inputs = first.trace.reads.filter { FileBytes.exists(folder + "/" + $0) && !FileBytes.isDirectory(folder + "/" + $0) }
@@ -150,6 +150,16 @@ public enum NotebookAdoption {
                                      hint: "give a folder above the notebook, e.g. the repository's root")
         }
         return (rootPath, working == "." ? nil : working)
+    }
+
+    /// A notebook that failed to find a `../` path read outside its folder: `--root` is the fix.
+    static func outsideHint(_ failure: RunFailure) -> RunFailure {
+        let text = [failure.message, failure.summary, failure.sourceExcerpt].compactMap { $0 }.joined(separator: "\n")
+        guard failure.exceptionType == "FileNotFoundError" || text.contains("FileNotFoundError"), text.contains("../") else { return failure }
+        var hinted = failure
+        hinted.hint = "it reads a file outside its folder: lay out the repository with --root DIR (e.g. --root .), "
+            + "and the notebook's folder becomes the case's cwd"
+        return hinted
     }
 
     /// Every top-level entry of the laid-out folder but the notebook, hidden entries, and

@@ -91,6 +91,7 @@ struct NotebookAdoptionTests {
         let alone = try TestSupport.runHarness(["init", "notebooks/analysis.ipynb"], in: folder)
         #expect(alone.status == 3, "\(alone.stdout)")
         #expect(alone.stdout.contains("FileNotFoundError"))
+        #expect(alone.stdout.contains("hint: it reads a file outside its folder: lay out the repository with --root DIR"))
         let outside = try TestSupport.runHarness(["init", "notebooks/analysis.ipynb", "--root", "data"], in: folder)
         #expect(outside.status == 2)
         #expect(outside.stderr.contains("does not hold the notebook"))
