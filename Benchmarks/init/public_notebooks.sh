@@ -14,9 +14,9 @@
 # files (raw.githubusercontent.com/OWNER/NAME/BRANCH/PATH) are pointed at PATH in the copy, so
 # the measurement runs offline. The interpreter is $HARNESS_PYTHON, by default the one of
 # Benchmarks/.venv-init (gitignored), built on the first run from Benchmarks/init/requirements.txt
-# (pandas 1.5, numpy, matplotlib, scikit-learn 1.1: the notebooks' own era); HARNESS_BIN picks a
-# built harness. Each case's harness.json, goldens and contracts go to a scratch folder, printed
-# first.
+# (pandas 1.5, numpy, matplotlib, scikit-learn 1.1, seaborn, openpyxl: the notebooks' own era);
+# HARNESS_BIN picks a built harness. Each case's harness.json, goldens and contracts go to a
+# scratch folder, printed first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 list="${1:-Benchmarks/init/corpus.txt}"
