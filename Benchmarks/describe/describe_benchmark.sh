@@ -71,6 +71,32 @@ if [ -n "${BASELINE_BIN:-}" ]; then
   echo "baseline $BASELINE_BIN: ${B} s (runs: $(tr '\n' ' ' < "$OUT/baseline.t"); $(echo "scale=2; $B / $H" | bc)x harness), peak memory $(peak_mb "$BASELINE_BIN" describe "$FILE" --out "$OUT/b.json") MB"
   if cmp -s "$OUT/h.json" "$OUT/b.json"; then echo "drafted contracts: identical"; else echo "drafted contracts: DIFFERENT"; diff "$OUT/b.json" "$OUT/h.json" | head -20; fi
 fi
+
+# A JSON document that is one top-level array of ROWS records (77 MB at 1M), described from
+# the document (streamed element by element since issue 17's follow-up).
+JSONFILE="$DATA/describe-$ROWS.json"
+if [ ! -f "$JSONFILE" ]; then
+  "$PY" -c "
+import json, random, sys
+random.seed(1)
+with open(sys.argv[2], 'w') as f:
+    f.write('[')
+    for i in range(int(sys.argv[1])):
+        if i: f.write(',\n')
+        f.write(json.dumps({'id': i, 'name': random.choice(['a', 'b', 'c']), 'value': random.random(), 'tags': [random.randint(0, 9) for _ in range(3)]}))
+    f.write(']\n')
+" "$ROWS" "$JSONFILE"
+fi
+echo "== $JSONFILE: $(du -h "$JSONFILE" | cut -f1), one top-level array"
+for round in $(seq "$ROUNDS"); do
+  seconds "$HARNESS" describe "$JSONFILE" --out "$OUT/hj.json" >> "$OUT/json.t"
+  if [ -n "${BASELINE_BIN:-}" ]; then seconds "$BASELINE_BIN" describe "$JSONFILE" --out "$OUT/bj.json" >> "$OUT/json-baseline.t"; fi
+done
+echo "harness describe: $(median < "$OUT/json.t") s, peak memory $(peak_mb "$HARNESS" describe "$JSONFILE" --out "$OUT/hj.json") MB"
+if [ -n "${BASELINE_BIN:-}" ]; then
+  echo "baseline: $(median < "$OUT/json-baseline.t") s, peak memory $(peak_mb "$BASELINE_BIN" describe "$JSONFILE" --out "$OUT/bj.json") MB"
+  if cmp -s "$OUT/hj.json" "$OUT/bj.json"; then echo "drafted schemas: identical"; else echo "drafted schemas: DIFFERENT"; fi
+fi
 [ "${CORPUS:-}" = none ] && exit 0
 
 echo "== the frictionless corpus (every .csv in ../shared/corpora/frictionless-data/data)"
