@@ -99,7 +99,7 @@ public enum NotebookAdoption {
                 let text = loosened(description.contract, ignoring: output.ignore).prettyText + "\n"
                 output.contractProblem = DraftedContract.problem(text, data: firstFile)
                 if output.contractProblem == nil {
-                    output.contract = "contracts/\(caseName)_\(TableDescriber.resourceName(output.name)).json"
+                    output.contract = contractPath(caseName: caseName, output: output.name, taken: result.outputs.compactMap(\.contract))
                     output.contractText = text
                 }
             }
@@ -219,6 +219,13 @@ public enum NotebookAdoption {
             }
         }
         return .object(members)
+    }
+
+    /// `contracts/<case>_<output without extension>.json`, or with the extension kept when
+    /// another output took that name (`example.csv` and `example.json`).
+    static func contractPath(caseName: String, output: String, taken: [String]) -> String {
+        let plain = "contracts/\(caseName)_\(TableDescriber.resourceName(output)).json"
+        return taken.contains(plain) ? "contracts/\(caseName)_\(TableDescriber.resourceName(output + ".json")).json" : plain
     }
 
     /// The file name, or its path with `/` as `_` when another output has that name.

@@ -80,6 +80,7 @@ struct NotebookAdoptionTests {
             "import csv, os\nrows = list(csv.DictReader(open('../data/x.csv')))",
             "os.makedirs('../out', exist_ok=True)\nopen('../out/total.csv', 'w').write('id,total\\n1,' + str(sum(float(r['amount']) for r in rows)) + '\\n')",
             "open('indexed.csv', 'w').write(',amount\\n0,2.5\\n1,4.0\\n')",
+            "open('../out/total.json', 'w').write('{\"total\": 6.5}')",
         ]
         try AtomicFile.write(notebook(cells), to: folder + "/notebooks/analysis.ipynb")
         return folder
@@ -107,6 +108,11 @@ struct NotebookAdoptionTests {
         #expect(caseValue?["outputs"]?["total.csv"]?["contract"] != nil)
         #expect(caseValue?["outputs"]?["indexed.csv"]?["path"] == .string("notebooks/indexed.csv"))
         #expect(caseValue?["outputs"]?["indexed.csv"]?["contract"] == nil)
+        // total.csv and total.json: two contracts, not one overwritten by the other.
+        let csvContract = caseValue?["outputs"]?["total.csv"]?["contract"]?.stringValue
+        let jsonContract = caseValue?["outputs"]?["total.json"]?["contract"]?.stringValue
+        #expect(csvContract == "contracts/analysis_total.json")
+        #expect(jsonContract == "contracts/analysis_total.json.json")
         #expect(FileBytes.exists(folder + "/golden/analysis/total.csv"))
         #expect(FileBytes.exists(folder + "/golden/analysis/indexed.csv"))
         let again = try TestSupport.runHarness(["run", "analysis"], in: folder)
