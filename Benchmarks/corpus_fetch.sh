@@ -34,8 +34,12 @@ for spec in "$@"; do
         done
         git -C "$mirror" rev-parse --short "$commit" > "$folder.partial/.commit"
     else
-        git clone -q --no-checkout "https://github.com/$repository" "$folder.partial"
-        git -C "$folder.partial" checkout -q "${commit/HEAD/}" 2>/dev/null || git -C "$folder.partial" checkout -q
+        if [ "$commit" = HEAD ]; then
+            git clone -q --depth 1 "https://github.com/$repository" "$folder.partial"
+        else
+            git clone -q --no-checkout "https://github.com/$repository" "$folder.partial"
+            git -C "$folder.partial" checkout -q "$commit"
+        fi
         git -C "$folder.partial" rev-parse --short HEAD > "$folder.partial/.commit"
     fi
     mv "$folder.partial" "$folder"
