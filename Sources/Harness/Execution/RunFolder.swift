@@ -46,7 +46,8 @@ struct RunFolder {
         return folder
     }
 
-    /// Copies each input into the sandbox, files or whole folders.
+    /// Copies each input into the sandbox, files or whole folders, as plain files and folders
+    /// whatever links the source holds (`InputCopy`).
     /// - Throws: `HarnessError.io` for a missing source or a failed copy, `.invalid` for a
     ///   sandbox path that would leave the sandbox.
     func copyInputs(_ inputs: [RunJob.Input]) throws {
@@ -62,12 +63,9 @@ struct RunFolder {
             }
             let target = sandbox + "/" + parts.joined(separator: "/")
             try AtomicFile.makeFolders(AtomicFile.parentFolder(of: target))
-            do {
-                if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
-                try FileManager.default.copyItem(atPath: input.source, toPath: target)
-            } catch {
-                throw HarnessError.io(path: input.source, reason: "cannot copy into the sandbox: \(error.localizedDescription)")
-            }
+            var existing = stat()
+            if lstat(target, &existing) == 0 { try? FileManager.default.removeItem(atPath: target) }
+            try InputCopy.copy(input.source, to: target)
         }
     }
 

@@ -25,6 +25,58 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
+    /// Issue 14, item 1: an input that is a link, or a folder holding links (to files and to
+    /// folders outside it), arrives as plain files, so writing to it cannot reach the original.
+    @Test func linkedInputsArriveAsPlainFilesAndWritingThemLeavesTheOriginals() throws {
+        let outside = try TestSupport.temporaryFolder("outside")
+        let source = try TestSupport.temporaryFolder("src")
+        defer {
+            try? FileManager.default.removeItem(atPath: outside)
+            try? FileManager.default.removeItem(atPath: source)
+        }
+        try TestSupport.write("secret\n", to: outside + "/secret.csv")
+        try TestSupport.write("deep\n", to: outside + "/sub/deep.csv")
+        try FileManager.default.createDirectory(atPath: source + "/folder", withIntermediateDirectories: true)
+        symlink(outside + "/secret.csv", source + "/link.csv")
+        symlink(outside + "/secret.csv", source + "/folder/inner.csv")
+        symlink(outside + "/sub", source + "/folder/sub")
+        let folder = try RunFolder.create(label: "t")
+        defer { RunFolder.remove(sandbox: folder.sandbox) }
+        try folder.copyInputs([RunJob.Input(sandboxPath: "data/link.csv", source: source + "/link.csv"),
+                               RunJob.Input(sandboxPath: "data/folder", source: source + "/folder")])
+        let copies = ["data/link.csv", "data/folder/inner.csv", "data/folder/sub", "data/folder/sub/deep.csv"]
+        for copy in copies {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.sandbox + "/" + copy)
+            #expect(attributes[.type] as? FileAttributeType != .typeSymbolicLink, "\(copy) is a link")
+        }
+        #expect(ExecutionFixtures.read(folder.sandbox + "/data/folder/sub/deep.csv") == "deep\n")
+        for copy in ["data/link.csv", "data/folder/inner.csv", "data/folder/sub/deep.csv"] {
+            try TestSupport.write("overwritten\n", to: folder.sandbox + "/" + copy)
+        }
+        #expect(ExecutionFixtures.read(outside + "/secret.csv") == "secret\n")
+        #expect(ExecutionFixtures.read(outside + "/sub/deep.csv") == "deep\n")
+    }
+
+    @Test func aLinkCycleAFIFOAndADanglingLinkAreRefusedNotFollowedForever() throws {
+        let source = try TestSupport.temporaryFolder("src")
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        try FileManager.default.createDirectory(atPath: source + "/loop/a", withIntermediateDirectories: true)
+        symlink(source + "/loop", source + "/loop/a/back")
+        mkfifo(source + "/pipe", 0o644)
+        try FileManager.default.createDirectory(atPath: source + "/dangling", withIntermediateDirectories: true)
+        symlink(source + "/nothing", source + "/dangling/x.csv")
+        let folder = try RunFolder.create(label: "t")
+        defer { RunFolder.remove(sandbox: folder.sandbox) }
+        for (name, words) in [("loop", "cycle"), ("pipe", "FIFO"), ("dangling", "link to nothing")] {
+            do {
+                try folder.copyInputs([RunJob.Input(sandboxPath: "data/" + name, source: source + "/" + name)])
+                Issue.record("\(name) was copied")
+            } catch let error as HarnessError {
+                #expect(DiagnosticRenderer.render(error).contains(words), "\(DiagnosticRenderer.render(error))")
+            }
+        }
+    }
+
     @Test func executablesAreFoundOnTheGivenPath() throws {
         let folder = try TestSupport.temporaryFolder("bin")
         defer { try? FileManager.default.removeItem(atPath: folder) }
