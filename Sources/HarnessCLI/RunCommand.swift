@@ -71,7 +71,7 @@ enum RunCommand {
         if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report, root: repository), to: path) }
         if let path = parsed.value("--html") { try AtomicFile.write(HTMLRenderer.render(report), to: path) }
         if environment["GITHUB_ACTIONS"] == "true" {
-            console.out(GitHubRenderer.annotations(report, root: repository))
+            console.command(GitHubRenderer.annotations(report, root: repository))
             if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 let existing = (try? FileBytes.read(summary)) ?? []
                 try AtomicFile.write(existing + Array(GitHubRenderer.stepSummary(report).utf8), to: summary)

@@ -11,27 +11,46 @@ public protocol Console: AnyObject, Sendable {
     func out(_ text: String)
     /// Writes text to standard error.
     func err(_ text: String)
+    /// Writes workflow commands (GitHub Actions annotations) to standard output: the one way
+    /// to write a line that the CI runner may read as a command. `out` and `err` neutralise
+    /// such lines under GitHub Actions, so data never becomes a command.
+    func command(_ text: String)
     /// Whether standard output is a terminal (progress lines, colour).
     var isTerminal: Bool { get }
     /// Whether to colour: only on a terminal, never with `NO_COLOR`.
     var useColor: Bool { get }
 }
 
-/// The process's own standard output and error.
+extension Console {
+    public func command(_ text: String) { out(text) }
+}
+
+/// The process's own standard output and error: the output boundary, where every byte is
+/// made safe for whatever reads it (`TerminalText.guarded` for the terminal, and
+/// `WorkflowCommandText.neutralised` for the GitHub Actions runner).
 public final class TerminalConsole: Console, @unchecked Sendable {
     // Serialises writes from concurrent runs so lines never interleave.
     private let lock = Lock()
     public let isTerminal: Bool
     public let useColor: Bool
+    /// Under GitHub Actions (`GITHUB_ACTIONS=true`) the runner reads commands from the output.
+    private let underGitHubActions: Bool
 
     public init(environment: [String: String]) {
         isTerminal = isatty(1) == 1
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         useColor = isTerminal && !noColor && environment["TERM"] != "dumb"
+        underGitHubActions = environment["GITHUB_ACTIONS"] == "true"
     }
 
-    public func out(_ text: String) { write(text, to: 1) }
-    public func err(_ text: String) { write(text, to: 2) }
+    public func out(_ text: String) { write(logText(text), to: 1) }
+    public func err(_ text: String) { write(logText(text), to: 2) }
+    public func command(_ text: String) { write(TerminalText.guarded(text), to: 1) }
+
+    private func logText(_ text: String) -> String {
+        let safe = TerminalText.guarded(text)
+        return underGitHubActions ? WorkflowCommandText.neutralised(safe) : safe
+    }
 
     private func write(_ text: String, to fd: Int32) {
         lock.withLock {

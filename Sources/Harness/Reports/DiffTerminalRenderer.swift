@@ -18,9 +18,9 @@ public enum DiffTerminalRenderer {
         let paint = TerminalStyle(color: color)
         if report.equal {
             let relaxed = relaxations(report).map { "; compared with " + $0 } ?? ""
-            return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(report.expectedPath) vs \(report.actualPath))\(relaxed)\n"
+            return paint.green("same") + ": \(count(report.rowsCompared, unit(report))) compared (\(paths(report)))\(relaxed)\n"
         }
-        var text = paint.red("different") + ": " + summary(report) + " (\(report.expectedPath) vs \(report.actualPath))\n"
+        var text = paint.red("different") + ": " + summary(report) + " (\(paths(report)))\n"
         if let relaxed = relaxations(report) { text += paint.dim("compared with " + relaxed) + "\n" }
         if !report.diffs.isEmpty {
             text += "\n" + table(report, paint: paint)
@@ -32,7 +32,7 @@ public enum DiffTerminalRenderer {
         if report.cellsByColumn.count > 1 {
             let top = report.cellsByColumn.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)
             text += "differing \(report.format.valueWord)s by \(report.format.placeWord): "
-                + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + top.map { "\(TerminalText.visible($0.key)) \($0.value)" }.joined(separator: ", ")
                 + (report.cellsByColumn.count > 10 ? ", …" : "") + "\n"
         }
         return text
@@ -44,9 +44,11 @@ public enum DiffTerminalRenderer {
     public static func relaxations(_ report: DiffReport) -> String? {
         var parts: [String] = []
         if report.rtol > 0 || report.atol > 0 { parts.append(tolerance(report.rtol, report.atol)) }
-        for column in report.columnTolerances { parts.append("\(column.name) " + tolerance(column.rtol, column.atol)) }
-        for mask in report.masks { parts.append("\(mask.name) masked /\(mask.pattern)/") }
-        if !report.ignored.isEmpty { parts.append("ignoring " + report.ignored.joined(separator: ", ")) }
+        for column in report.columnTolerances {
+            parts.append("\(TerminalText.visible(column.name)) " + tolerance(column.rtol, column.atol))
+        }
+        for mask in report.masks { parts.append("\(TerminalText.visible(mask.name)) masked /\(TerminalText.visible(mask.pattern))/") }
+        if !report.ignored.isEmpty { parts.append("ignoring " + report.ignored.map(TerminalText.visible).joined(separator: ", ")) }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -67,8 +69,8 @@ public enum DiffTerminalRenderer {
             : ["\(report.differingRows) of \(count(report.rowsCompared, unit(report))) differ (\(count(report.differingCells, cells)))"]
         if report.missingRows > 0 { parts.append(count(report.missingRows, "missing " + unit(report))) }
         if report.extraRows > 0 { parts.append(count(report.extraRows, "extra " + unit(report))) }
-        if !report.missingColumns.isEmpty { parts.append("missing columns: " + report.missingColumns.joined(separator: ", ")) }
-        if !report.extraColumns.isEmpty { parts.append("extra columns: " + report.extraColumns.joined(separator: ", ")) }
+        if !report.missingColumns.isEmpty { parts.append("missing columns: " + report.missingColumns.map(TerminalText.visible).joined(separator: ", ")) }
+        if !report.extraColumns.isEmpty { parts.append("extra columns: " + report.extraColumns.map(TerminalText.visible).joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }
 
@@ -79,7 +81,7 @@ public enum DiffTerminalRenderer {
         var header = showRow ? ["row"] : []
         if showKey { header.append("key") }
         let context = report.contextChosen ? report.contextColumns : []
-        header += context
+        header += context.map(TerminalText.visible)
         header += [place, "expected", "actual", "abs diff", "rel diff"]
         let rows: [[String]] = report.diffs.map { difference in
             var cells = showRow ? [rowText(difference)] : []
@@ -150,24 +152,16 @@ public enum DiffTerminalRenderer {
             return String(shown(String(value.prefix(maxValueWidth))).prefix((maxValueWidth - 1) / 2)) + "…"
                 + String(shown(String(value.suffix(maxValueWidth))).suffix(maxValueWidth - 1 - (maxValueWidth - 1) / 2))
         }
-        var text = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    text += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
+        let text = TerminalText.visible(value)
         guard text.count > maxValueWidth else { return text }
         let head = (maxValueWidth - 1) / 2
         let tail = maxValueWidth - 1 - head
         return String(text.prefix(head)) + "…" + String(text.suffix(tail))
+    }
+
+    /// "expected.csv vs actual.csv", file names shown safely.
+    static func paths(_ report: DiffReport) -> String {
+        TerminalText.visible(report.expectedPath) + " vs " + TerminalText.visible(report.actualPath)
     }
 
     /// Differences in three significant digits (`2.11e-07`, `0.5`, `1.23e+04`).

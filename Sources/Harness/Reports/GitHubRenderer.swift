@@ -56,7 +56,7 @@ public enum GitHubRenderer {
             for check in caseReport.checks where check.status == .failed || check.status == .error {
                 let run = check.run.flatMap { caseReport.runs.indices.contains($0) ? caseReport.runs[$0] : nil }
                 text += "- **\(cell(title(check, run: run)))**: \(cell(check.message))"
-                if let fix = check.fix { text += " — fix: `\(fix)`" }
+                if let fix = check.fix { text += " — fix: " + MarkdownText.code(fix) }
                 text += "\n"
                 if let diff = check.diff, !diff.diffs.isEmpty {
                     text += "\n  | row | key | \(diff.format.placeWord) | expected | actual |\n  |---|---|---|---|---|\n"
@@ -72,19 +72,12 @@ public enum GitHubRenderer {
     }
 
     /// Workflow command data: `%`, CR and LF escaped.
-    static func data(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
-    }
+    static func data(_ text: String) -> String { WorkflowCommandText.data(text) }
 
     /// Workflow command property: also `:` and `,` escaped.
-    static func property(_ text: String) -> String {
-        data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
-    }
+    static func property(_ text: String) -> String { WorkflowCommandText.property(text) }
 
-    /// A Markdown table cell: pipes escaped, newlines folded, long values shortened.
-    static func cell(_ text: String) -> String {
-        var value = text.replacing("|", with: "\\|").replacing("\n", with: " ")
-        if value.count > 80 { value = String(value.prefix(77)) + "..." }
-        return value
-    }
+    /// A Markdown table cell: HTML and Markdown escaped, controls spelled out, long values
+    /// shortened.
+    static func cell(_ text: String) -> String { MarkdownText.escaped(text, limit: 80) }
 }

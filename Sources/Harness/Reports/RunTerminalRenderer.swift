@@ -13,7 +13,7 @@ public enum RunTerminalRenderer {
         let failing = report.checks.filter { $0.status == .failed || $0.status == .error }.count
         var detail = "\(report.checks.count) check\(report.checks.count == 1 ? "" : "s")"
         if failing > 0 { detail = "\(failing) of " + detail + " failed" }
-        return "\(label) \(style.bold(report.name))  \(style.dim(formatSeconds(report.seconds)))  \(detail)\n"
+        return "\(label) \(style.bold(TerminalText.visible(report.name)))  \(style.dim(formatSeconds(report.seconds)))  \(detail)\n"
     }
 
     /// Everything after the case lines: the failures in detail, goldens, the summary line.
@@ -21,7 +21,7 @@ public enum RunTerminalRenderer {
         let style = TerminalStyle(color: color)
         var text = ""
         for caseReport in report.cases where caseReport.status != .passed {
-            text += "\n" + style.bold("── \(caseReport.name) ") + "\n"
+            text += "\n" + style.bold("── \(TerminalText.visible(caseReport.name)) ") + "\n"
             for (index, run) in caseReport.runs.enumerated() where run.outcome != .completed {
                 text += runFailure(run, failure: caseReport.failure(ofRun: index), style: style).indented("  ") + "\n"
             }
@@ -40,7 +40,7 @@ public enum RunTerminalRenderer {
         }
         for caseReport in report.cases {
             for found in caseReport.unexpectedOutputs {
-                text += "\n" + style.yellow("warning") + ": \(caseReport.name): " + unexpectedText(found, caseName: caseReport.name) + "\n"
+                text += "\n" + style.yellow("warning") + ": \(TerminalText.visible(caseReport.name)): " + TerminalText.lines(unexpectedText(found, caseName: caseReport.name)) + "\n"
             }
         }
         text += goldenLines(report.golden, failOnUnused: report.failOnUnused)
@@ -54,20 +54,20 @@ public enum RunTerminalRenderer {
     static func runFailure(_ run: RunRecord, failure: RunFailure?, style: TerminalStyle) -> String {
         var text = style.red("\(run.side.rawValue) \(run.outcome.rawValue.replacingUnderscores())")
         if let failure {
-            text += ": " + failure.summary + "\n"
-            if let excerpt = failure.sourceExcerpt, !excerpt.isEmpty { text += excerpt.indented("  ") + "\n" }
-            if let hint = failure.hint { text += "hint: " + hint + "\n" }
+            text += ": " + TerminalText.lines(failure.summary) + "\n"
+            if let excerpt = failure.sourceExcerpt, !excerpt.isEmpty { text += TerminalText.lines(excerpt).indented("  ") + "\n" }
+            if let hint = failure.hint { text += "hint: " + TerminalText.lines(hint) + "\n" }
         } else {
             text += "\n"
         }
         // A timed-out run shows where it was stopped, and what it printed last.
         if run.outcome == .timedOut {
-            if let stack = failure?.traceback, !stack.isEmpty { text += "where it was:\n" + stack.indented("  ") + "\n" }
-            if !run.stdoutTail.isEmpty { text += "stdout (last lines):\n" + run.stdoutTail.indented("  ") + "\n" }
+            if let stack = failure?.traceback, !stack.isEmpty { text += "where it was:\n" + TerminalText.lines(stack).indented("  ") + "\n" }
+            if !run.stdoutTail.isEmpty { text += "stdout (last lines):\n" + TerminalText.lines(run.stdoutTail).indented("  ") + "\n" }
         }
         // A notebook failure shows its cell and line; anything else is explained by stderr.
         if failure?.sourceExcerpt == nil, !run.stderrTail.isEmpty {
-            text += "stderr (last lines):\n" + run.stderrTail.indented("  ") + "\n"
+            text += "stderr (last lines):\n" + TerminalText.lines(run.stderrTail).indented("  ") + "\n"
         }
         if let sandbox = run.keptSandbox {
             text += "sandbox kept: \(sandbox)\n"
@@ -83,7 +83,7 @@ public enum RunTerminalRenderer {
     static let tableRows = 5
 
     static func checkFailure(_ check: CheckResult, style: TerminalStyle, table: Bool = true) -> String {
-        var text = style.red(check.title) + ": " + check.message + "\n"
+        var text = style.red(TerminalText.visible(check.title)) + ": " + TerminalText.lines(check.message) + "\n"
         if table, let diff = check.diff, !diff.equal {
             text += DiffTerminalRenderer.render(diff, color: style.color, maxRows: tableRows,
                                                 moreHint: "--html or --json reports show more").indented("  ")
@@ -93,7 +93,7 @@ public enum RunTerminalRenderer {
             text += ValidationTerminalRenderer.render(validation, color: style.color).indented("  ")
             if !text.hasSuffix("\n") { text += "\n" }
         }
-        if let fix = check.fix { text += "fix: " + style.bold(fix) + "\n" }
+        if let fix = check.fix { text += "fix: " + style.bold(TerminalText.lines(fix)) + "\n" }
         return String(text.dropLast())
     }
 

@@ -14,9 +14,9 @@ public enum ValidationTerminalRenderer {
         let rows = "\(report.rowsChecked) \(unit)\(report.rowsChecked == 1 ? "" : "s") checked"
         let time = report.seconds > 0 ? String(format: " in %.2f s", report.seconds) : ""
         if report.valid {
-            out += paint.green("valid") + ": \(report.dataPath) (\(rows)\(time))"
+            out += paint.green("valid") + ": \(TerminalText.visible(report.dataPath)) (\(rows)\(time))"
         } else {
-            out += paint.red("invalid") + ": \(report.dataPath): \(report.errorCount) error\(report.errorCount == 1 ? "" : "s") (\(rows)\(time))"
+            out += paint.red("invalid") + ": \(TerminalText.visible(report.dataPath)): \(report.errorCount) error\(report.errorCount == 1 ? "" : "s") (\(rows)\(time))"
         }
         if report.warningCount > 0 {
             out += ", " + paint.yellow("\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
@@ -45,9 +45,9 @@ public enum ValidationTerminalRenderer {
     static func table(_ violations: [ContractViolation], paint: TerminalStyle) -> String {
         let header = ["row", "field", "type", "cell", "message"]
         let rows = violations.map { violation -> [String] in
-            [violation.row.map(String.init) ?? "-", clip(violation.field ?? "-", 24),
+            [violation.row.map(String.init) ?? "-", clip(TerminalText.visible(violation.field ?? "-"), 24),
              violation.type.rawValue + (violation.severity == .warning ? "*" : ""),
-             violation.cell.map { clip(visible($0), 24) } ?? "", clip(violation.message, 100)]
+             violation.cell.map { clip(visible($0), 24) } ?? "", clip(TerminalText.visible(violation.message), 100)]
         }
         var widths = header.map(\.count)
         for row in rows {
@@ -74,18 +74,10 @@ public enum ValidationTerminalRenderer {
         text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
-    /// Shows line breaks and tabs inside a cell as escapes, so the table stays aligned.
+    /// Shows line breaks, tabs and other controls inside a cell as escapes, so the table stays
+    /// aligned and the terminal obeys nothing in the data.
     static func visible(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.append(character)
-            }
-        }
-        return out.isEmpty ? "\"\"" : out
+        text.isEmpty ? "\"\"" : TerminalText.visible(text)
     }
 }
 
