@@ -20,17 +20,24 @@ public enum ProcessTermination: Sendable, Equatable {
 /// cannot be reused yet; the thread then kills whatever the leader left behind in the group,
 /// takes the group out of the registry, reaps the leader and wakes the waiting run through a
 /// pipe. The run waits with `poll` on that pipe, so a timeout or an interrupt never races a
-/// blocking wait. This file and `InterruptSignal.swift` hold all the process system calls.
+/// blocking wait. This file, `InterruptSignal.swift` and `Platform/ProcessTree.swift` hold the
+/// process system calls; the last finds what left the group (a new session, a double fork).
 final class ChildProcess: @unchecked Sendable {
     let pid: pid_t
+    /// In the run's environment (`ProcessTree.tokenName`), inherited by its descendants, so
+    /// that those that leave the group and the tree are still found (`ProcessTree`).
+    let token: String
     private let wakeRead: Int32
     private let wakeWrite: Int32
     private let lock = Lock()
     private var ended: ProcessTermination?
     private var leaderGone = false
+    /// Members of the tree signalled so far: reaped once they end (`ProcessTree.reap`).
+    private var signalled: Set<pid_t> = []
 
-    private init(pid: pid_t, wakeRead: Int32, wakeWrite: Int32) {
+    private init(pid: pid_t, token: String, wakeRead: Int32, wakeWrite: Int32) {
         self.pid = pid
+        self.token = token
         self.wakeRead = wakeRead
         self.wakeWrite = wakeWrite
     }
@@ -92,6 +99,9 @@ final class ChildProcess: @unchecked Sendable {
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
+        let token = "\(getpid())-\(nextToken.add())"
+        var environment = environment
+        environment[ProcessTree.tokenName] = token
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -104,7 +114,7 @@ final class ChildProcess: @unchecked Sendable {
             close(fds[1])
             throw spawnError(executable, status, workingDirectory: workingDirectory)
         }
-        let child = ChildProcess(pid: pid, wakeRead: fds[0], wakeWrite: fds[1])
+        let child = ChildProcess(pid: pid, token: token, wakeRead: fds[0], wakeWrite: fds[1])
         ProcessGroupRegistry.shared.add(child)
         let thread = Thread { child.waitForLeader() }
         thread.stackSize = 256 * 1024
@@ -142,10 +152,16 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends `signal` to every process of the group (while the leader is not reaped, the
-    /// group id is still ours).
+    /// group id is still ours) and of the run's tree: descendants that left the group, and
+    /// orphans reparented to harness (`ProcessTree`).
     func signalGroup(_ signal: Int32) {
         lock.withLock {
-            if !leaderGone { _ = killpg(pid, signal) }
+            if !leaderGone {
+                _ = killpg(pid, signal)
+                let members = ProcessTree.members(leader: pid, token: token)
+                ProcessTree.signal(members, signal)
+                signalled.formUnion(members)
+            }
         }
     }
 
@@ -181,6 +197,17 @@ final class ChildProcess: @unchecked Sendable {
             _ = killpg(pid, SIGKILL)
             leaderGone = true
         }
+        // Its children were reparented to harness when it ended; they, and anything of the run
+        // that left the group, carry the run's token. A process forking while it is killed
+        // may leave one more: look again until none is left (bounded).
+        var killed: [pid_t] = []
+        for _ in 0..<5 {
+            let members = ProcessTree.members(leader: pid, token: token)
+            if members.isEmpty { break }
+            ProcessTree.signal(members, SIGKILL)
+            killed += members
+        }
+        ProcessTree.reap(killed + lock.withLock { Array(signalled) }, within: 2)
         ProcessGroupRegistry.shared.remove(self)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -226,6 +253,21 @@ final class ChildProcess: @unchecked Sendable {
         case EACCES: return .io(path: executable, reason: "cannot run: permission denied", hint: "make it executable (chmod +x)")
         case ENOEXEC: return .io(path: executable, reason: "cannot run: not an executable format")
         default: return .io(path: executable, reason: "cannot run: " + String(cString: strerror(code)).lowercased())
+        }
+    }
+}
+
+/// The counter behind run tokens: unique within this harness process.
+private let nextToken = TokenCounter()
+
+final class TokenCounter: @unchecked Sendable {
+    private let lock = Lock()
+    private var value = 0
+
+    func add() -> Int {
+        lock.withLock {
+            value += 1
+            return value
         }
     }
 }

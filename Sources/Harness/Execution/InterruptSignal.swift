@@ -9,7 +9,7 @@ import Foundation
 // read afterwards (by the handlers), so the unchecked global is safe.
 nonisolated(unsafe) private var interruptPipeWrite: Int32 = -1
 
-/// Ctrl-C and SIGTERM while runs are live: stop every process group and let the runs return
+/// Ctrl-C, SIGTERM and SIGHUP (the terminal closed, CI cancelled) while runs are live: stop every process group and let the runs return
 /// `.interrupted`, instead of dying and leaving children and sandboxes behind.
 ///
 /// The handler only writes the signal number to a pipe (async-signal-safe); a thread reads
@@ -26,7 +26,10 @@ enum InterruptSignal {
         let thread = Thread { listen(reader) }
         thread.stackSize = 256 * 1024
         thread.start()
-        for number in [SIGINT, SIGTERM] {
+        // Orphans of a run (a double fork) come back to harness instead of init, so a stop
+        // can find and reap them.
+        ProcessTree.becomeSubreaper()
+        for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number) { received in
                 var byte = UInt8(truncatingIfNeeded: received)
                 _ = write(interruptPipeWrite, &byte, 1)
