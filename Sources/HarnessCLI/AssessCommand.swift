@@ -31,7 +31,7 @@ enum AssessCommand {
                                                          environment: environment)
             console.out(AssessRenderer.terminal(assessment))
             if let path = parsed.value("--json") {
-                try AtomicFile.write(AssessRenderer.json(assessment).prettyText + "\n", to: path)
+                try ReportFile.write(AssessRenderer.json(assessment).prettyText + "\n", to: path)
             }
             return assessment.findings.isEmpty ? 0 : 1
         }

@@ -29,6 +29,9 @@ struct CommandInterface {
         return words.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// Options naming a file that a report is written to (`ReportFile`).
+    static let reportOptions = ["--json", "--html", "--junit", "--out"]
+
     var help: String { helpText(usage: usage, summary: summary, specs: options, example: example) }
 
     /// Parses `arguments`, answers `--help`, and runs `body` on the rest; whatever `body`
@@ -41,6 +44,9 @@ struct CommandInterface {
                 console.out(help)
                 return 0
             }
+            // A report path that cannot take a report (a FIFO, a device) is refused before the
+            // work, not after a long run.
+            for option in Self.reportOptions { if let path = parsed.value(option) { try ReportFile.check(path) } }
             return try body(parsed)
         } catch {
             console.err(DiagnosticRenderer.render(error) + "\n")

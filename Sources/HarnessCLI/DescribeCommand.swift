@@ -27,7 +27,7 @@ enum DescribeCommand {
             let description = try DataDescriber.describe(path: parsed.positional[0])
             let text = description.contract.prettyText + "\n"
             if let path = parsed.value("--out") {
-                try AtomicFile.write(text, to: path)
+                try ReportFile.write(text, to: path)
                 console.err("wrote \(path) (\(description.rows) \(description.fields.isEmpty ? "record(s)" : "row(s)") described)\n")
             } else {
                 console.out(text)

@@ -52,10 +52,10 @@ enum DiffCommand {
             let report = try FileComparator.compare(expected: parsed.positional[0], actual: parsed.positional[1], options: options)
             console.out(DiffTerminalRenderer.render(report, color: console.useColor))
             if let path = parsed.value("--json") {
-                try AtomicFile.write(report.json.prettyText, to: path)
+                try ReportFile.write(report.json.prettyText, to: path)
             }
             if let path = parsed.value("--html") {
-                try AtomicFile.write(HTMLRenderer.render(diff: report), to: path)
+                try ReportFile.write(HTMLRenderer.render(diff: report), to: path)
             }
             return report.equal ? 0 : 1
         }

@@ -67,14 +67,14 @@ enum RunCommand {
         // JUnit files and annotations name files by their path in the repository.
         let repository = ReportPath.repositoryRoot(of: config.folder, environment: environment,
                                                    fallback: FileManager.default.currentDirectoryPath)
-        if let path = parsed.value("--json") { try AtomicFile.write(report.json.prettyText, to: path) }
-        if let path = parsed.value("--junit") { try AtomicFile.write(JUnitRenderer.render(report, root: repository), to: path) }
-        if let path = parsed.value("--html") { try AtomicFile.write(HTMLRenderer.render(report), to: path) }
+        if let path = parsed.value("--json") { try ReportFile.write(report.json.prettyText, to: path) }
+        if let path = parsed.value("--junit") { try ReportFile.write(JUnitRenderer.render(report, root: repository), to: path) }
+        if let path = parsed.value("--html") { try ReportFile.write(HTMLRenderer.render(report), to: path) }
         if environment["GITHUB_ACTIONS"] == "true" {
             console.command(GitHubRenderer.annotations(report, root: repository))
             if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 let existing = (try? FileBytes.read(summary)) ?? []
-                try AtomicFile.write(existing + Array(GitHubRenderer.stepSummary(report).utf8), to: summary)
+                try ReportFile.write(existing + Array(GitHubRenderer.stepSummary(report).utf8), to: summary)
             }
         }
     }

@@ -32,10 +32,10 @@ enum ValidateCommand {
             let report = try ContractValidator.validate(data: parsed.positional[0], contract: contract, options: options)
             console.out(ValidationTerminalRenderer.render(report, color: console.useColor))
             if let path = parsed.value("--json") {
-                try AtomicFile.write(report.json.prettyText, to: path)
+                try ReportFile.write(report.json.prettyText, to: path)
             }
             if let path = parsed.value("--html") {
-                try AtomicFile.write(HTMLRenderer.render(validation: report), to: path)
+                try ReportFile.write(HTMLRenderer.render(validation: report), to: path)
             }
             return report.valid ? 0 : 1
         }
