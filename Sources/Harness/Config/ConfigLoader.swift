@@ -24,7 +24,7 @@ public enum ConfigLoader {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path)
-        } catch HarnessError.io(let path, let reason, _) {
+        } catch HarnessError.io(let path, let reason, _) where !FileBytes.exists(path) {
             throw HarnessError.io(path: path, reason: reason,
                                   hint: "run from the folder that holds harness.json, or pass --config PATH")
         }

@@ -7,24 +7,25 @@ import Darwin
 /// Whole-file reads for small inputs (configs, contracts, JSON documents). Large data is
 /// streamed by the comparators and validators instead.
 public enum FileBytes {
-    /// Reads the whole file.
-    /// - Throws: `HarnessError.io` naming the path and the system's reason.
+    /// Reads the whole file, which must be a regular file of at most `ReadLimit.bytes`.
+    /// - Throws: `HarnessError.io` naming the path and the system's reason, or saying that it
+    ///   is a folder, not a regular file (a FIFO, a device), or over the limit.
     public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ioError(path, errno) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ioError(path, errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        let file = try ReadOnlyFile(path: path)
+        let status = file.status
+        if status.isFolder {
             throw HarnessError.io(path: path, reason: "is a folder, expected a file")
         }
+        let limit = ReadLimit.bytes
+        if status.size > limit { throw ReadLimit.exceeded(path, "the file") }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
+        bytes.reserveCapacity(status.size + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { SystemCall.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 { throw ioError(path, errno) }
+            let count = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
             if count == 0 { break }
+            // A file that grows while it is read (or reports size 0, as /proc does).
+            if bytes.count + count > limit { throw ReadLimit.exceeded(path, "the file") }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes

@@ -77,15 +77,23 @@ final class JSONLineReader {
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             if searched < end, let found = memchr(base + searched, Int32(ASCII.newline), end - searched) {
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                try checkLength(newline - start)
                 return takeLine(upTo: newline, skipping: 1)
             }
             searched = end
             if atEndOfFile {
                 guard start < end else { return nil }
+                try checkLength(end - start)
                 return takeLine(upTo: end, skipping: 0)
             }
             try refill()
         }
+    }
+
+    /// A record is held in memory whole: one longer than `ReadLimit.bytes` (a file without
+    /// line breaks, say) is an error, not an ever-growing buffer.
+    private func checkLength(_ length: Int) throws {
+        if length > ReadLimit.bytes { throw ReadLimit.exceeded(path, "line \(lineNumber + 1)") }
     }
 
     private func takeLine(upTo lineEnd: Int, skipping separator: Int) -> JSONLine {
@@ -113,6 +121,7 @@ final class JSONLineReader {
             end = pending
             start = 0
         }
+        try checkLength(end - start)
         if buffer.count - end < chunkSize {
             let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count * 2, end + chunkSize), alignment: 16)
             if end > 0 { grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end) }

@@ -12,11 +12,33 @@ final class ReadOnlyFile {
     let path: String
     private let fd: Int32
 
-    /// - Throws: `HarnessError.io` when the file cannot be opened.
+    /// Only a regular file or a folder opens: a FIFO, a device or a socket could block the
+    /// open or the reads, or never end (`/dev/zero`), so it is refused (opened without
+    /// blocking, so a FIFO without a writer cannot hang here).
+    /// - Throws: `HarnessError.io` when the file cannot be opened or is not a regular file.
     init(path: String) throws {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
+        var info = stat()
+        let kind = fstat(fd, &info) == 0 ? info.st_mode & S_IFMT : 0
+        guard kind == S_IFREG || kind == S_IFDIR else {
+            close(fd)
+            throw HarnessError.io(path: path, reason: "is \(Self.kindWords(kind)), not a regular file",
+                                  hint: "harness reads data from regular files; write it to a file first")
+        }
+        // Reads block as usual from here on (for a regular file the flag changes nothing).
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        self.fd = fd
         self.path = path
+    }
+
+    private static func kindWords(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "something that cannot be read"
+        }
     }
 
     deinit { close(fd) }

@@ -53,11 +53,18 @@ enum TestSupport {
 
     /// Runs the built `harness` with `arguments`; output goes through files so a large
     /// output can never deadlock the test.
+    /// With `timeout`, harness is killed after that many seconds (exit 137), so a test of
+    /// something that must not hang fails instead of stalling the suite.
     static func runHarness(_ arguments: [String], in folder: String? = nil,
-                           environment: [String: String] = [:]) throws -> Result {
+                           environment: [String: String] = [:], timeout: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: harnessBinary)
-        process.arguments = arguments
+        if let timeout {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["-s", "KILL", String(timeout), harnessBinary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: harnessBinary)
+            process.arguments = arguments
+        }
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         var merged = ProcessInfo.processInfo.environment
         merged["NO_COLOR"] = "1"
