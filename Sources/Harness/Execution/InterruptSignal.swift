@@ -44,6 +44,13 @@ enum InterruptSignal {
     }
 
     private static func listen(_ fd: Int32) {
+        // A parent may start harness with these signals blocked (Foundation's `Process` does;
+        // the mask is inherited through exec): unblocked in this thread, they reach the
+        // handler whatever the other threads block.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, number) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         var seen = 0
         while true {
             var byte: UInt8 = 0
