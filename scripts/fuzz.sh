@@ -33,6 +33,23 @@ if [[ ! -x $binary ]] || [[ -n $newer && ${HARNESS_FUZZ_REBUILD:-auto} != never 
     rm -rf "$work/src" && mkdir -p "$work/src"
     cp -R "$root/Sources/Harness" "$work/src/Harness" && cp -R "$root/Fuzz" "$work/src/Fuzz"
     touch "$work/src/.stamp"
+    # SwiftPM embeds the Python files (Package.swift: .embedInCode) as `PackageResources`;
+    # outside SwiftPM the same accessor is written here from the same files.
+    python3 - "$root/Sources/Harness/Python" "$work/src/Harness/PackageResources.swift" <<'PY'
+import os, sys
+folder, out = sys.argv[1], sys.argv[2]
+lines = ["struct PackageResources {"]
+for name in sorted(os.listdir(folder)):
+    if name.endswith(".py"):
+        text = open(os.path.join(folder, name), encoding="utf-8").read()
+        hashes = "#"
+        while '"""' + hashes in text or "\\" + hashes in text:
+            hashes += "#"
+        lines.append("    static let %s: [UInt8] = Array(%s\"\"\"\n%s\n\"\"\"%s.utf8)"
+                     % (name.replace(".", "_"), hashes, text, hashes))
+lines.append("}")
+open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
     find "$work/src" -name '*.swift' | sort > "$work/src/files"
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Harness -swift-version 6 \
         -o "$binary.tmp" @"$work/src/files"
