@@ -99,7 +99,7 @@ final class ChildProcess: @unchecked Sendable {
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
-        let token = "\(getpid())-\(nextToken.add())"
+        let token = ProcessTree.newToken()
         var environment = environment
         environment[ProcessTree.tokenName] = token
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -253,21 +253,6 @@ final class ChildProcess: @unchecked Sendable {
         case EACCES: return .io(path: executable, reason: "cannot run: permission denied", hint: "make it executable (chmod +x)")
         case ENOEXEC: return .io(path: executable, reason: "cannot run: not an executable format")
         default: return .io(path: executable, reason: "cannot run: " + String(cString: strerror(code)).lowercased())
-        }
-    }
-}
-
-/// The counter behind run tokens: unique within this harness process.
-private let nextToken = TokenCounter()
-
-final class TokenCounter: @unchecked Sendable {
-    private let lock = Lock()
-    private var value = 0
-
-    func add() -> Int {
-        lock.withLock {
-            value += 1
-            return value
         }
     }
 }

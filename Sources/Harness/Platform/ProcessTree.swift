@@ -21,6 +21,23 @@ import Darwin
 enum ProcessTree {
     static let tokenName = "HARNESS_RUN_TOKEN"
 
+    /// A token no other run of this harness process has.
+    static func newToken() -> String { "\(getpid())-\(tokens.next())" }
+
+    private static let tokens = TokenCounter()
+
+    private final class TokenCounter: @unchecked Sendable {
+        private let lock = Lock()
+        private var value = 0
+
+        func next() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
+    }
+
     /// Makes this process the subreaper of its descendants (once; Linux only).
     static func becomeSubreaper() {
         #if canImport(Glibc)
