@@ -59,15 +59,15 @@ import Testing
         report.cases[1].name = "sales" + Self.forged
         report.cases[1].checks = report.cases[1].checks.map { check in
             var check = check
-            check.message += Self.forged + Self.escape
-            if var diff = check.diff {
+            check.output = (check.output ?? "") + Self.forged + Self.escape
+            if case .goldenDiffers(var diff, let drift, let rerun) = check.finding {
                 diff.diffs = diff.diffs.map { difference in
                     var difference = difference
                     difference.column = Self.forged
                     difference.expected = "<img src=x onerror=alert(1)>" + Self.escape
                     return difference
                 }
-                check.diff = diff
+                check.finding = .goldenDiffers(diff, drift: drift, rerun: rerun)
             }
             return check
         }

@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 14, item 8: a report path that is not a regular file is refused (exit 2, nothing
 /// replaced); a link to a regular file is written through and stays a link.
-@Suite struct ReportPathTests {
+@Suite struct ReportFileTests {
     static func fileType(_ path: String) -> FileAttributeType? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
     }
