@@ -74,74 +74,7 @@ public enum NumericComparison {
         return kind == .finite || kind == .infinity
     }
 
-    // MARK: - Steps
-
-    /// Whether two plain decimals (`-12.345`, no exponent) that share their text up to a
-    /// fraction digit are certainly within tolerance, without converting them: sharing f
-    /// fraction digits bounds |a - b| below 10^-f, and the first non-zero shared digit, at
-    /// 10^p, bounds |b| from below (NumericTolerance turns the tolerance into digit
-    /// counts). The usual difference in a refactor, float noise in the last digits, is
-    /// settled here.
-    static func closeByCommonPrefix(_ b: UnsafeBufferPointer<UInt8>, _ a: UnsafeBufferPointer<UInt8>,
-                                    tolerance: NumericTolerance) -> Bool {
-        guard tolerance.settlesByDigits, let pb = b.baseAddress, let pa = a.baseAddress else { return false }
-        let zero = UInt8(ascii: "0")
-        let shared = min(a.count, b.count)
-        var i = 0
-        // `unsafe`: word loads read bytes i..<i+8 of both, with i + 8 <= shared.
-        while i + 8 <= shared {
-            let x = UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
-            let y = UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self)
-            if x != y {
-                i += (x ^ y).littleEndian.trailingZeroBitCount >> 3
-                break
-            }
-            i += 8
-        }
-        if i + 8 > shared {
-            while i < shared && pa[i] == pb[i] { i += 1 }
-        }
-        // The shared part: [-] digits "." digits, with a non-zero digit in it.
-        var j = 0
-        if i > 0 && pb[0] == UInt8(ascii: "-") { j = 1 }
-        let integerStart = j
-        while j < i && pb[j] &- zero < 10 { j += 1 }
-        guard j < i, pb[j] == UInt8(ascii: "."), j > integerStart || j + 1 < i else { return false }
-        let point = j
-        var k = integerStart
-        while k < point && pb[k] == zero { k += 1 }
-        let place: Int
-        if k < point {
-            place = point - 1 - k
-            k = point + 1
-        } else {
-            k = point + 1
-            while k < i && pb[k] == zero { k += 1 }
-            guard k < i else { return false }
-            place = point - k
-        }
-        // The rest of the shared part and both tails: digits only.
-        guard allDigits(pb, from: k, to: b.count), allDigits(pa, from: i, to: a.count) else { return false }
-        return tolerance.settles(sharedFractionDigits: i - point - 1, leadingPlace: place)
-    }
-
-    /// Whether bytes `start..<end` are all ASCII digits, eight at a time.
-    @inline(__always)
-    static func allDigits(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        var i = start
-        // `unsafe`: reads bytes i..<i+8 with i + 8 <= end.
-        while i + 8 <= end {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-            if (word & high) | (((word &+ 0x0606_0606_0606_0606) & high) >> 4) != 0x3333_3333_3333_3333 { return false }
-            i += 8
-        }
-        while i < end {
-            if base[i] &- UInt8(ascii: "0") >= 10 { return false }
-            i += 1
-        }
-        return true
-    }
+    // MARK: - Steps (closeByCommonPrefix, the first, in NumericComparison+CommonPrefix.swift)
 
     static func sameDecimal(_ b: NumericText, _ bText: UnsafeBufferPointer<UInt8>,
                             _ a: NumericText, _ aText: UnsafeBufferPointer<UInt8>) -> Bool {

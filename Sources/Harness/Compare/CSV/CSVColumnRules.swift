@@ -1,14 +1,25 @@
 /// What applies to single columns of a CSV comparison: a tolerance of their own, a mask,
 /// and the context columns shown beside each difference.
 ///
-/// Resolved once from the two headers into arrays indexed by expected column, so a cell
-/// whose bytes differ costs one array read more, and a comparison where no column has its
-/// own tolerance or mask reads nothing (the arrays are nil).
+/// Tolerances and masks are resolved once from the two headers into one `Cell` per
+/// compared pair of columns, so a cell whose bytes differ reads its rule from the entry it
+/// is compared by, and a file with per-column rules costs what a file without them does.
 struct CSVColumnRules {
-    /// A tolerance per expected column; nil when no column has one of its own.
-    let tolerances: [NumericTolerance]?
-    /// A mask per expected column; nil when no column has one.
-    let masks: [CompiledValueMask?]?
+    /// One compared pair of columns and what applies to it.
+    struct Cell {
+        /// The column's index in the expected file and in the actual one.
+        let expected: Int
+        let actual: Int
+        /// The column's own tolerance, else the comparison's.
+        let tolerance: NumericTolerance
+        /// Index into `masks`; nil when the column has none.
+        let mask: Int?
+    }
+
+    /// The compared pairs of columns, in the mapping's order.
+    let cells: [Cell]
+    /// The masks some cells name.
+    let masks: [CompiledValueMask]
     /// The context columns, by name and by index in each file (nil: not in that file).
     private(set) var contextNames: [String]
     private(set) var contextExpected: [Int?]
@@ -39,22 +50,24 @@ struct CSVColumnRules {
     }
 
     init(mapping: CSVColumnMapping, options: CompareOptions) {
-        let names = mapping.expectedNames
-        if options.columns.isEmpty {
-            tolerances = nil
-        } else {
-            let own = Dictionary(options.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            tolerances = names.map { name in
-                let column = own[name]
-                return NumericTolerance(rtol: column?.rtol ?? options.rtol, atol: column?.atol ?? options.atol)
+        let fileTolerance = NumericTolerance(rtol: options.rtol, atol: options.atol)
+        let ownTolerances = Dictionary(options.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let ownMasks = Dictionary(options.masks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var masks: [CompiledValueMask] = []
+        cells = mapping.pairs.map { pair in
+            let name = mapping.expectedNames[pair.expected]
+            var tolerance = fileTolerance
+            if let own = ownTolerances[name] {
+                tolerance = NumericTolerance(rtol: own.rtol, atol: own.atol)
             }
+            var mask: Int?
+            if let own = ownMasks[name] {
+                mask = masks.count
+                masks.append(own.compiled())
+            }
+            return Cell(expected: pair.expected, actual: pair.actual, tolerance: tolerance, mask: mask)
         }
-        if options.masks.isEmpty {
-            masks = nil
-        } else {
-            let own = Dictionary(options.masks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            masks = names.map { own[$0]?.compiled() }
-        }
+        self.masks = masks
         contextChosen = options.context != nil
         contextPending = options.context == nil
         contextNames = options.context ?? []

@@ -8,7 +8,6 @@ struct CSVRowComparer {
     private(set) var report: DiffReport
     /// Differing cells per expected column.
     private var cellCounts: [Int]
-    private let tolerance: NumericTolerance
     /// Per-column tolerances, masks and context columns.
     private var rules: CSVColumnRules
 
@@ -22,7 +21,6 @@ struct CSVRowComparer {
         report.extraColumns = mapping.extra
         report.keyColumns = options.key
         cellCounts = Array(repeating: 0, count: mapping.expectedNames.count)
-        tolerance = NumericTolerance(rtol: options.rtol, atol: options.atol)
         rules = CSVColumnRules(mapping: mapping, options: options)
     }
 
@@ -37,28 +35,16 @@ struct CSVRowComparer {
         report.rowsCompared += 1
         if mapping.isIdentity && CSVRecordEndScanner.same(expected.bytes, actual.bytes) { return }
         var differing = 0
-        // Read once per row, so a file without per-column rules pays one test per differing
-        // cell instead of two optional array lookups (the positional --rtol path measured
-        // 27% slower with them).
-        let tolerances = rules.tolerances
-        let masks = rules.masks
-        let plain = tolerances == nil && masks == nil
-        for pair in mapping.pairs {
-            let e = Self.field(expected, pair.expected)
-            let a = Self.field(actual, pair.actual)
+        for cell in rules.cells {
+            let e = Self.field(expected, cell.expected)
+            let a = Self.field(actual, cell.actual)
             if CSVRecordEndScanner.same(e, a) { continue }
             var absolute: Double?
             var relative: Double?
-            let result: NumericResult
-            if plain {
-                result = NumericComparison.compare(expected: e, actual: a, tolerance: tolerance)
+            let result = if let mask = cell.mask {
+                rules.masks[mask].compare(expected: e, actual: a, tolerance: cell.tolerance)
             } else {
-                let columnTolerance = tolerances?[pair.expected] ?? tolerance
-                if let mask = masks?[pair.expected] {
-                    result = mask.compare(expected: e, actual: a, tolerance: columnTolerance)
-                } else {
-                    result = NumericComparison.compare(expected: e, actual: a, tolerance: columnTolerance)
-                }
+                NumericComparison.compare(expected: e, actual: a, tolerance: cell.tolerance)
             }
             switch result {
             case .equal: continue
@@ -68,7 +54,7 @@ struct CSVRowComparer {
             case .notNumbers: break
             }
             differing += 1
-            cellCounts[pair.expected] += 1
+            cellCounts[cell.expected] += 1
             report.differingCells += 1
             report.totalDiffs += 1
             if listsMore {
@@ -76,7 +62,7 @@ struct CSVRowComparer {
                 var difference = Difference(
                     kind: .changed, row: expected.number,
                     actualRow: actual.number == expected.number ? nil : actual.number,
-                    key: keyed ? key(of: expected) : nil, column: mapping.expectedNames[pair.expected],
+                    key: keyed ? key(of: expected) : nil, column: mapping.expectedNames[cell.expected],
                     expected: String(decoding: e, as: UTF8.self), actual: String(decoding: a, as: UTF8.self),
                     absoluteDifference: absolute, relativeDifference: relative)
                 difference.context = rules.values(of: expected, actualSide: false)
