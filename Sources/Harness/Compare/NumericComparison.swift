@@ -32,9 +32,17 @@ public enum NumericComparison {
     }
 
     /// `compare(expected:actual:rtol:atol:)` with the tolerance prepared once (per file).
+    /// Inlined into the cell loops, so that the common outcome costs one call, not two.
+    @inline(__always)
     static func compare(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
                         tolerance: NumericTolerance) -> NumericResult {
         if closeByCommonPrefix(expected, actual, tolerance: tolerance) { return .equal }
+        return compareUnsettled(expected: expected, actual: actual, tolerance: tolerance)
+    }
+
+    /// The rest of `compare(expected:actual:tolerance:)`, for texts their digits did not settle.
+    static func compareUnsettled(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
+                                 tolerance: NumericTolerance) -> NumericResult {
         let rtol = tolerance.rtol
         let atol = tolerance.atol
         let b = NumericText(expected)
