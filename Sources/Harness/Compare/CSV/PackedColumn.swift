@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A growable array of fixed-size values in one malloc'd block, for the keyed index.
 ///
