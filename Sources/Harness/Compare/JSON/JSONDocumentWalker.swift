@@ -153,34 +153,23 @@ struct JSONDocumentWalker {
     /// The members of both objects from the keys that differ on: gathered and matched by name.
     private mutating func finishByName(expectedKey: [UInt8], actualKey: [UInt8]) throws {
         expectedRest = [ASCII.openBrace]
-        expectedRest.append(contentsOf: expectedKey)
-        try colon(expected)
-        expectedRest.append(ASCII.colon)
-        expectedRest.append(contentsOf: try expected.readValue())
-        if try closes(expected, ASCII.closeBrace, first: false) {
-            expectedRest.append(ASCII.closeBrace)
-        } else {
-            expectedRest.append(ASCII.comma)
-            try gatherMembers(expected, into: &expectedRest)
-        }
+        try gatherMembers(expected, into: &expectedRest, startingWith: expectedKey)
         actualRest = [ASCII.openBrace]
-        actualRest.append(contentsOf: actualKey)
-        try colon(actual)
-        actualRest.append(ASCII.colon)
-        actualRest.append(contentsOf: try actual.readValue())
-        if try closes(actual, ASCII.closeBrace, first: false) {
-            actualRest.append(ASCII.closeBrace)
-        } else {
-            actualRest.append(ASCII.comma)
-            try gatherMembers(actual, into: &actualRest)
-        }
+        try gatherMembers(actual, into: &actualRest, startingWith: actualKey)
         try compareRests()
     }
 
-    /// Appends the object's remaining members and its closing brace to `rest`.
-    private func gatherMembers(_ reader: JSONStreamReader, into rest: inout [UInt8]) throws {
+    /// Appends the object's remaining members and its closing brace to `rest`; the first
+    /// member's key, when given, was read already.
+    private func gatherMembers(_ reader: JSONStreamReader, into rest: inout [UInt8], startingWith firstKey: [UInt8]? = nil) throws {
+        var readKey = firstKey
         while true {
-            rest.append(contentsOf: try key(reader))
+            if let known = readKey {
+                rest.append(contentsOf: known)
+                readKey = nil
+            } else {
+                rest.append(contentsOf: try key(reader))
+            }
             try colon(reader)
             rest.append(ASCII.colon)
             rest.append(contentsOf: try reader.readValue())
