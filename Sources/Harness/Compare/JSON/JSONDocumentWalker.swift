@@ -101,20 +101,20 @@ struct JSONDocumentWalker {
             expectedOpen = try !closes(expected, ASCII.closeBracket, first: false)
             actualOpen = try !closes(actual, ASCII.closeBracket, first: false)
         }
-        while expectedOpen {
+        if expectedOpen { try reportRemainingElements(expected, as: .missingMember, from: position) }
+        if actualOpen { try reportRemainingElements(actual, as: .extraMember, from: position) }
+    }
+
+    /// The elements only one side's array still has, from `position` to its end, each
+    /// reported as `kind` (unless ignored).
+    private mutating func reportRemainingElements(_ reader: JSONStreamReader, as kind: Difference.Kind, from position: Int) throws {
+        var position = position
+        repeat {
             let counted = differ.enter(.index(position))
-            try readAlone(expected, report: counted ? .missingMember : nil)
+            try readAlone(reader, report: counted ? kind : nil)
             if counted { differ.leave() }
             position += 1
-            expectedOpen = try !closes(expected, ASCII.closeBracket, first: false)
-        }
-        while actualOpen {
-            let counted = differ.enter(.index(position))
-            try readAlone(actual, report: counted ? .extraMember : nil)
-            if counted { differ.leave() }
-            position += 1
-            actualOpen = try !closes(actual, ASCII.closeBracket, first: false)
-        }
+        } while try !closes(reader, ASCII.closeBracket, first: false)
     }
 
     private mutating func compareObjects(depth: Int) throws {
