@@ -4,7 +4,8 @@
 // times a file. From `streamingThreshold` up, `JSONDocumentWalker` reads both as streams and
 // holds only the largest value it takes whole on each side (for an array of records, one
 // record); where the stream cannot be followed (a syntax error among them) the files are
-// compared whole after all, which reports exactly what it reported before.
+// compared whole after all, which reports exactly what it reported before. Byte-equal files
+// skip all of this (`ByteEqualDocument`): they are only checked to be well-formed.
 
 /// Compares two JSON documents as structures: object key order never matters, numbers by
 /// value within tolerance, arrays by position, every difference located by JSON Pointer.
@@ -37,6 +38,9 @@ public enum JSONComparator {
         }
         let ignore = try options.ignore.map(JSONPointerPattern.init)
         let rules = try JSONValueRules(options)
+        if try ByteEqualDocument.check(expected: expected, actual: actual) {
+            return finished(DiffReport(format: .json, expectedPath: expected, actualPath: actual))
+        }
         if let threshold = streaming.threshold,
            let report = try streamed(expected: expected, actual: actual, options: options, ignore: ignore, rules: rules,
                                      threshold: threshold, wholeLimit: streaming.wholeLimit) {

@@ -1,10 +1,12 @@
 // Design note. JSON Lines files are streamed: `JSONLineReader` hands out one line at a time
 // from a reused buffer, so memory is bounded by the longest record. By position, two lines
 // with the same bytes are equal without being compared (the common case costs a memcmp
-// and the scan of one side, which validates it);
+// and a check of one side that it is well-formed, writing no tape);
 // others are scanned into reused tapes and walked by `JSONStructuralDiffer`, pointers
 // being relative to the record. Blank lines (whitespace only) are skipped, a trailing one
 // too; line numbers are the file's. Keyed matching is in `JSONLinesComparator+Keyed`.
+// Byte-equal files compared by position skip all of this (`ByteEqualLines`): they are only
+// checked to be well-formed, line by line, on two threads.
 
 /// Compares two JSON Lines files record by record, by position or by `--key` members.
 public enum JSONLinesComparator {
@@ -27,6 +29,10 @@ public enum JSONLinesComparator {
         var differ = JSONStructuralDiffer(collector: JSONDiffCollector(report: report, maxDiffs: options.maxDiffs),
                                           ignore: ignore, rtol: options.rtol, atol: options.atol,
                                           rules: try JSONValueRules(options))
+        if options.key.isEmpty, let records = try ByteEqualLines.check(expected: expected, actual: actual, chunkSize: chunkSize) {
+            report.rowsCompared = records
+            return report
+        }
         var files = RecordFiles(expected: try JSONLineReader(path: expected, chunkSize: chunkSize),
                                 actual: try JSONLineReader(path: actual, chunkSize: chunkSize))
         if options.key.isEmpty {
@@ -54,8 +60,9 @@ public enum JSONLinesComparator {
                 differ.collector.report.rowsCompared += 1
                 if expectedLine.bytes.sameBytes(as: actualLine.bytes) {
                     // Equal bytes are an equal record only when they are a record: a
-                    // malformed line is exit 2 even when both files share it.
-                    try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                    // malformed line is exit 2 even when both files share it. No tape is
+                    // needed to say so.
+                    try JSONTape.validate(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
                     continue
                 }
                 try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)

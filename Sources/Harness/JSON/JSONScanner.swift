@@ -5,20 +5,23 @@
 // characters) but decodes nothing: it writes a `JSONTape` of offsets. Nesting is capped so
 // that hostile input (100,000 open brackets) is an error with a location, never a stack
 // overflow. `JSONParser` builds `JSONValue` trees from the tape; the comparators read the
-// tape directly.
+// tape directly. Where tokens go is a type parameter: a tape (`[JSONToken]`), or only their
+// count (`JSONTokenCount`), which checks well-formedness without writing anything and,
+// being this same code, accepts and rejects exactly what a tape scan does.
 
-struct JSONScanner {
+struct JSONScanner<Tokens: JSONTokenSink> {
     let buffer: UnsafeBufferPointer<UInt8>
     let path: String
     let firstLine: Int
     var index = 0
     var depth = 0
-    var tokens: [JSONToken] = []
+    var tokens: Tokens
 
-    init(buffer: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int = 1) {
+    init(buffer: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int = 1, tokens: Tokens) {
         self.buffer = buffer
         self.path = path
         self.firstLine = firstLine
+        self.tokens = tokens
     }
 
     /// Scans the one JSON value the buffer holds, with optional BOM and whitespace around.
@@ -92,8 +95,7 @@ struct JSONScanner {
             throw error("more than \(JSONToken.maximumSpan) values in one JSON array or object", hint: "split the data, e.g. one record per line as JSON Lines (.jsonl)")
         }
         index += 1
-        tokens[open].length = UInt32(truncatingIfNeeded: index - Int(tokens[open].offset))
-        tokens[open].span = tokens.count - open
+        tokens.close(open, end: index)
     }
 
     mutating func scanObject() throws {

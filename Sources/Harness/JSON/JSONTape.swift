@@ -58,12 +58,8 @@ struct JSONTape: Sendable {
     /// - Throws: `HarnessError.malformed` naming `path`, the line (counted from
     ///   `firstLine`) and column of the first problem.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int = 1) throws {
-        guard bytes.count < Int(UInt32.max) - 1 else {
-            throw HarnessError.invalid(SourceLocation(path: path, line: firstLine),
-                                       message: "a single JSON text of 4 GiB or more is not supported",
-                                       hint: "write one record per line as JSON Lines (.jsonl)")
-        }
-        var scanner = JSONScanner(buffer: bytes, path: path, firstLine: firstLine)
+        try JSONTape.checkSize(bytes, path: path, firstLine: firstLine)
+        var scanner = JSONScanner(buffer: bytes, path: path, firstLine: firstLine, tokens: [JSONToken]())
         tokens.removeAll(keepingCapacity: true)
         if bytes.count > 1 << 20 {
             // Every token but the first follows one of `,:[{`, so their count bounds the
@@ -77,6 +73,23 @@ struct JSONTape: Sendable {
         swap(&tokens, &scanner.tokens)
         defer { swap(&tokens, &scanner.tokens) }
         try scanner.scanDocument()
+    }
+
+    /// Checks that `bytes` hold exactly one JSON value, as `scan` does, writing no tokens:
+    /// it throws what `scan` would throw and returns where `scan` would return.
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int = 1) throws {
+        try checkSize(bytes, path: path, firstLine: firstLine)
+        var scanner = JSONScanner(buffer: bytes, path: path, firstLine: firstLine, tokens: JSONTokenCount())
+        try scanner.scanDocument()
+    }
+
+    /// Token offsets are 32 bits wide.
+    private static func checkSize(_ bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int) throws {
+        guard bytes.count < Int(UInt32.max) - 1 else {
+            throw HarnessError.invalid(SourceLocation(path: path, line: firstLine),
+                                       message: "a single JSON text of 4 GiB or more is not supported",
+                                       hint: "write one record per line as JSON Lines (.jsonl)")
+        }
     }
 }
 

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+// Design note. Two byte-equal JSON Lines files are equal record for record when every line
+// is a record, so the "nothing changed" case needs no line-by-line pairing: the files are
+// cut in two at a line end near the middle, and each half is read by its own thread in
+// chunks of both files, compared (what `cmp` does) and its lines checked to be well-formed
+// (`JSONTape.validate`, writing no tape). Anything else (different sizes, a difference, a
+// malformed line, a line longer than `ReadLimit.bytes`) hands the pair to the usual
+// comparison, which reports it exactly as it did before: nothing has been counted yet.
+
+/// Checks that two JSON Lines files are byte-equal and every line of them well-formed.
+final class ByteEqualLines: @unchecked Sendable {
+    // `@unchecked Sendable`: each thread writes only its own stretch's outcome, read after
+    // all have finished.
+    static let chunkSize = 1 << 20
+
+    private let expected: ReadOnlyFile
+    private let actual: ReadOnlyFile
+    private var records: [Int?]
+    private var failures: [(any Error)?]
+
+    /// The number of records (lines that are not blank) when `expected` and `actual` hold
+    /// the same bytes and each of their records is well-formed; nil when that is not so or
+    /// not known (different sizes, a folder, an empty file, a file that changes meanwhile).
+    /// - Throws: `HarnessError.io` when a file cannot be opened or read.
+    static func check(expected: String, actual: String, chunkSize: Int = chunkSize) throws -> Int? {
+        guard let files = try ByteEqualFiles.open(expected: expected, actual: actual) else { return nil }
+        let chunkSize = max(1, chunkSize)
+        let cuts = [0] + (try middleCut(files.expected, size: files.size, chunkSize: chunkSize).map { [$0] } ?? []) + [files.size]
+        let check = ByteEqualLines(expected: files.expected, actual: files.actual, stretches: cuts.count - 1)
+        DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { stretch in
+            do {
+                check.records[stretch] = try check.records(from: cuts[stretch], to: cuts[stretch + 1], chunkSize: chunkSize)
+            } catch {
+                check.failures[stretch] = error
+            }
+        }
+        if let failure = check.failures.lazy.compactMap({ $0 }).first { throw failure }
+        guard try !ByteEqualFiles.hasMore(files.expected, than: files.size),
+              try !ByteEqualFiles.hasMore(files.actual, than: files.size) else { return nil }
+        var total = 0
+        for count in check.records {
+            guard let count else { return nil }
+            total += count
+        }
+        return total
+    }
+
+    private init(expected: ReadOnlyFile, actual: ReadOnlyFile, stretches: Int) {
+        self.expected = expected
+        self.actual = actual
+        records = Array(repeating: nil, count: stretches)
+        failures = Array(repeating: nil, count: stretches)
+    }
+
+    /// The offset just after the first line end from the middle of the file on (within a
+    /// chunk), where a second thread starts; nil for a small file or none found.
+    private static func middleCut(_ file: ReadOnlyFile, size: Int, chunkSize: Int) throws -> Int? {
+        guard size >= 2 * chunkSize else { return nil }
+        var window = [UInt8](repeating: 0, count: chunkSize)
+        let middle = size / 2
+        let count = try window.withUnsafeMutableBytes { try file.read(at: middle, into: $0) }
+        guard let newline = window[0..<count].firstIndex(of: ASCII.newline) else { return nil }
+        return middle + newline + 1
+    }
+
+    /// The records in bytes `start..<end` (which start a line) when both files hold the
+    /// same bytes there and every line is well-formed; nil otherwise.
+    private func records(from start: Int, to end: Int, chunkSize: Int) throws -> Int? {
+        // `expectedBuffer` holds an unfinished line (`pending` bytes) then the next chunk;
+        // it grows only for a line longer than a chunk.
+        var expectedBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        let actualChunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer {
+            expectedBuffer.deallocate()
+            actualChunk.deallocate()
+        }
+        var pending = 0
+        var records = 0
+        var offset = start
+        while offset < end {
+            let count = min(chunkSize, end - offset)
+            if pending + count > expectedBuffer.count {
+                guard pending <= ReadLimit.bytes else { return nil }
+                let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(expectedBuffer.count * 2, pending + count), alignment: 16)
+                grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: expectedBuffer[0..<pending]))
+                expectedBuffer.deallocate()
+                expectedBuffer = grown
+            }
+            let expectedRead = try expected.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: expectedBuffer[pending..<(pending + count)]))
+            let actualRead = try actual.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: actualChunk[0..<count]))
+            // `baseAddress!`: both buffers hold at least one byte.
+            guard expectedRead == count, actualRead == count,
+                  memcmp(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count) == 0 else { return nil }
+            offset += count
+            let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
+            var lineStart = 0
+            var searched = pending
+            while searched < bytes.count,
+                  let found = memchr(bytes.baseAddress! + searched, Int32(ASCII.newline), bytes.count - searched) {
+                let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard isRecord(UnsafeBufferPointer(rebasing: bytes[lineStart..<newline]), counting: &records) else { return nil }
+                lineStart = newline + 1
+                searched = lineStart
+            }
+            pending = bytes.count - lineStart
+            if pending > 0, lineStart > 0 {
+                // Safe: both ranges lie inside the buffer; memmove allows overlap.
+                memmove(expectedBuffer.baseAddress!, expectedBuffer.baseAddress! + lineStart, pending)
+            }
+        }
+        // The last line of the file may have no line end.
+        if pending > 0 {
+            let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending)
+            guard isRecord(bytes, counting: &records) else { return nil }
+        }
+        return records
+    }
+
+    /// Whether `line` is blank or one well-formed JSON value (then counted); too long a line
+    /// is not decided here.
+    private func isRecord(_ line: UnsafeBufferPointer<UInt8>, counting records: inout Int) -> Bool {
+        if JSONLineReader.isBlank(line) { return true }
+        guard line.count <= ReadLimit.bytes else { return false }
+        records += 1
+        // The error is not kept: the usual comparison reports it, with its line number.
+        return (try? JSONTape.validate(line, path: expected.path)) != nil
+    }
+}
