@@ -206,4 +206,29 @@ import Testing
         default: return value
         }
     }
+
+    @Test func byteEqualDocumentsAreCheckedToBeWellFormed() throws {
+        let folder = try TestSupport.temporaryFolder("json-equal")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (a, b, c) = (folder + "/a.json", folder + "/b.json", folder + "/c.json")
+        try TestSupport.write(#"{"a": [1, 2], "b": "x"}"#, to: a)
+        try TestSupport.write(#"{"a": [1, 2], "b": "x"}"#, to: b)
+        try TestSupport.write(#"{"a": [1, 3], "b": "x"}"#, to: c)
+        #expect(try ByteEqualDocument.check(expected: a, actual: b))
+        #expect(try !ByteEqualDocument.check(expected: a, actual: c))
+        let same = try JSONComparator.compare(expected: a, actual: b, options: CompareOptions())
+        #expect(same.equal && same.rowsCompared == 1)
+        let differing = try JSONComparator.compare(expected: a, actual: c, options: CompareOptions())
+        #expect(differing.differingRows == 1 && differing.diffs.map(\.pointer) == ["/a/1"])
+        // Malformed and byte-equal: exit 2 with the scanner's location, as for any malformed file.
+        try TestSupport.write("{\n  \"a\": [1, 2}", to: b)
+        try TestSupport.write("{\n  \"a\": [1, 2}", to: c)
+        #expect(try !ByteEqualDocument.check(expected: b, actual: c))
+        do {
+            _ = try JSONComparator.compare(expected: b, actual: c, options: CompareOptions())
+            Issue.record("expected an error")
+        } catch {
+            #expect(DiagnosticRenderer.render(error).contains("b.json:2:13: error: unexpected '}', expected ',' or ']'"))
+        }
+    }
 }

@@ -167,4 +167,50 @@ import Testing
             #expect(DiagnosticRenderer.render(error).contains("expected.jsonl:3:9: error: unexpected '}', expected a key in double quotes"))
         }
     }
+
+    @Test func byteEqualFilesAreCountedRecordForRecordAtEveryChunkSize() throws {
+        // Blank lines, CRLF, escapes, a last line without a line end: the fast path (two
+        // threads when the file is at least two chunks) counts what the line-by-line path counts.
+        let text = "{\"a\": 1}\r\n\n  \n[1, \"x\\n\", {\"b\": null}]\n\"é\"\n2\n{}\n[]\n3"
+        for chunkSize in [1, 2, 3, 5, 8, 13, 64, JSONLineReader.defaultChunkSize] {
+            let report = try diff(text, text, chunkSize: chunkSize)
+            #expect(report.equal)
+            #expect(report.rowsCompared == 7, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func byteEqualFilesWithAMalformedLineReportItsLineAtEveryChunkSize() throws {
+        let text = "{\"a\": 1}\n[1, 2]\n\n{\"a\": 1}\n[1, 2]\n{\"a\": 1,}\n[3]\n"
+        for chunkSize in [1, 3, 8, 13, JSONLineReader.defaultChunkSize] {
+            do {
+                _ = try diff(text, text, chunkSize: chunkSize)
+                Issue.record("expected an error at chunk size \(chunkSize)")
+            } catch {
+                #expect(DiagnosticRenderer.render(error).contains("expected.jsonl:6:9: error: unexpected '}', expected a key in double quotes"))
+            }
+        }
+    }
+
+    @Test func sameSizeFilesThatDifferLateAreComparedAsBefore() throws {
+        let report = try diff("{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3}\n", "{\"a\": 1}\n{\"a\": 2}\n{\"a\": 4}\n", chunkSize: 4)
+        #expect(report.rowsCompared == 3)
+        #expect(report.differingRows == 1)
+        #expect(report.diffs.map(\.row) == [3])
+    }
+
+    @Test func byteEqualCheckSaysNilUnlessEqualAndWellFormed() throws {
+        let folder = try TestSupport.temporaryFolder("jsonl-equal")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (a, b, c) = (folder + "/a.jsonl", folder + "/b.jsonl", folder + "/c.jsonl")
+        try TestSupport.write("[1]\n\n{\"x\": 2}\n", to: a)
+        try TestSupport.write("[1]\n\n{\"x\": 2}\n", to: b)
+        try TestSupport.write("[1]\n\n{\"x\": 3}\n", to: c)
+        for chunkSize in [1, 2, 5, 1 << 20] {
+            #expect(try ByteEqualLines.check(expected: a, actual: b, chunkSize: chunkSize) == 2)
+            #expect(try ByteEqualLines.check(expected: a, actual: c, chunkSize: chunkSize) == nil)
+        }
+        try TestSupport.write("[1]\n\n{\"x\": }\n", to: c)
+        try TestSupport.write("[1]\n\n{\"x\": }\n", to: b)
+        #expect(try ByteEqualLines.check(expected: b, actual: c, chunkSize: 3) == nil)
+    }
 }
