@@ -19,6 +19,7 @@ enum FuzzTargets {
     static let all: [String: @Sendable ([UInt8]) -> Void] = [
         "csv-reader": CSVReaderFuzz.run,
         "json-scanner": JSONScannerFuzz.run,
+        "json-validate": JSONValidateFuzz.run,
         "csv-compare": CSVCompareFuzz.run,
         "json-compare": JSONCompareFuzz.run,
         "table-schema": TableSchemaFuzz.run,

@@ -47,3 +47,40 @@ enum ConfigFuzz {
         }
     }
 }
+
+/// Differential: the tokenless validation that byte-equal files get must give the tape
+/// scan's verdict and message, and the byte-equal JSON Lines check must count exactly the
+/// records a line-by-line scan accepts (or decline when one is malformed).
+enum JSONValidateFuzz {
+    static func run(_ bytes: [UInt8]) {
+        let message = { (body: () throws -> Void) -> String? in
+            do { try body(); return nil } catch { return DiagnosticRenderer.render(error) }
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            var tape = JSONTape()
+            let scanned = message { try tape.scan(buffer, path: "fuzz.json", firstLine: 2) }
+            let validated = message { try JSONTape.validate(buffer, path: "fuzz.json", firstLine: 2) }
+            FuzzCheck.require(scanned == validated, "scan says \(scanned ?? "valid"), validate says \(validated ?? "valid")")
+        }
+        // As JSON Lines, read in chunks of 1 to 16 bytes (the first byte picks), so lines
+        // and the two threads' cut fall anywhere.
+        let chunkSize = Int(bytes.first ?? 0) % 16 + 1
+        let expected = FuzzCheck.file("a.jsonl", bytes.dropFirst())
+        let actual = FuzzCheck.file("b.jsonl", bytes.dropFirst())
+        var records: Int? = 0
+        for line in bytes.dropFirst().split(separator: ASCII.newline, omittingEmptySubsequences: false)
+        where !line.allSatisfy({ $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.carriageReturn }) {
+            var lineTape = JSONTape()
+            let valid = Array(line).withUnsafeBufferPointer { (try? lineTape.scan($0, path: "a.jsonl")) != nil }
+            records = valid ? records.map { $0 + 1 } : nil
+            if records == nil { break }
+        }
+        do {
+            let counted = try ByteEqualLines.check(expected: expected, actual: actual, chunkSize: chunkSize)
+            FuzzCheck.require(counted == records || (bytes.count <= 1 && counted == nil),
+                              "byte-equal check counted \(counted.map(String.init) ?? "nil"), lines scanned \(records.map(String.init) ?? "nil")")
+        } catch {
+            FuzzCheck.require(false, "ByteEqualLines threw: \(error)")
+        }
+    }
+}

@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
 #   scripts/fuzz.sh list
 #
-# TARGET: csv-reader, json-scanner, csv-compare, json-compare, table-schema, json-schema,
+# TARGET: csv-reader, json-scanner, json-validate, csv-compare, json-compare, table-schema, json-schema,
 # config. The library's sources and Fuzz/*.swift are compiled once into
 # .build/fuzz/harness-fuzz (swiftc -sanitize=fuzzer,address), rebuilt when a source is newer.
 # Seeds come from ../shared/corpora (or $HARNESS_CORPORA), the test fixtures and the
@@ -13,7 +13,7 @@
 # crash was found, libFuzzer's otherwise. The last line says how many inputs were run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-targets="csv-reader json-scanner csv-compare json-compare table-schema json-schema config"
+targets="csv-reader json-scanner json-validate csv-compare json-compare table-schema json-schema config"
 if [[ ${1:-} == list ]]; then echo "$targets"; exit 0; fi
 if [[ $# -lt 2 ]]; then echo "usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]  (targets: $targets)" >&2; exit 2; fi
 target=$1 seconds=$2; shift 2
@@ -70,7 +70,7 @@ if [[ -z $(ls -A "$seeds") ]]; then
         for f in $csvs; do n=$((n+1)); cp "$f" "$seeds/$n"; done
         prev=""
         for f in $csvs; do [[ -n $prev ]] && { n=$((n+1)); { cat "$prev"; printf '\377'; cat "$f"; } > "$seeds/$n"; }; prev=$f; done ;;
-    json-scanner|json-compare|config)
+    json-scanner|json-validate|json-compare|config)
         for f in $jsons "$root/harness.json" $(find "$root/Tests/HarnessTests/Fixtures" -name 'harness.json'); do n=$((n+1)); cp "$f" "$seeds/$n"; done
         printf '\001{"id":1,"a":[1,2]}\n{"id":2,"a":"x"}\n\377{"id":2,"a":"x"}\n{"id":1,"a":[1,2.0]}\n' > "$seeds/jsonl" ;;
     table-schema)
