@@ -111,6 +111,7 @@ struct ColumnProfile {
         switch (value, minimum[index], maximum[index]) {
         case (.integer(let x), .integer(let low)?, .integer(let high)?) where x >= low && x <= high: return
         case (.number(let x), .number(let low)?, .number(let high)?) where x >= low && x <= high: return
+        case (.date(let x), .date(let low)?, .date(let high)?) where x >= low && x <= high: return
         default: break
         }
         if case .number(let x) = value, !x.isFinite {
@@ -120,20 +121,33 @@ struct ColumnProfile {
         if let low = minimum[index] {
             if let order = CellValue.compare(value, low), order < 0 {
                 minimum[index] = value
-                minimumText[index] = Array(bytes)
+                ColumnProfile.keep(bytes, in: &minimumText[index])
             }
         } else {
             minimum[index] = value
-            minimumText[index] = Array(bytes)
+            ColumnProfile.keep(bytes, in: &minimumText[index])
         }
         if let high = maximum[index] {
             if let order = CellValue.compare(value, high), order > 0 {
                 maximum[index] = value
-                maximumText[index] = Array(bytes)
+                ColumnProfile.keep(bytes, in: &maximumText[index])
             }
         } else {
             maximum[index] = value
-            maximumText[index] = Array(bytes)
+            ColumnProfile.keep(bytes, in: &maximumText[index])
+        }
+    }
+
+    /// Copies an extreme's text into the buffer the previous extreme used: ids in order
+    /// make a new maximum on every row, which must not cost an allocation each.
+    @inline(__always)
+    private static func keep(_ bytes: UnsafeRawBufferPointer, in text: inout [UInt8]) {
+        if text.count == bytes.count {
+            // Most new extremes are as long as the last one (ids 1000 … 9999).
+            text.withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
+        } else {
+            text.removeAll(keepingCapacity: true)
+            text.append(contentsOf: bytes)
         }
     }
 

@@ -46,7 +46,7 @@ enum TableDescriber {
 
     static func resource(path: String, dialect: CSVDialect, profiles: [ColumnProfile], options: DescribeOptions) -> JSONValue {
         var schema: [JSONMember] = [JSONMember("fields", .array(profiles.map { $0.field(options: options) }))]
-        if let key = profiles.first(where: { $0.isUnique && $0.isRequired && idLike($0.name) }) {
+        if let key = profiles.first(where: { $0.isUnique && $0.isRequired && idLike($0.name) && !unnamedIndex($0.name) }) {
             schema.append(JSONMember("primaryKey", .array([.string(key.name)])))
         }
         let file = (path as NSString).lastPathComponent
@@ -66,14 +66,24 @@ enum TableDescriber {
         return .object(members)
     }
 
-    /// Names that say "identifier": `id`, `*_id`, `*Id`, `id_*`, `key`, `uuid`, `code`,
-    /// and pandas' unnamed index column.
+    /// Names that say "identifier": `id`, `*_id`, `*Id`, `id_*`, `key`, `uuid`, `code`.
     static func idLike(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if ["id", "key", "uuid", "guid", "code", "index", "", "unnamed: 0"].contains(lower) { return true }
+        if ["id", "key", "uuid", "guid", "code", "index"].contains(lower) { return true }
         if lower.hasSuffix("_id") || lower.hasSuffix(" id") || lower.hasSuffix("-id") || lower.hasPrefix("id_") { return true }
         if lower.hasSuffix("_key") || lower.hasSuffix("_code") { return true }
         return name.hasSuffix("Id") || name.hasSuffix("ID")
+    }
+
+    /// A column without a name (`""`) or named as pandas names one it read without a
+    /// header (`Unnamed: 0`): the row numbers `to_csv` writes for an unnamed index, unique
+    /// and never empty but never a key (they change whenever rows are filtered or reordered).
+    static func unnamedIndex(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return true }
+        guard trimmed.lowercased().hasPrefix("unnamed: ") else { return false }
+        let number = trimmed.dropFirst("unnamed: ".count)
+        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
     }
 
     /// A Data Resource name: lower-case letters, digits, `-`, `_`, `.`.

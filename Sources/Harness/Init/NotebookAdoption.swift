@@ -172,9 +172,10 @@ public enum NotebookAdoption {
         }.map { RunJob.Input(sandboxPath: $0, source: folder + "/" + $0) }
     }
 
-    /// A unique, never-empty column, id-like names first (the validator's `primaryKey` rule).
+    /// A unique, never-empty column, id-like names first (the validator's `primaryKey` rule);
+    /// never an unnamed index column (row numbers, not an identity of the row).
     static func proposedKey(_ description: DataDescription) -> [String] {
-        let candidates = description.fields.filter { $0.unique && $0.required }
+        let candidates = description.fields.filter { $0.unique && $0.required && !TableDescriber.unnamedIndex($0.name) }
         if let id = candidates.first(where: { TableDescriber.idLike($0.name) }) { return [id.name] }
         return candidates.first(where: { $0.type == "integer" || $0.type == "string" }).map { [$0.name] } ?? []
     }

@@ -66,6 +66,21 @@ struct DataDescriberTests {
         #expect(field(description.contract, "name")?["constraints"]?["enum"] == nil)
     }
 
+    @Test("an unnamed index column (pandas' row numbers) is never the drafted or proposed key", arguments: ["", "Unnamed: 0"])
+    func unnamedIndexIsNoKey(name: String) throws {
+        let (description, _) = try describe("\(name),sku,amount\n0,a1,3\n1,a2,3\n2,a3,4\n")
+        #expect(field(description.contract, name)?["constraints"]?["unique"]?.boolValue == true)
+        #expect(description.contract["schema"]?["primaryKey"] == nil)
+        #expect(NotebookAdoption.proposedKey(description) == ["sku"])
+        // Only the index is unique: no key at all rather than the row numbers.
+        let (onlyIndex, _) = try describe("\(name),amount\n0,3\n1,3\n")
+        #expect(NotebookAdoption.proposedKey(onlyIndex) == [])
+        // A named id column still is one.
+        let (named, _) = try describe("\(name),id,amount\n0,7,3\n1,9,3\n")
+        #expect(NotebookAdoption.proposedKey(named) == ["id"])
+        #expect(named.contract["schema"]?["primaryKey"] == .array([.string("id")]))
+    }
+
     @Test("semicolon files get a dialect; an empty column is any")
     func dialectAndEmpty() throws {
         let (description, path) = try describe("a;b\n1;\n2;\n")
