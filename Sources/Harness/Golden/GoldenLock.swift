@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// An exclusive lock on a golden folder, held while a run (or `golden accept`/`reject`)
@@ -13,8 +8,7 @@ import Foundation
 /// `kill -9`, so a crashed run never leaves the folder locked.
 public final class GoldenLock {
     public static let fileName = ".harness-lock"
-    private let fd: Int32
-    private let path: String
+    private let lock: FileLock
     private var released = false
 
     /// Takes the lock without waiting.
@@ -23,33 +17,14 @@ public final class GoldenLock {
     ///   the lock file cannot be made.
     public init(folder: String, holder: String) throws {
         try AtomicFile.makeFolders(folder)
-        path = folder + "/" + Self.fileName
-        while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw FileBytes.ioError(path, errno) }
-            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                let code = errno
-                close(fd)
-                if code == EINTR { continue }
-                if code == EWOULDBLOCK {
-                    throw HarnessError.io(path: folder, reason: "is locked by another harness writing goldens (\(Self.describeHolder(path)))",
-                                          hint: "wait for it to finish, then run again; two runs writing goldens at once would mix them")
-                }
-                throw FileBytes.ioError(path, code)
-            }
-            // The previous holder unlinks the file when it is done: a lock on an unlinked
-            // file excludes nobody, so take it again on the file now at `path`.
-            var held = stat(), named = stat()
-            if fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev {
-                self.fd = fd
-                break
-            }
-            close(fd)
+        let path = folder + "/" + Self.fileName
+        guard let lock = try FileLock.tryExclusive(path: path) else {
+            throw HarnessError.io(path: folder, reason: "is locked by another harness writing goldens (\(Self.describeHolder(path)))",
+                                  hint: "wait for it to finish, then run again; two runs writing goldens at once would mix them")
         }
+        self.lock = lock
         let started = ISO8601DateFormatter().string(from: Date())
-        let text = "pid \(getpid()), started \(started): \(holder)\n"
-        _ = ftruncate(fd, 0)
-        _ = text.utf8CString.withUnsafeBufferPointer { SystemCall.writeAll(fd, $0.baseAddress, $0.count - 1) }
+        lock.write("pid \(ProcessInfo.processInfo.processIdentifier), started \(started): \(holder)\n")
     }
 
     /// Who holds the lock at `path`, from what the holder wrote into it.
@@ -63,9 +38,7 @@ public final class GoldenLock {
     public func unlock() {
         if released { return }
         released = true
-        // Unlinked while still held, so no other process can lock the old file meanwhile.
-        unlink(path)
-        close(fd)
+        lock.unlinkAndUnlock()
     }
 
     deinit {

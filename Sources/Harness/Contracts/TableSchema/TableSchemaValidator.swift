@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Checks a CSV file against a Tabular Data Resource or a bare Table Schema (v2).
 ///
 /// Streams the file once through `CSVReader` with bounded memory: only counters, the
@@ -76,17 +70,14 @@ public enum TableSchemaValidator {
     /// Rows in the file, estimated from the line length of its first 256 KiB, so that the
     /// uniqueness sets are sized once instead of growing (and doubling memory) on the way.
     static func estimateRows(_ path: String) -> Int {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return 0 }
+        guard let file = try? ReadOnlyFile(path: path) else { return 0 }
+        let size = file.status.size
         var sample = [UInt8](repeating: 0, count: 1 << 18)
-        let count = sample.withUnsafeMutableBytes { SystemCall.read(fd, $0.baseAddress, $0.count) }
+        let count = (try? sample.withUnsafeMutableBytes { try file.read(at: 0, into: $0) }) ?? 0
         guard count > 0 else { return 0 }
         let lines = sample[0..<count].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
         guard lines > 0 else { return 1 }
-        return Int(Double(info.st_size) / (Double(count) / Double(lines)) * 1.05) + 16
+        return Int(Double(size) / (Double(count) / Double(lines)) * 1.05) + 16
     }
 }
 
