@@ -1,10 +1,5 @@
 import Harness
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `harness golden review | accept [CASE[/OUTPUT] ...] | reject [CASE[/OUTPUT] ...]`:
 /// exit 0 done, 2 usage, configuration or a refused accept.
@@ -41,7 +36,7 @@ enum GoldenCommand {
             case "review":
                 let chosen = try review.select(selectors)
                 // Questions need a person: both ends must be a terminal.
-                guard console.isTerminal, isatty(0) == 1, !chosen.isEmpty else {
+                guard console.isTerminal, FileStatus.isTerminal(0), !chosen.isEmpty else {
                     console.out(review.list(chosen))
                     return 0
                 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Loads `harness.json` strictly: unknown keys, wrong types, missing files and paths that
 /// would leave the sandbox are all reported at once, each at its line and column, before
 /// anything runs.
@@ -109,8 +103,7 @@ public enum ConfigLoader {
     static func absoluteFolder(of path: String) -> String {
         let folder = AtomicFile.parentFolder(of: path)
         if folder.hasPrefix("/") { return folder == "" ? "/" : folder }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "."
+        let cwd = FileStatus.currentFolder()
         return folder == "." ? cwd : join(cwd, folder)
     }
 }

@@ -37,7 +37,7 @@ public final class TerminalConsole: Console, @unchecked Sendable {
     private let underGitHubActions: Bool
 
     public init(environment: [String: String]) {
-        isTerminal = isatty(1) == 1
+        isTerminal = FileStatus.isTerminal(1)
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         useColor = isTerminal && !noColor && environment["TERM"] != "dumb"
         underGitHubActions = environment["GITHUB_ACTIONS"] == "true"

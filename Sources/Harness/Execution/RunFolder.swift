@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// A run's own temporary folder: the sandbox (its working folder) and, beside it, what the
@@ -39,9 +34,7 @@ struct RunFolder {
         }
         let folderBase: String = base.hasSuffix("/") ? base : base + "/"
         let pattern: String = folderBase + prefix + String(safe.prefix(60)) + "-XXXXXX"
-        var template: [CChar] = pattern.utf8CString.map { $0 }
-        guard mkdtemp(&template) != nil else { throw FileBytes.ioError(base, errno) }
-        let folder = RunFolder(path: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        let folder = RunFolder(path: try FileStatus.makeUniqueFolder(pattern: pattern, parent: base))
         try AtomicFile.makeFolders(folder.sandbox)
         return folder
     }
@@ -63,8 +56,7 @@ struct RunFolder {
             }
             let target = sandbox + "/" + parts.joined(separator: "/")
             try AtomicFile.makeFolders(AtomicFile.parentFolder(of: target))
-            var existing = stat()
-            if lstat(target, &existing) == 0 { try? FileManager.default.removeItem(atPath: target) }
+            if FileStatus.existsWithoutFollowing(target) { try? FileManager.default.removeItem(atPath: target) }
             try InputCopy.copy(input.source, to: target)
         }
     }

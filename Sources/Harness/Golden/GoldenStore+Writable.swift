@@ -16,8 +16,8 @@ extension GoldenStore {
             folder = AtomicFile.parentFolder(of: folder)
             if folder.isEmpty { folder = "." }
         }
-        guard access(folder, W_OK) != 0 else { return }
-        let readOnlyFileSystem = errno == EROFS
+        guard let refusal = FileStatus.writeRefusal(folder) else { return }
+        let readOnlyFileSystem = refusal == EROFS
         let why = readOnlyFileSystem ? "is on a read-only file system" : "is read-only for this user"
         throw HarnessError.io(path: folder, reason: "\(flag) cannot write goldens: the folder \(why)",
                               hint: readOnlyFileSystem ? "run where the checkout is writable, or without \(flag)"
