@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where the library's words go. The library never prints: it writes to a `Console`, which
 /// the executable backs with the terminal and tests back with a buffer.
 public protocol Console: AnyObject, Sendable {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension GoldenStore {
     /// Refuses `--update-golden` / `--prune-golden` on a golden folder that cannot be
     /// written, before anything runs, saying so: otherwise the runs take minutes and the
@@ -17,7 +11,7 @@ extension GoldenStore {
             if folder.isEmpty { folder = "." }
         }
         guard let refusal = FileStatus.writeRefusal(folder) else { return }
-        let readOnlyFileSystem = refusal == EROFS
+        let readOnlyFileSystem = refusal == .readOnlyFileSystem
         let why = readOnlyFileSystem ? "is on a read-only file system" : "is read-only for this user"
         throw HarnessError.io(path: folder, reason: "\(flag) cannot write goldens: the folder \(why)",
                               hint: readOnlyFileSystem ? "run where the checkout is writable, or without \(flag)"

@@ -27,29 +27,22 @@ final class JSONLineReader {
 
     var path: String { file.path }
     private let file: ReadOnlyFile
-    private var buffer: UnsafeMutableRawBufferPointer
-    /// Bytes `start..<end` of the buffer are read and not yet handed out.
-    private var start = 0
-    private var end = 0
+    /// Bytes `window.start..<window.end` are read and not yet handed out.
+    private var window: ChunkWindow
     /// Where the search for the next newline resumes (`start...end`).
     private var searched = 0
-    private let chunkSize: Int
-    /// File offset of buffer byte 0.
-    private var bufferOffset = 0
     private var lineNumber = 0
-    private var atEndOfFile = false
 
     /// Opens `path`; `chunkSize` (at least 1) is how much is read at a time.
     /// - Throws: `HarnessError.io` when the file cannot be opened or is a folder.
     init(path: String, chunkSize: Int = JSONLineReader.defaultChunkSize) throws {
-        self.chunkSize = max(1, chunkSize)
         file = try ReadOnlyFile(path: path)
         if file.status.isFolder { throw HarnessError.io(path: path, reason: "is a folder, expected a file") }
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunkSize, alignment: 16)
+        window = ChunkWindow(chunkSize: chunkSize)
     }
 
     deinit {
-        buffer.deallocate()
+        window.deallocate()
     }
 
     /// Calls `body` with each line that is not blank (1-based number, bytes without the
@@ -73,18 +66,17 @@ final class JSONLineReader {
 
     private func nextRawLine() throws -> JSONLine? {
         while true {
-            // `buffer.baseAddress!`: an allocation of at least one byte always has one.
-            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            if searched < end, let found = memchr(base + searched, Int32(ASCII.newline), end - searched) {
+            let base = window.bytes
+            if searched < window.end, let found = memchr(base + searched, Int32(ASCII.newline), window.end - searched) {
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                try checkLength(newline - start)
+                try checkLength(newline - window.start)
                 return takeLine(upTo: newline, skipping: 1)
             }
-            searched = end
-            if atEndOfFile {
-                guard start < end else { return nil }
-                try checkLength(end - start)
-                return takeLine(upTo: end, skipping: 0)
+            searched = window.end
+            if window.atEndOfFile {
+                guard window.start < window.end else { return nil }
+                try checkLength(window.end - window.start)
+                return takeLine(upTo: window.end, skipping: 0)
             }
             try refill()
         }
@@ -97,40 +89,19 @@ final class JSONLineReader {
     }
 
     private func takeLine(upTo lineEnd: Int, skipping separator: Int) -> JSONLine {
-        // `baseAddress!`: as above, the buffer is never empty.
-        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let base = window.bytes
         lineNumber += 1
-        let line = JSONLine(bytes: UnsafeBufferPointer(start: base + start, count: lineEnd - start),
-                            number: lineNumber, offset: bufferOffset + start)
-        start = lineEnd + separator
-        searched = start
+        let line = JSONLine(bytes: UnsafeBufferPointer(start: base + window.start, count: lineEnd - window.start),
+                            number: lineNumber, offset: window.offset + window.start)
+        window.start = lineEnd + separator
+        searched = window.start
         return line
     }
 
-    /// Moves the unfinished line to the front, grows the buffer if that line fills it,
-    /// and reads the next chunk after it.
+    /// Moves the unfinished line to the front and reads the next chunk after it.
     private func refill() throws {
-        if start > 0 {
-            let pending = end - start
-            if pending > 0 {
-                // Safe: both ranges lie inside the buffer; memmove allows overlap.
-                memmove(buffer.baseAddress!, buffer.baseAddress! + start, pending)
-            }
-            bufferOffset += start
-            searched -= start
-            end = pending
-            start = 0
-        }
-        try checkLength(end - start)
-        if buffer.count - end < chunkSize {
-            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count * 2, end + chunkSize), alignment: 16)
-            if end > 0 { grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end) }
-            buffer.deallocate()
-            buffer = grown
-        }
-        let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<min(buffer.count, end + chunkSize)]))
-        if count == 0 { atEndOfFile = true }
-        end += count
+        try checkLength(window.end - window.start)
+        searched -= try window.refill(from: file)
     }
 
     /// Whether a line holds only spaces, tabs and carriage returns.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // Design note. A JSON document read as a stream of values rather than as one buffer: the
 // caller steps through the structure it expects (`peek`, `consume`) and takes whole values
 // (`readValue`) whose bytes stay in one buffer until the next call. Finding where a value
@@ -22,12 +16,8 @@ final class JSONStreamReader {
 
     let path: String
     private let file: ReadOnlyFile
-    private var buffer: UnsafeMutableRawBufferPointer
-    /// Bytes `start..<end` of the buffer are read and not yet consumed.
-    private var start = 0
-    private var end = 0
-    private let chunkSize: Int
-    private var atEndOfFile = false
+    /// Bytes `window.start..<window.end` are read and not yet consumed.
+    private var window: ChunkWindow
     /// Bytes handed out or consumed so far: where in the file the next byte is.
     private(set) var consumed = 0
     /// The length `valueLength(within:)` found for the value at file offset `measuredAt`.
@@ -38,80 +28,76 @@ final class JSONStreamReader {
     /// - Throws: `HarnessError.io` when the file cannot be opened.
     init(path: String, chunkSize: Int = JSONStreamReader.defaultChunkSize) throws {
         self.path = path
-        self.chunkSize = max(1, chunkSize)
         file = try ReadOnlyFile(path: path)
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunkSize, alignment: 16)
+        window = ChunkWindow(chunkSize: chunkSize)
     }
 
     deinit {
-        buffer.deallocate()
+        window.deallocate()
     }
 
     /// Size in bytes and whether the path is a folder.
     var status: (size: Int, isFolder: Bool) { file.status }
 
-    private var bytes: UnsafeMutablePointer<UInt8> {
-        // `baseAddress!`: an allocation of at least one byte always has one.
-        buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-    }
+    private var bytes: UnsafeMutablePointer<UInt8> { window.bytes }
 
-    /// The next byte that is not JSON whitespace, not consumed; nil at the end of the file.
+    /// The next byte that is not JSON whitespace, not consumed; nil at the window.end of the file.
     func peek() throws -> UInt8? {
         while true {
-            while start < end {
-                let byte = bytes[start]
+            while window.start < window.end {
+                let byte = bytes[window.start]
                 guard byte == ASCII.space || byte == ASCII.newline || byte == ASCII.carriageReturn || byte == ASCII.tab else {
                     return byte
                 }
-                start += 1
+                window.start += 1
                 consumed += 1
             }
-            if atEndOfFile { return nil }
+            if window.atEndOfFile { return nil }
             try refill()
         }
     }
 
     /// Consumes the byte `peek` returned.
     func consume() {
-        precondition(start < end, "consume() follows a peek() that found a byte")
-        start += 1
+        precondition(window.start < window.end, "consume() follows a peek() that found a byte")
+        window.start += 1
         consumed += 1
     }
 
     /// The next value's bytes (whitespace before it skipped), valid until the next call.
-    /// - Throws: `JSONStreamUnsupported` at the end of the file or where no value starts.
+    /// - Throws: `JSONStreamUnsupported` at the window.end of the file or where no value starts.
     func readValue() throws -> UnsafeBufferPointer<UInt8> {
         guard try peek() != nil else { throw JSONStreamUnsupported() }
         let length = measuredAt == consumed ? measuredLength : try valueLength(within: nil)
         guard let length else { throw JSONStreamUnsupported() }
-        let value = UnsafeBufferPointer(start: bytes + start, count: length)
-        start += length
+        let value = UnsafeBufferPointer(start: bytes + window.start, count: length)
+        window.start += length
         consumed += length
         return value
     }
 
     /// The length of the next value, if it ends within `limit` bytes (any length for nil);
-    /// its bytes are then in the buffer. Nil too at the end of the file or for a string or
+    /// its bytes are then in the buffer. Nil too at the window.end of the file or for a string or
     /// container the file cuts short.
     func valueLength(within limit: Int?) throws -> Int? {
         guard let first = try peek() else { return nil }
         var skim = Skim(first: first)
-        var position = start + 1
+        var position = window.start + 1
         while true {
-            let stop = limit.map { min(end, start + $0) } ?? end
-            if let length = skim.advance(bytes, from: &position, to: stop, base: start) {
+            let stop = limit.map { min(window.end, window.start + $0) } ?? window.end
+            if let length = skim.advance(bytes, from: &position, to: stop, base: window.start) {
                 (measuredAt, measuredLength) = (consumed, length)
                 return length
             }
-            if let limit, position - start >= limit { return nil }
-            if atEndOfFile {
+            if let limit, position - window.start >= limit { return nil }
+            if window.atEndOfFile {
                 guard skim.endsAtEndOfFile else { return nil }
-                (measuredAt, measuredLength) = (consumed, end - start)
-                return end - start
+                (measuredAt, measuredLength) = (consumed, window.end - window.start)
+                return window.end - window.start
             }
-            let before = start
+            let before = window.start
             try refill()
-            position -= before - start
+            position -= before - window.start
         }
     }
 
@@ -173,26 +159,8 @@ final class JSONStreamReader {
         }
     }
 
-    /// Moves the unconsumed bytes to the front, grows the buffer if they fill it, and reads
-    /// the next chunk after them.
+    /// Moves the unconsumed bytes to the front and reads the next chunk after them.
     private func refill() throws {
-        if start > 0 {
-            let pending = end - start
-            if pending > 0 {
-                // Safe: both ranges lie inside the buffer; memmove allows overlap.
-                memmove(buffer.baseAddress!, buffer.baseAddress! + start, pending)
-            }
-            end = pending
-            start = 0
-        }
-        if buffer.count - end < chunkSize {
-            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count * 2, end + chunkSize), alignment: 16)
-            if end > 0 { grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end) }
-            buffer.deallocate()
-            buffer = grown
-        }
-        let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<min(buffer.count, end + chunkSize)]))
-        if count == 0 { atEndOfFile = true }
-        end += count
+        try window.refill(from: file)
     }
 }

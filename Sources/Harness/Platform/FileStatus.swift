@@ -21,10 +21,18 @@ public enum FileStatus {
         return lstat(path, &info) == 0
     }
 
-    /// Why this process may not write into `folder`: nil when it may, else the errno
-    /// (`EROFS` for a read-only file system, `EACCES` for permissions).
-    static func writeRefusal(_ folder: String) -> Int32? {
-        access(folder, W_OK) == 0 ? nil : errno
+    /// Why this process may not write into a folder.
+    enum WriteRefusal: Equatable {
+        /// The folder is on a read-only file system (`EROFS`).
+        case readOnlyFileSystem
+        /// Permissions, or any other reason (`EACCES`, ...).
+        case denied
+    }
+
+    /// Why this process may not write into `folder`: nil when it may.
+    static func writeRefusal(_ folder: String) -> WriteRefusal? {
+        if access(folder, W_OK) == 0 { return nil }
+        return errno == EROFS ? .readOnlyFileSystem : .denied
     }
 
     /// Creates a new folder from `pattern`, whose last six characters are `XXXXXX`, with a
