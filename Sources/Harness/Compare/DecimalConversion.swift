@@ -34,6 +34,19 @@ enum DecimalConversion {
         return (value, number.droppedDigits == 0 && digits <= 1 << 53 && exponent >= 0 && exponent <= 22)
     }
 
+    /// The correctly rounded value when one rounding gives it (Clinger's fast path): at
+    /// most 2^53 as significant digits and a power of ten a Double holds exactly (10^-22 …
+    /// 10^22), multiplied or divided once. Nil otherwise.
+    @inline(__always)
+    static func exactSmall(_ number: NumericText) -> Double? {
+        if number.digitCount == 0 { return number.kind == .finite ? 0 : nil }
+        guard number.droppedDigits == 0, number.leadingDigits <= 1 << 53,
+              number.exponent >= -22, number.exponent <= 22 else { return nil }
+        let mantissa = Double(number.leadingDigits)
+        let value = number.exponent < 0 ? mantissa / powersOfTen[-number.exponent] : mantissa * powersOfTen[number.exponent]
+        return number.negative ? -value : value
+    }
+
     /// The correctly rounded value of the number text `text` (already known to be a finite
     /// decimal); slow, for the rare decisions the approximation cannot settle.
     static func exact(_ text: UnsafeBufferPointer<UInt8>, negative: Bool) -> Double {

@@ -87,6 +87,9 @@ public enum NumericComparison {
     static func sameDecimal(_ b: NumericText, _ bText: UnsafeBufferPointer<UInt8>,
                             _ a: NumericText, _ aText: UnsafeBufferPointer<UInt8>) -> Bool {
         if b.isZero || a.isZero { return b.isZero && a.isZero }
+        // An exponent past `NumericText.exponentLimit` was not read whole: only the same
+        // text is surely the same value.
+        if a.exponentSaturated || b.exponentSaturated { return aText.elementsEqual(bText) }
         guard a.negative == b.negative, a.digitCount == b.digitCount, a.exponent == b.exponent,
               a.leadingDigits == b.leadingDigits else { return false }
         if a.droppedDigits == 0 { return true }

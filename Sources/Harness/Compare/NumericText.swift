@@ -4,6 +4,11 @@
 // `1e0` and `0.10e1` all become (+, "1", 10^0), so equal decimals are found by comparing
 // parts, and integers of any length stay exact. The first 19 significant digits are also
 // kept as a UInt64 so that most numbers convert to a Double without strtod.
+//
+// This is the one reader of decimal text: CSV and JSON comparison read cells with it, the
+// JSON Lines key (`JSONDecimal`) and JSON Schema's exact numbers (`ExactDecimal`) are built
+// from its parts, and the Table Schema caster (`CellCaster.parseDecimal`) converts its parts;
+// each keeps only its own fast path in front of it.
 
 /// The decimal parts of a number's text (or why it is not one).
 struct NumericText {
@@ -28,7 +33,13 @@ struct NumericText {
     /// Offset of the first significant digit in the text.
     var firstDigit = 0
 
+    /// The written exponent past `e` stops growing here (2^40, far beyond any number a
+    /// file holds usefully; `exponentSaturated` says it did), so that
+    /// `1e999999999999999999999` cannot overflow an Int and exponents up to ~10^12 stay exact.
+    var exponentSaturated = false
+
     static let maxExactDigits = 19
+    static let exponentLimit = 1 << 40
 
     init(kind: Kind) {
         self.kind = kind
@@ -106,8 +117,8 @@ struct NumericText {
             while i < count {
                 let digit = text[i] &- UInt8(ascii: "0")
                 guard digit < 10 else { return }
-                // Clamped: 1e999999999999 is infinity to a Double anyway.
-                if explicitExponent < 1_000_000 { explicitExponent = explicitExponent * 10 + Int(digit) }
+                if explicitExponent < Self.exponentLimit { explicitExponent = explicitExponent * 10 + Int(digit) }
+                else { exponentSaturated = true }
                 i += 1
             }
             if exponentNegative { explicitExponent = -explicitExponent }
@@ -174,7 +185,7 @@ struct NumericText {
             while i < count {
                 let digit = text[i] &- UInt8(ascii: "0")
                 guard digit < 10 else { return true }
-                if explicit < 1_000_000 { explicit = explicit * 10 + Int(digit) }
+                if explicit < Self.exponentLimit { explicit = explicit * 10 + Int(digit) } else { exponentSaturated = true }
                 i += 1
             }
             exponent += exponentNegative ? -explicit : explicit
@@ -250,6 +261,20 @@ struct NumericText {
     }
 
     var isZero: Bool { kind == .finite && digitCount == 0 }
+
+    /// The significant digits (0...9, most significant first, no leading or trailing
+    /// zeros; empty for zero), read again from `text`, the text this was read from.
+    func significantDigits(in text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(digitCount)
+        var i = firstDigit
+        while digits.count < digitCount {
+            let digit = text[i] &- UInt8(ascii: "0")
+            if digit < 10 { digits.append(digit) }
+            i += 1
+        }
+        return digits
+    }
 
     /// Whether the value has no fractional part.
     var isIntegral: Bool { kind == .finite && (digitCount == 0 || exponent >= 0) }

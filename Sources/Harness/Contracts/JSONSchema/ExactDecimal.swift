@@ -1,6 +1,6 @@
 // Design note. JSON Schema compares numbers by value, and `harness` keeps each number's
 // text, so an integer beyond 2^53 or a long decimal must not pass through Double. A number
-// is read once into sign, significant digits and a power of ten (value = digits × 10^e),
+// is read once (by `NumericText`) into sign, significant digits and a power of ten (value = digits × 10^e),
 // with leading and trailing zeros stripped, so `1`, `1.0` and `10e-1` are the same value
 // and compare, hash and divide exactly. Exponents are clamped far beyond any real data so
 // that `1e999999999999999999999` cannot overflow an Int.
@@ -16,7 +16,7 @@ struct ExactDecimal: Hashable, Comparable, Sendable {
 
     /// Exponents are clamped to ±2^40: far beyond any number a file can hold usefully, and
     /// small enough that `digits.count + exponent` never overflows.
-    static let exponentLimit = 1 << 40
+    static let exponentLimit = NumericText.exponentLimit
 
     static let zero = ExactDecimal(negative: false, digits: [], exponent: 0)
 
@@ -26,58 +26,22 @@ struct ExactDecimal: Hashable, Comparable, Sendable {
         self.exponent = exponent
     }
 
-    /// Reads JSON number text (RFC 8259 grammar); nil for anything else.
+    /// Reads a JSON number's text (the parser has checked its grammar) through
+    /// `NumericText`, the one decimal reader; nil for text that is not a finite number.
     init?(_ text: String) {
-        var negative = false
-        var digits: [UInt8] = []
-        var fractionDigits = 0
-        var exponent = 0
-        var exponentNegative = false
-        var state = 0  // 0 integer part, 1 fraction, 2 exponent sign, 3 exponent digits
-        var sawDigit = false
-        var sawExponentDigit = false
-        for (position, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "-") where position == 0:
-                negative = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let digit = byte - UInt8(ascii: "0")
-                if state >= 2 {
-                    state = 3
-                    sawExponentDigit = true
-                    if exponent < ExactDecimal.exponentLimit { exponent = exponent * 10 + Int(digit) }
-                } else {
-                    sawDigit = true
-                    if !(digits.isEmpty && digit == 0) { digits.append(digit) }
-                    if state == 1 { fractionDigits += 1 }
-                }
-            case UInt8(ascii: ".") where state == 0 && sawDigit:
-                state = 1
-            case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                guard state < 2, sawDigit else { return nil }
-                state = 2
-            case UInt8(ascii: "+") where state == 2, UInt8(ascii: "-") where state == 2:
-                exponentNegative = byte == UInt8(ascii: "-")
-                state = 3
-            default:
-                return nil
-            }
+        var text = text
+        let parts: (NumericText, [UInt8])? = text.withUTF8 { bytes in
+            let number = NumericText(bytes)
+            guard number.kind == .finite else { return nil }
+            return (number, number.significantDigits(in: bytes))
         }
-        guard sawDigit, state < 2 || sawExponentDigit else { return nil }
-        if exponentNegative { exponent = -exponent }
-        // Leading zeros were never appended; a fraction's zeros before the first significant
-        // digit are accounted for by `fractionDigits`.
-        var power = exponent - fractionDigits
-        while let last = digits.last, last == 0 {
-            digits.removeLast()
-            power += 1
-        }
+        guard let (number, digits) = parts else { return nil }
         if digits.isEmpty {
             self = .zero
             return
         }
-        self.init(negative: negative, digits: digits,
-                  exponent: max(-ExactDecimal.exponentLimit, min(ExactDecimal.exponentLimit, power)))
+        self.init(negative: number.negative, digits: digits,
+                  exponent: max(-ExactDecimal.exponentLimit, min(ExactDecimal.exponentLimit, number.exponent)))
     }
 
     var isZero: Bool { digits.isEmpty }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Integers and numbers: a fast path over plain digits, the spec's options
 /// (`groupChar`, `decimalChar`, `bareNumber`) on a rewritten copy only when declared.
 extension CellCaster {
@@ -174,7 +168,7 @@ extension CellCaster {
         @inline(__always)
         var exact: Double? {
             guard mantissa < (1 << 53) else { return nil }
-            let value = Double(Int64(bitPattern: mantissa)) / exactPowersOfTen[fraction]
+            let value = Double(Int64(bitPattern: mantissa)) / DecimalConversion.powersOfTen[fraction]
             return negative ? -value : value
         }
     }
@@ -346,87 +340,27 @@ extension CellCaster {
     /// 10^0 … 10^8 as integers.
     static let exactIntegerPowersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
-    /// The powers of ten a Double holds exactly (10^0 … 10^22), indexed by exponent.
-    static let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
-
     /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or
-    /// inf/infinity/nan in any case; surrounding spaces allowed. Exact for up to 15
-    /// significant digits with small exponents, `strtod` otherwise.
+    /// inf/infinity/nan in any case; surrounding spaces allowed. The digits are read by
+    /// `NumericText`, the one decimal reader; the value is exact through
+    /// `DecimalConversion.exactSmall` for up to 2^53 with small exponents, correctly rounded
+    /// by `DecimalConversion.exact` otherwise.
     static func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
         var start = 0, end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         guard start < end else { return nil }
-        var index = start
-        var negative = false
-        if bytes[index] == ASCII.minus || bytes[index] == ASCII.plus {
-            negative = bytes[index] == ASCII.minus
-            index += 1
-        }
-        guard index < end else { return nil }
-        let first = bytes[index] | 0x20
+        let text = UnsafeBufferPointer(rebasing: bytes.assumingMemoryBound(to: UInt8.self)[start..<end])
+        var index = 0
+        if text[0] == ASCII.minus || text[0] == ASCII.plus { index = 1 }
+        guard index < text.count else { return nil }
+        let first = text[index] | 0x20
         if first == UInt8(ascii: "i") || first == UInt8(ascii: "n") || first == UInt8(ascii: "s") {
-            return special(UnsafeRawBufferPointer(rebasing: bytes[index..<end]), negative: negative)
+            return special(UnsafeRawBufferPointer(rebasing: bytes[(start + index)..<end]), negative: text[0] == ASCII.minus)
         }
-        var mantissa: UInt64 = 0
-        var significant = 0
-        var exponent = 0
-        var digits = 0
-        var sawPoint = false
-        var exact = true
-        while index < end {
-            let byte = bytes[index]
-            if byte >= ASCII.zero && byte <= ASCII.nine {
-                digits += 1
-                if mantissa == 0 && byte == ASCII.zero {
-                    if sawPoint { exponent -= 1 }
-                } else if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(byte - ASCII.zero)
-                    significant += 1
-                    if sawPoint { exponent -= 1 }
-                } else {
-                    exact = false
-                    if !sawPoint { exponent += 1 }
-                }
-            } else if byte == ASCII.period && !sawPoint {
-                sawPoint = true
-            } else {
-                break
-            }
-            index += 1
-        }
-        guard digits > 0 else { return nil }
-        if index < end && (bytes[index] | 0x20) == ASCII.lowerE {
-            index += 1
-            var exponentNegative = false
-            if index < end && (bytes[index] == ASCII.minus || bytes[index] == ASCII.plus) {
-                exponentNegative = bytes[index] == ASCII.minus
-                index += 1
-            }
-            var value = 0
-            var exponentDigits = 0
-            while index < end && bytes[index] >= ASCII.zero && bytes[index] <= ASCII.nine {
-                if value < 100_000 { value = value * 10 + Int(bytes[index] - ASCII.zero) }
-                exponentDigits += 1
-                index += 1
-            }
-            guard exponentDigits > 0 else { return nil }
-            exponent += exponentNegative ? -value : value
-        }
-        guard index == end else { return nil }
-        if exact && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
-            var value = Double(mantissa)
-            value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
-            return negative ? -value : value
-        }
-        var text = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-        text.append(0)
-        return text.withUnsafeBufferPointer { buffer -> Double? in
-            // `!`: the array is non-empty (it ends with the NUL appended above).
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return strtod(base, nil)
-        }
+        let number = NumericText(text)
+        guard number.kind == .finite else { return nil }
+        return DecimalConversion.exactSmall(number) ?? DecimalConversion.exact(text, negative: number.negative)
     }
 
     private static func special(_ word: UnsafeRawBufferPointer, negative: Bool) -> Double? {

@@ -1,0 +1,127 @@
+import Testing
+@testable import Harness
+
+/// `NumericText` is the one reader of decimal text; the Table Schema caster
+/// (`CellCaster.parseDecimal`), JSON Schema's exact numbers (`ExactDecimal`) and the JSON
+/// Lines key (`JSONDecimal`) are built on it. Each is checked here against an oracle that
+/// does not share its code: Swift's correctly rounded `Double(String)`, and a decimal
+/// normalisation written with strings.
+@Suite struct DecimalReaderTests {
+    static func parse(_ text: String) -> Double? {
+        Array(text.utf8).withUnsafeBytes { CellCaster.parseDecimal($0) }
+    }
+
+    /// Sign, significant digits and power of ten by string operations only.
+    static func normalised(_ text: String) -> (negative: Bool, digits: [UInt8], exponent: Int) {
+        var body = Substring(text)
+        let negative = body.hasPrefix("-")
+        if body.hasPrefix("-") || body.hasPrefix("+") { body = body.dropFirst() }
+        var exponent = 0
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(body[body.index(after: e)...])!
+            body = body[..<e]
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = Array((String(parts[0]) + fraction).utf8).map { $0 - UInt8(ascii: "0") }
+        exponent -= fraction.count
+        while digits.first == 0 { digits.removeFirst() }
+        while digits.last == 0 {
+            digits.removeLast()
+            exponent += 1
+        }
+        return digits.isEmpty ? (false, [], 0) : (negative, digits, exponent)
+    }
+
+    static func randomNumberText(_ generator: inout SystemRandomNumberGenerator, json: Bool) -> String {
+        func digits(_ range: ClosedRange<Int>) -> String {
+            String((0..<Int.random(in: range, using: &generator)).map { _ in "0000123456789".randomElement(using: &generator)! })
+        }
+        var text = Bool.random(using: &generator) ? "-" : ""
+        if !json && Bool.random(using: &generator) { text = "+" }
+        var whole = digits(1...25)
+        if json, whole.count > 1, whole.hasPrefix("0") { whole = "1" + whole.dropFirst() }
+        text += whole
+        if Bool.random(using: &generator) { text += "." + digits(1...25) }
+        if Bool.random(using: &generator) {
+            text += ["e", "E"].randomElement(using: &generator)! + ["", "+", "-"].randomElement(using: &generator)!
+            text += String(Int.random(in: 0...340, using: &generator))
+        }
+        return text
+    }
+
+    @Test func theCasterIsCorrectlyRoundedOnRandomDecimals() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = Self.randomNumberText(&generator, json: false)
+            #expect(Self.parse(text) == Double(text), "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("1", 1.0), ("-2.5", -2.5), ("+7", 7.0), ("5.", 5.0), (".5", 0.5), ("-.5", -0.5), (" 12 ", 12.0),
+        ("1E5", 1e5), ("1e-5", 1e-5), ("0.1", 0.1), ("0001.5000", 1.5), ("9007199254740993", 9007199254740992.0),
+        ("1e22", 1e22), ("1e23", 1e23), ("1e-400", 0.0), ("1e400", Double.infinity),
+        ("123456789012345678901234567890", 1.2345678901234568e29),
+    ])
+    func theCasterReadsPythonDecimals(text: String, value: Double) {
+        #expect(Self.parse(text) == value, "\(text)")
+    }
+
+    @Test func theCasterReadsWordsAndRefusesWhatDecimalRefuses() {
+        #expect(Self.parse("inf") == .infinity)
+        #expect(Self.parse("-Infinity") == -.infinity)
+        #expect(Self.parse("NaN")?.isNaN == true)
+        #expect(Self.parse("sNaN")?.isNaN == true)
+        for text in ["", " ", "-", "+", ".", "-.", "e5", "1e", "1e+", "1.2.3", "12a", "--1", "1 2", "0x10", "infinite", "1_000"] {
+            #expect(Self.parse(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func exactDecimalsMatchTheStringNormalisation() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = Self.randomNumberText(&generator, json: true)
+            guard let number = ExactDecimal(text) else {
+                Issue.record("refused \(text)")
+                continue
+            }
+            let expected = Self.normalised(text)
+            #expect(number.negative == expected.negative && number.digits == expected.digits
+                    && number.exponent == expected.exponent, "\(text)")
+        }
+    }
+
+    @Test func exactDecimalsAreValues() {
+        #expect(ExactDecimal("1") == ExactDecimal("1.0"))
+        #expect(ExactDecimal("1") == ExactDecimal("10e-1"))
+        #expect(ExactDecimal("-0") == ExactDecimal.zero)
+        #expect(ExactDecimal("0.000e5") == ExactDecimal.zero)
+        #expect(ExactDecimal("9007199254740993")! > ExactDecimal("9007199254740992")!)
+        #expect(ExactDecimal("1e999999999999999999999999")!.exponent == ExactDecimal.exponentLimit)
+        #expect(ExactDecimal("3.0")!.isInteger && !ExactDecimal("3.5")!.isInteger)
+        #expect(ExactDecimal("nan") == nil && ExactDecimal("") == nil && ExactDecimal("1x") == nil)
+    }
+
+    /// The reader once stopped reading an exponent at 10^6, so 1e20000001 and 1e20000002
+    /// were the same decimal to `harness diff`.
+    @Test func exponentsPastAMillionStayApart() {
+        #expect(NumericComparison.compare(expected: "1e20000001", actual: "1e20000002", rtol: 0, atol: 0) != .equal)
+        #expect(ExactDecimal("1e20000001") != ExactDecimal("1e20000002"))
+        #expect(NumericComparison.compare(expected: "1e20000001", actual: "10e20000000", rtol: 0, atol: 0) == .equal)
+    }
+
+    /// Past 2^40 the exponent is not read whole: only the same text is the same value.
+    @Test func saturatedExponentsAreEqualOnlyAsTheSameText() {
+        let huge = "1e99999999999999999999"
+        #expect(NumericComparison.compare(expected: huge, actual: huge + "1", rtol: 0, atol: 0) != .equal)
+        #expect(NumericComparison.compare(expected: huge, actual: huge, rtol: 0, atol: 0) == .equal)
+        func canonical(_ text: String) -> [UInt8] {
+            var out: [UInt8] = []
+            Array(text.utf8).withUnsafeBufferPointer { JSONDecimal($0).appendCanonical(to: &out) }
+            return out
+        }
+        #expect(canonical(huge) != canonical(huge + "1"))
+        #expect(canonical("1e20000001") != canonical("1e20000002"))
+    }
+}
