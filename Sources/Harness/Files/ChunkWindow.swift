@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A file read in large chunks into one buffer that holds the bytes not yet consumed: the
 /// window both JSON readers (`JSONLineReader`, `JSONStreamReader`) slide over their file.
 /// A struct stored in its reader, so the hot loops reach `start`, `end` and `bytes` without
@@ -46,8 +40,8 @@ struct ChunkWindow {
         if start > 0 {
             let pending = end - start
             if pending > 0 {
-                // Safe: both ranges lie inside the buffer; memmove allows overlap.
-                memmove(buffer.baseAddress!, buffer.baseAddress! + start, pending)
+                // Safe: both ranges lie inside the buffer, which may overlap.
+                RawMemory.moveToFront(buffer.baseAddress!, from: start, count: pending)
             }
             offset += start
             end = pending

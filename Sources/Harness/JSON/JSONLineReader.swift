@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // Design note. Streaming in the manner of swift-nio's NIOSplitLinesMessageDecoder: one
 // buffer, refilled in large chunks; a line cut by a chunk boundary is moved to the front
 // and the search for its end resumes where it stopped, so no byte is scanned twice. The
@@ -67,8 +61,7 @@ final class JSONLineReader {
     private func nextRawLine() throws -> JSONLine? {
         while true {
             let base = window.bytes
-            if searched < window.end, let found = memchr(base + searched, Int32(ASCII.newline), window.end - searched) {
-                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if let newline = RawMemory.firstIndex(of: ASCII.newline, in: base, from: searched, to: window.end) {
                 try checkLength(newline - window.start)
                 return takeLine(upTo: newline, skipping: 1)
             }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // Design: count records in bytes that both files share, without parsing them.
 //
 // When two files are byte-identical over a stretch, their rows there are equal and only
@@ -208,7 +202,7 @@ enum CSVRecordEndScanner {
         guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         var i = 0
         let step = 4096
-        while i + step <= count && memcmp(pa + i, pb + i, step) == 0 { i += step }
+        while i + step <= count && RawMemory.equal(pa + i, pb + i, count: step) { i += step }
         // `unsafe`: word loads read bytes i..<i+8 of both, with i + 8 <= count.
         while i + 8 <= count {
             let x = UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
@@ -224,6 +218,6 @@ enum CSVRecordEndScanner {
     static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard a.count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-        return memcmp(pa, pb, a.count) == 0
+        return RawMemory.equal(pa, pb, count: a.count)
     }
 }

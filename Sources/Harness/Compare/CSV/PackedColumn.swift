@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A growable array of fixed-size values in one malloc'd block, for the keyed index.
 ///
 /// Why not `Array`: an array that outgrows its estimate copies itself into a buffer twice
@@ -27,7 +21,7 @@ final class PackedColumn<Element: BitwiseCopyable> {
         self.count = count
     }
 
-    deinit { free(base) }
+    deinit { RawMemory.free(base) }
 
     subscript(index: Int) -> Element {
         @inline(__always) get { base[index] }
@@ -52,7 +46,7 @@ final class PackedColumn<Element: BitwiseCopyable> {
     }
 
     private static func allocate(_ old: UnsafeMutablePointer<Element>?, _ capacity: Int) -> UnsafeMutablePointer<Element> {
-        guard let raw = realloc(old, capacity * MemoryLayout<Element>.stride) else {
+        guard let raw = RawMemory.resize(old, to: capacity * MemoryLayout<Element>.stride) else {
             fatalError("out of memory for the keyed index (\(capacity) rows)")
         }
         return raw.assumingMemoryBound(to: Element.self)

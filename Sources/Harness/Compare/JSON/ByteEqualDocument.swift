@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 
 // Design note. Two byte-equal files are equal documents when they are a document at all, so
@@ -84,7 +79,7 @@ final class ByteEqualDocument: @unchecked Sendable {
             while offset < size {
                 let count = try actual.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<min(chunk.count, size - offset)]))
                 // Shorter than `stat` said: the file changed; the usual comparison reads it as it is.
-                guard count > 0, memcmp(bytes.baseAddress! + offset, chunk.baseAddress!, count) == 0 else { return }
+                guard count > 0, RawMemory.equal(bytes.baseAddress! + offset, chunk.baseAddress!, count: count) else { return }
                 offset += count
             }
             same = try !ByteEqualFiles.hasMore(actual, than: size)

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 
 // Design note. Two byte-equal JSON Lines files are equal record for record when every line
@@ -96,22 +91,20 @@ final class ByteEqualLines: @unchecked Sendable {
             let actualRead = try actual.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: actualChunk[0..<count]))
             // `baseAddress!`: both buffers hold at least one byte.
             guard expectedRead == count, actualRead == count,
-                  memcmp(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count) == 0 else { return nil }
+                  RawMemory.equal(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count: count) else { return nil }
             offset += count
             let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
             var lineStart = 0
             var searched = pending
-            while searched < bytes.count,
-                  let found = memchr(bytes.baseAddress! + searched, Int32(ASCII.newline), bytes.count - searched) {
-                let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let newline = RawMemory.firstIndex(of: ASCII.newline, in: bytes.baseAddress!, from: searched, to: bytes.count) {
                 guard isRecord(UnsafeBufferPointer(rebasing: bytes[lineStart..<newline]), counting: &records) else { return nil }
                 lineStart = newline + 1
                 searched = lineStart
             }
             pending = bytes.count - lineStart
             if pending > 0, lineStart > 0 {
-                // Safe: both ranges lie inside the buffer; memmove allows overlap.
-                memmove(expectedBuffer.baseAddress!, expectedBuffer.baseAddress! + lineStart, pending)
+                // Safe: both ranges lie inside the buffer, which may overlap.
+                RawMemory.moveToFront(expectedBuffer.baseAddress!, from: lineStart, count: pending)
             }
         }
         // The last line of the file may have no line end.

@@ -1,16 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Whether both hold the same bytes; `memcmp`, which the C library vectorises.
     @inline(__always)
     func sameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count == other.count else { return false }
         guard count > 0, let mine = baseAddress, let theirs = other.baseAddress else { return true }
-        return memcmp(mine, theirs, count) == 0
+        return RawMemory.equal(mine, theirs, count: count)
     }
 
     /// Whether the bytes equal `other`'s.

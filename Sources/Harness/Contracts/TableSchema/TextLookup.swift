@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Exact membership of a cell in a set of texts (a text `enum`) with one hash probe and,
 /// for members up to 16 bytes, two word compares: no loop over the members or their bytes.
 ///
@@ -60,7 +54,7 @@ struct TextLookup {
             let slot = slots[index]
             if slot.length < 0 { return false }
             if slot.length == count && slot.first == key.0 && slot.last == key.1
-                && (count <= 16 || memcmp(bytes + slot.offset + 8, base + 8, count - 16) == 0) {
+                && (count <= 16 || RawMemory.equal(bytes + slot.offset + 8, base + 8, count: count - 16)) {
                 return true
             }
             index = (index + 1) & mask

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A few short texts (missing values, enum members, boolean words) in one flat buffer, so
 /// that asking whether a cell is one of them touches no reference counts.
 struct TextSet: Sendable, Equatable {
@@ -43,7 +37,7 @@ struct TextSet: Sendable, Equatable {
                     let start = edges[index - 1]
                     guard edges[index] - start == length else { continue }
                     // unsafe: both ranges are in bounds (length checked above); cell is non-empty.
-                    if memcmp(all.baseAddress! + start, cell.baseAddress!, length) == 0 { return true }
+                    if RawMemory.equal(all.baseAddress! + start, cell.baseAddress!, count: length) { return true }
                 }
                 return false
             }
