@@ -94,7 +94,11 @@ final class JSONLineReader {
     /// Moves the unfinished line to the front and reads the next chunk after it.
     private func refill() throws {
         try checkLength(window.end - window.start)
-        searched -= try window.refill(from: file)
+        // Refilled as a copy: a mutating call on the stored window would be a long access
+        // the compiler checks at run time on every line (swift_beginAccess).
+        var refilled = window
+        searched -= try refilled.refill(from: file)
+        window = refilled
     }
 
     /// Whether a line holds only spaces, tabs and carriage returns.

@@ -161,6 +161,9 @@ final class JSONStreamReader {
 
     /// Moves the unconsumed bytes to the front and reads the next chunk after them.
     private func refill() throws {
-        try window.refill(from: file)
+        // As a copy, as `JSONLineReader.refill` says.
+        var refilled = window
+        try refilled.refill(from: file)
+        window = refilled
     }
 }

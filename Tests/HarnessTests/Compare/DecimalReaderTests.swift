@@ -103,6 +103,28 @@ import Testing
         #expect(ExactDecimal("nan") == nil && ExactDecimal("") == nil && ExactDecimal("1x") == nil)
     }
 
+    /// The JSON Lines key's quick loop for plain integers writes what the full reader
+    /// writes for the same value spelled as a decimal.
+    @Test func integerKeysAreCanonicalAsTheirDecimalSpelling() {
+        func canonical(_ text: String) -> String {
+            var out: [UInt8] = []
+            Array(text.utf8).withUnsafeBufferPointer { JSONDecimal($0).appendCanonical(to: &out) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["1", "10", "100", "-120", "7000000000000000000000000000", "9007199254740993"]
+        for _ in 0..<2_000 {
+            let digits = String(Int.random(in: 1...9, using: &generator))
+                + String((0..<Int.random(in: 0...30, using: &generator)).map { _ in "0009".randomElement(using: &generator)! })
+            texts.append((Bool.random(using: &generator) ? "-" : "") + digits)
+        }
+        for text in texts {
+            #expect(canonical(text) == canonical(text + ".000"), "\(text)")
+            #expect(canonical(text) == canonical(text + "0e-1"), "\(text)")
+        }
+        #expect(canonical("100") == "1e2" && canonical("-120") == "-12e1" && canonical("7") == "7e0")
+    }
+
     /// The reader once stopped reading an exponent at 10^6, so 1e20000001 and 1e20000002
     /// were the same decimal to `harness diff`.
     @Test func exponentsPastAMillionStayApart() {

@@ -1,37 +1,35 @@
 // Design note. A JSON number's text as an exact decimal, sign × digits × 10^exponent,
 // without converting it to a binary float, so that a JSON Lines key has one canonical text
 // per value (`1`, `1.0`, `10e-1` are one key; 30-digit integers stay apart). The digits are
-// read by `NumericText`, the one decimal reader; comparing values is NumericComparison's job.
+// read by `NumericText`, the one decimal reader (a plain integer, the usual key, by a quick
+// loop in front of it); comparing values is NumericComparison's job.
 // The text has already passed the scanner's number grammar.
 
 /// The canonical text of a JSON number's value.
 struct JSONDecimal {
     let text: UnsafeBufferPointer<UInt8>
-    let number: NumericText
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
-        number = NumericText(text)
     }
-
-    var isZero: Bool { number.digitCount == 0 }
 
     /// A canonical text of the value (`-123e-2`, `0`): equal values give equal bytes.
     func appendCanonical(to out: inout [UInt8]) {
-        if isZero {
+        if appendCanonicalInteger(to: &out) { return }
+        let number = NumericText(text)
+        if number.digitCount == 0 {
             out.append(ASCII.zero)
             return
         }
         if number.negative { out.append(ASCII.minus) }
-        var i = number.firstDigit
-        var written = 0
-        while written < number.digitCount {
-            let byte = text[i]
-            if byte != ASCII.period {
-                out.append(byte)
-                written += 1
-            }
-            i += 1
+        // The significant digits are one run of the text, or two around the point.
+        let start = number.firstDigit
+        let end = start + number.digitCount
+        if let point = text[start..<end].firstIndex(of: ASCII.period) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<point]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[(point + 1)...end]))
+        } else {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
         }
         out.append(ASCII.lowerE)
         if number.exponentSaturated {
@@ -41,6 +39,26 @@ struct JSONDecimal {
         } else {
             Self.appendDecimal(number.exponent, to: &out)
         }
+    }
+
+    /// The fast path for the usual key, a plain integer (`-?[1-9][0-9]*`, as JSON writes
+    /// it): its digits without the trailing zeros, and their count as the exponent. False,
+    /// appending nothing, for any other text.
+    private func appendCanonicalInteger(to out: inout [UInt8]) -> Bool {
+        let negative = text.first == ASCII.minus
+        let start = negative ? 1 : 0
+        guard start < text.count, text[start] != ASCII.zero else { return false }
+        var last = start
+        for index in start..<text.count {
+            let digit = text[index] &- ASCII.zero
+            guard digit < 10 else { return false }
+            if digit != 0 { last = index }
+        }
+        if negative { out.append(ASCII.minus) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...last]))
+        out.append(ASCII.lowerE)
+        Self.appendDecimal(text.count - 1 - last, to: &out)
+        return true
     }
 
     /// Appends `value` in decimal digits (with a minus sign below zero), without allocating.
