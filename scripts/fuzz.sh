@@ -62,20 +62,23 @@ seeds=$work/seeds/$target
 # Seeding takes what it finds: a missing corpus or a `head` closing a pipe is no failure.
 set +e +o pipefail
 if [[ -z $(ls -A "$seeds") ]]; then
-    csvs=$( { find "$corpora/csv-spectrum" "$corpora/csvlint-fixtures" "$corpora/frictionless-data" -name '*.csv' -size -64k 2>/dev/null; find "$root/golden" "$root/examples" -name '*.csv' -size -64k; } | head -400)
-    jsons=$( { find "$root/golden" "$root/contracts" "$root/examples" -name '*.json' -size -64k; find "$corpora/frictionless-data" -name '*.json' -size -64k 2>/dev/null; } | head -200)
+    # One path a line, kept whole: corpus files have spaces in their names.
+    mapfile -t csvs < <( { find "$corpora/csv-spectrum" "$corpora/csvlint-fixtures" "$corpora/frictionless-data" -name '*.csv' -size -64k 2>/dev/null; find "$root/golden" "$root/examples" -name '*.csv' -size -64k; } | head -400)
+    mapfile -t jsons < <( { find "$root/golden" "$root/contracts" "$root/examples" -name '*.json' -size -64k; find "$corpora/frictionless-data" -name '*.json' -size -64k 2>/dev/null; find "$root/Tests/HarnessTests/Fixtures" -name 'harness.json'; echo "$root/harness.json"; } | head -300)
     n=0
     case $target in
     csv-reader|csv-compare)
-        for f in $csvs; do n=$((n+1)); cp "$f" "$seeds/$n"; done
+        for f in "${csvs[@]}"; do n=$((n+1)); cp "$f" "$seeds/$n"; done
         prev=""
-        for f in $csvs; do [[ -n $prev ]] && { n=$((n+1)); { cat "$prev"; printf '\377'; cat "$f"; } > "$seeds/$n"; }; prev=$f; done ;;
+        for f in "${csvs[@]}"; do [[ -n $prev ]] && { n=$((n+1)); { cat "$prev"; printf '\377'; cat "$f"; } > "$seeds/$n"; }; prev=$f; done ;;
     json-scanner|json-validate|json-compare|config)
-        for f in $jsons "$root/harness.json" $(find "$root/Tests/HarnessTests/Fixtures" -name 'harness.json'); do n=$((n+1)); cp "$f" "$seeds/$n"; done
+        for f in "${jsons[@]}"; do n=$((n+1)); cp "$f" "$seeds/$n"; done
         printf '\001{"id":1,"a":[1,2]}\n{"id":2,"a":"x"}\n\377{"id":2,"a":"x"}\n{"id":1,"a":[1,2.0]}\n' > "$seeds/jsonl" ;;
     table-schema)
-        for c in $(find "$root/contracts" "$corpora/frictionless-data" -name '*.json' -size -16k 2>/dev/null | head -100); do
-            for f in $(echo "$csvs" | shuf -n 3 --random-source=<(yes)); do n=$((n+1)); { cat "$c"; printf '\377'; cat "$f"; } > "$seeds/$n"; done
+        mapfile -t contracts < <(find "$root/contracts" "$corpora/frictionless-data" -name '*.json' -size -16k 2>/dev/null | head -100)
+        for c in "${contracts[@]}"; do
+            mapfile -t picks < <(printf '%s\n' "${csvs[@]}" | shuf -n 3 --random-source=<(yes))
+            for f in "${picks[@]}"; do n=$((n+1)); { cat "$c"; printf '\377'; cat "$f"; } > "$seeds/$n"; done
         done ;;
     json-schema)
         find "$corpora/json-schema-test-suite" -name '*.json' -path '*draft2020-12*' -size -32k 2>/dev/null | head -300 | while read -r f; do
