@@ -13,7 +13,7 @@ public enum DescribeNote: Sendable, Equatable {
     public var text: String {
         switch self {
         case .uniqueNotTracked(let field, let budget):
-            return "field \"\(field)\": more distinct values than the \(budget) kept across all fields; \"unique\" not inferred (memory bound)"
+            return "field \"\(field)\": too many distinct values to keep within the \(budget) fingerprints shared by all fields; \"unique\" not inferred (memory bound)"
         case .uniqueUnknownAfterOrder(let field, let row):
             return "field \"\(field)\": values were in order until row \(row), so earlier values were not kept; \"unique\" not inferred"
         case .ragged(let rows, let firstLine):

@@ -9,6 +9,12 @@ public struct DescribeOptions: Sendable {
     /// 11 bytes with the table's slack): beyond it, the field that overflows is no longer
     /// tracked and gets no `unique`. Keeps memory bounded on files of any size.
     public var uniqueBudget = 16_000_000
+    /// Threads that profile the columns of a file of `parallelMinimumBytes` or more, each
+    /// its share of the columns with that share of `uniqueBudget`. A fixed number, not one
+    /// per core, so that a draft does not depend on the machine: the budget's split decides
+    /// which field of a file with more distinct values than the budget keeps its `unique`.
+    public var workers = 2
+    public var parallelMinimumBytes = 8 << 20
 
     public init() {}
 }

@@ -1,5 +1,16 @@
 import Foundation
 
+// Design note. Profiling cells (casting each to every surviving type, extremes, distinct
+// values, fingerprints) costs several times what reading them does, and each column's
+// profile depends only on that column's cells in file order. So a large file is described
+// by columns: every thread reads the whole file (the page cache serves the later readers)
+// and profiles its share of the columns, dealt out in turn. No profile is split or merged,
+// so each is the one a single thread would draw, except where the fingerprint budget runs
+// out: it is divided between the threads by their number of columns, so on a file with
+// more distinct values than the budget a field may lose its `unique` that one thread, with
+// the budget another field freed, would have kept. The number of threads is fixed (2), not
+// one per core, so a draft is the same on every machine.
+
 /// Drafts a Tabular Data Resource from a CSV file in one streaming pass.
 enum TableDescriber {
     /// - Throws: `HarnessError.io` when the file cannot be read, `.malformed` for broken
@@ -11,37 +22,83 @@ enum TableDescriber {
             throw HarnessError.invalid(SourceLocation(path: path, line: 1), message: "no header row to describe",
                                        hint: "describe needs a CSV file whose first row names the columns")
         }
-        var profiles = reader.header.map { ColumnProfile(name: $0) }
-        let width = profiles.count
-        var budget = options.uniqueBudget
+        let names = reader.header
+        let width = names.count
+        let workers = workerCount(path: path, width: width, options: options)
+        let shares = (0..<workers).map { worker in Array(stride(from: worker, to: width, by: workers)) }
+        let scans: [ColumnScan]
+        if workers == 1 {
+            scans = [try scan(reader, columns: shares[0], names: names, budget: options.uniqueBudget, options: options)]
+        } else {
+            let results = ScanResults(count: workers)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                results.set(worker, Result {
+                    let own = try CSVReader(path: path, dialect: dialect)
+                    let budget = options.uniqueBudget / width * shares[worker].count
+                    return try scan(own, columns: shares[worker], names: names, budget: budget, options: options)
+                })
+            }
+            // Every thread reads the whole file, so all meet the same error: the first one's is thrown.
+            scans = try (0..<workers).map { try results.get($0).get() }
+        }
+        var profiles = names.map { ColumnProfile(name: $0) }
+        for (worker, share) in shares.enumerated() {
+            for (slot, column) in share.enumerated() { profiles[column] = scans[worker].profiles[slot] }
+        }
+        let whole = scans[0]
+        var notes = profiles.compactMap { $0.note(options: options) }
+        if whole.ragged > 0 { notes.append(.ragged(rows: whole.ragged, firstLine: whole.firstRaggedLine)) }
+        return DataDescription(contract: resource(path: path, dialect: dialect, profiles: profiles, options: options),
+                               rows: whole.rows, fields: profiles.map(\.summary), notes: notes)
+    }
+
+    /// What one thread saw: the profiles of its columns, and the rows of the whole file.
+    struct ColumnScan {
+        var profiles: [ColumnProfile]
         var rows = 0
         var ragged = 0
         var firstRaggedLine = 0
+    }
+
+    /// Threads for a file: one for a small file or a single column. Not fewer on a single
+    /// core (the threads then take turns), so that the draft is the same on every machine.
+    static func workerCount(path: String, width: Int, options: DescribeOptions) -> Int {
+        let wanted = options.workers
+        guard wanted >= 2, width >= 2 else { return 1 }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size >= options.parallelMinimumBytes else { return 1 }
+        return min(wanted, width)
+    }
+
+    /// Reads every record of `reader` and profiles the cells of `columns`.
+    static func scan(_ reader: CSVReader, columns: [Int], names: [String], budget: Int,
+                     options: DescribeOptions) throws -> ColumnScan {
+        var result = ColumnScan(profiles: columns.map { ColumnProfile(name: names[$0]) })
+        let width = names.count
+        var budget = budget
         let candidates = TypeCandidate.all
         try candidates.withUnsafeBufferPointer { buffer in
             // Never nil: `TypeCandidate.all` is not empty.
             let candidates = buffer.baseAddress.unsafelyUnwrapped
             while let record = try reader.next() {
-                rows += 1
+                result.rows += 1
                 // A blank row is a row of missing cells to the validator (and a null key).
-                if record.fieldCount != width {
-                    ragged += 1
-                    if firstRaggedLine == 0 { firstRaggedLine = record.line }
+                let fieldCount = record.fieldCount
+                if fieldCount != width {
+                    result.ragged += 1
+                    if result.firstRaggedLine == 0 { result.firstRaggedLine = record.line }
                 }
-                let cells = min(record.fieldCount, width)
-                for index in 0..<cells {
-                    profiles[index].observe(UnsafeRawBufferPointer(record.field(index)), candidates: candidates, row: rows,
-                                            enumLimit: options.enumLimit, budget: &budget)
-                }
-                if cells < width {
-                    for index in cells..<width { profiles[index].missing += 1 }
+                for (slot, column) in columns.enumerated() {
+                    if column < fieldCount {
+                        result.profiles[slot].observe(UnsafeRawBufferPointer(record.field(column)), candidates: candidates,
+                                                      row: result.rows, enumLimit: options.enumLimit, budget: &budget)
+                    } else {
+                        result.profiles[slot].missing += 1
+                    }
                 }
             }
         }
-        var notes = profiles.compactMap { $0.note(options: options) }
-        if ragged > 0 { notes.append(.ragged(rows: ragged, firstLine: firstRaggedLine)) }
-        return DataDescription(contract: resource(path: path, dialect: dialect, profiles: profiles, options: options),
-                               rows: rows, fields: profiles.map(\.summary), notes: notes)
+        return result
     }
 
     static func resource(path: String, dialect: CSVDialect, profiles: [ColumnProfile], options: DescribeOptions) -> JSONValue {
@@ -118,5 +175,25 @@ enum TableDescriber {
             dialect.delimiter = best.key
         }
         return dialect
+    }
+}
+
+/// Each thread's scan, or its error; each slot is written by one thread.
+private final class ScanResults: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var results: [Result<TableDescriber.ColumnScan, any Error>?]
+    private let lock = Lock()
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<TableDescriber.ColumnScan, any Error>) {
+        lock.withLock { results[index] = result }
+    }
+
+    func get(_ index: Int) -> Result<TableDescriber.ColumnScan, any Error> {
+        // Never nil: concurrentPerform returns after every iteration has set its slot.
+        lock.withLock { results[index].unsafelyUnwrapped }
     }
 }

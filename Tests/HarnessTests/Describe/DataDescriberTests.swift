@@ -142,6 +142,55 @@ struct DataDescriberTests {
         #expect(report.valid, "\(path): \(report.counts)")
     }
 
+    /// Describing by columns on several threads draws what one thread draws: the same
+    /// contract, rows, field summaries and notes, on the repository's and the corpus's CSV
+    /// files and on a file built to exercise every profile (ragged rows, missing tokens,
+    /// an order that breaks, repeats, quoted line ends, a type that dies late).
+    @Test func threadsByColumnDrawWhatOneThreadDraws() throws {
+        var text = "id,when,amount,flag,region,note,ratio,code,late\n"
+        for row in 1...3_000 {
+            let id = row == 2_500 ? "17" : "\(row)"
+            let amount = row % 97 == 0 ? "NA" : "\(Double(row) * 0.37)"
+            let note = row % 500 == 0 ? "\"two\nlines\"" : "n\(row % 7)"
+            let late = row == 2_999 ? "x" : "\(row % 13)"
+            let line = "\(id),2024-02-\(String(format: "%02d", row % 28 + 1)),\(amount),\(row % 2 == 0),\(["EU", "US"][row % 2]),\(note),\(1.0 / Double(row)),0\(row % 50),\(late)"
+            text += row % 1_000 == 0 ? "\(row),short\n" : line + "\n"
+        }
+        let folder = try TestSupport.temporaryFolder("describe-threads")
+        try TestSupport.write(text, to: folder + "/built.csv")
+        var files = [folder + "/built.csv"] + ["examples/sales/data/sample.csv", "examples/churn/data/customers.csv",
+                                                "golden/sales/clean_sales.csv", "golden/churn/predictions.csv"].map { TestSupport.repositoryRoot + "/" + $0 }
+        let corpus = TestSupport.corpora + "/frictionless-data/data"
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: corpus) {
+            files += names.filter { $0.hasSuffix(".csv") }.sorted().map { corpus + "/" + $0 }
+        }
+        var compared = 0
+        for file in files {
+            var one = DescribeOptions()
+            one.workers = 1
+            guard let serial = try? DataDescriber.describe(path: file, options: one) else { continue }
+            for workers in [2, 3] {
+                var many = DescribeOptions()
+                many.workers = workers
+                many.parallelMinimumBytes = 0
+                #expect(TableDescriber.workerCount(path: file, width: serial.fields.count, options: many) == min(workers, serial.fields.count))
+                let parallel = try DataDescriber.describe(path: file, options: many)
+                #expect(parallel.contract == serial.contract, "\(file), \(workers) threads")
+                #expect(parallel.rows == serial.rows && parallel.fields == serial.fields && parallel.notes == serial.notes,
+                        "\(file), \(workers) threads")
+            }
+            compared += 1
+        }
+        #expect(compared >= 5)
+        var many = DescribeOptions()
+        many.workers = 2
+        let built = try DataDescriber.describe(path: folder + "/built.csv", options: many)
+        // Rows 1000, 2000 and 3000 are short; row 500's quoted line end puts row 1000 on line 1002.
+        #expect(built.notes.contains(.ragged(rows: 3, firstLine: 1_002)), "\(built.notes)")
+        #expect(built.fields.first { $0.name == "id" }?.unique == false)
+        #expect(built.fields.first { $0.name == "late" }?.type == "string")
+    }
+
     /// Errors about a table's shape that no contract can prevent.
     static let structural: Set<String> = ["missing-cell", "extra-cell", "blank-row", "duplicate-label", "blank-label", "incorrect-label"]
 
