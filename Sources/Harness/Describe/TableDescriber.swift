@@ -65,8 +65,7 @@ enum TableDescriber {
     static func workerCount(path: String, width: Int, options: DescribeOptions) -> Int {
         let wanted = options.workers
         guard wanted >= 2, width >= 2 else { return 1 }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size >= options.parallelMinimumBytes else { return 1 }
+        guard let size = FileStatus.size(path), size >= options.parallelMinimumBytes else { return 1 }
         return min(wanted, width)
     }
 

@@ -50,13 +50,13 @@ public final class GoldenBatch: @unchecked Sendable {
             return (staged, self.failure)
         }
         if let failure {
-            for file in work { unlink(file.temporary) }
+            for file in work { FileStatus.removeFile(file.temporary) }
             throw failure
         }
         var renameFailure: HarnessError?
         for file in work {
             if renameFailure != nil {
-                unlink(file.temporary)
+                FileStatus.removeFile(file.temporary)
                 continue
             }
             do {
@@ -74,6 +74,6 @@ public final class GoldenBatch: @unchecked Sendable {
             defer { staged = [] }
             return staged
         }
-        for file in work { unlink(file.temporary) }
+        for file in work { FileStatus.removeFile(file.temporary) }
     }
 }

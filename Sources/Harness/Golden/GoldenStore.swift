@@ -104,20 +104,17 @@ public struct GoldenStore: Sendable {
         while let relative = enumerator.nextObject() as? String {
             guard AtomicFile.isTemporaryName((relative as NSString).lastPathComponent) else { continue }
             let stale = folder + "/" + relative
-            if !FileBytes.isDirectory(stale) && unlink(stale) == 0 { removed.append(stale) }
+            if !FileBytes.isDirectory(stale) && FileStatus.removeFile(stale) { removed.append(stale) }
         }
         return removed
     }
 
     /// `path` with every link resolved; `path` itself when it leads nowhere.
     static func resolved(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real)
+        FileStatus.resolvedPath(path) ?? path
     }
 
     static func isLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        FileStatus.isSymbolicLink(path)
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 enum DraftedContract {
     /// Nil when `text` validates `data`; otherwise what breaks it, as the validator counts it.
     static func problem(_ text: String, data: String) -> String? {
-        let path = NSTemporaryDirectory() + "/harness-init-contract-\(getpid())-\(UUID().uuidString).json"
+        let path = NSTemporaryDirectory() + "/harness-init-contract-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             try AtomicFile.write(text, to: path)

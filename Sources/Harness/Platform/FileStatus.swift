@@ -15,6 +15,32 @@ public enum FileStatus {
         return access(path, X_OK) == 0
     }
 
+    /// The size in bytes of what `path` names (links followed), or nil when nothing is there.
+    static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Whether `path` itself is a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// `path` with every link resolved, or nil when it leads nowhere (`realpath`).
+    static func resolvedPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Removes the file at `path`; false when there was none or it could not be removed.
+    @discardableResult
+    static func removeFile(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
     /// Whether anything, even a dangling symlink, is at `path` (links not followed).
     static func existsWithoutFollowing(_ path: String) -> Bool {
         var info = stat()

@@ -20,7 +20,7 @@ extension TableSchemaValidator {
         let workers = options.workers > 0 ? options.workers : min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard workers >= 2, dialect.commentRows.isEmpty, dialect.escapeChar == nil, contract.schema.foreignKeys.isEmpty,
               !dialect.header || dialect.headerRows == [1] else { return nil }
-        guard let size = fileSize(data), size >= max(options.parallelMinimumBytes, 1) else { return nil }
+        guard let size = FileStatus.size(data), size >= max(options.parallelMinimumBytes, 1) else { return nil }
         let csvDialect = readerDialect(dialect)
         let expected = estimateRows(data)
         let template = TableChecker(contract: contract, maxErrors: options.maxErrors, expectedRows: expected)
@@ -190,11 +190,5 @@ extension TableSchemaValidator {
             cuts.append(cut)
         }
         return cuts
-    }
-
-    static func fileSize(_ path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Int(info.st_size)
     }
 }
