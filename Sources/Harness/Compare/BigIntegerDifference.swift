@@ -32,14 +32,7 @@ enum BigIntegerDifference {
         if number.isZero { return [0] }
         let zeros = number.exponent - scale
         guard zeros >= 0, number.digitCount + zeros <= maxDigits else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(number.digitCount + zeros)
-        var i = number.firstDigit
-        while digits.count < number.digitCount {
-            let digit = text[i] &- UInt8(ascii: "0")
-            if digit < 10 { digits.append(digit) }
-            i += 1
-        }
+        var digits = number.significantDigits(in: text)
         digits.append(contentsOf: repeatElement(0, count: zeros))
         return digits
     }
