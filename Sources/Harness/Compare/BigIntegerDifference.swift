@@ -19,7 +19,7 @@ enum BigIntegerDifference {
         let magnitude = negativeA == negativeB ? subtract(digitsA, digitsB) : add(digitsA, digitsB)
         let text = String(decoding: magnitude.map { $0 + UInt8(ascii: "0") }, as: UTF8.self) + "e\(scale)"
         let difference = Double(text) ?? .infinity
-        let expected = DecimalConversion.exact(expectedText, negative: b.negative)
+        let expected = DecimalConversion.exact(b, expectedText)
         guard difference.isFinite, expected.isFinite else { return .differ(absolute: nil, relative: nil) }
         // The decimals differ (checked before), so with no tolerance they differ.
         if (rtol > 0 || atol > 0) && difference <= atol + rtol * abs(expected) { return .equal }

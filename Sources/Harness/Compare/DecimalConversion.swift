@@ -47,9 +47,53 @@ enum DecimalConversion {
         return number.negative ? -value : value
     }
 
-    /// The correctly rounded value of the number text `text` (already known to be a finite
-    /// decimal); slow, for the rare decisions the approximation cannot settle.
-    static func exact(_ text: UnsafeBufferPointer<UInt8>, negative: Bool) -> Double {
-        Double(String(decoding: text, as: UTF8.self)) ?? .nan
+    /// The correctly rounded value of `number` by the Eisel-Lemire algorithm (as Go's strconv
+    /// and fast_float): the significant digits, normalised, times a 128-bit truncation of
+    /// 10^exponent, which settles the rounding unless the product lies too near a halfway
+    /// point. Nil then, and for more than 19 significant digits, subnormal and overflowing
+    /// results: `exact` reads those with the C library.
+    static func eiselLemire(_ number: NumericText) -> Double? {
+        guard number.kind == .finite, number.droppedDigits == 0 else { return nil }
+        let digits = number.leadingDigits
+        if digits == 0 { return 0 }
+        let exponent10 = number.exponent
+        guard exponent10 >= powersOfTenMinExponent, exponent10 <= powersOfTenMaxExponent else { return nil }
+        let leadingZeros = digits.leadingZeroBitCount
+        let mantissa = digits << UInt64(leadingZeros)
+        // floor(log2(10) * exponent10) + 64 + bias, less the normalising shift.
+        var exponent2 = UInt64(bitPattern: Int64((217_706 * exponent10) >> 16 + 64 + 1023)) &- UInt64(leadingZeros)
+        let index = 2 * (exponent10 - powersOfTenMinExponent)
+        var (high, low) = mantissa.multipliedFullWidth(by: powersOfTen128[index])
+        if high & 0x1FF == 0x1FF && low &+ mantissa < mantissa {
+            // The truncated power may matter: take its low half into account.
+            let (extraHigh, extraLow) = mantissa.multipliedFullWidth(by: powersOfTen128[index + 1])
+            var mergedHigh = high
+            let mergedLow = low &+ extraHigh
+            if mergedLow < low { mergedHigh &+= 1 }
+            if mergedHigh & 0x1FF == 0x1FF && mergedLow &+ 1 == 0 && extraLow &+ mantissa < mantissa { return nil }
+            (high, low) = (mergedHigh, mergedLow)
+        }
+        let topBit = high >> 63
+        var result = high >> (topBit + 9)
+        exponent2 &-= 1 ^ topBit
+        // Exactly halfway between two doubles: the rounding needs the digits themselves.
+        if low == 0 && high & 0x1FF == 0 && result & 3 == 1 { return nil }
+        result &+= result & 1
+        result >>= 1
+        if result >> 53 > 0 {
+            result >>= 1
+            exponent2 &+= 1
+        }
+        // Zero or underflow (subnormal), 0x7FF or more (infinite): not here.
+        if exponent2 &- 1 >= 0x7FF - 1 { return nil }
+        let bits = exponent2 << 52 | result & 0x000F_FFFF_FFFF_FFFF
+        return Double(bitPattern: number.negative ? bits | (1 << 63) : bits)
+    }
+
+    /// The correctly rounded value of `number`, read from `text` (a finite decimal): one
+    /// rounding when the digits and the power are exact doubles, else Eisel-Lemire, else
+    /// (past 19 digits, near a halfway point, subnormal or infinite) the C library's reading.
+    static func exact(_ number: NumericText, _ text: UnsafeBufferPointer<UInt8>) -> Double {
+        exactSmall(number) ?? eiselLemire(number) ?? Double(String(decoding: text, as: UTF8.self)) ?? .nan
     }
 }

@@ -121,8 +121,8 @@ public enum NumericComparison {
                 return result(difference: difference, tolerance: tolerance, expected: approxB.value)
             }
         }
-        let exactB = DecimalConversion.exact(bText, negative: b.negative)
-        let exactA = DecimalConversion.exact(aText, negative: a.negative)
+        let exactB = DecimalConversion.exact(b, bText)
+        let exactA = DecimalConversion.exact(a, aText)
         if exactA.isInfinite || exactB.isInfinite {
             // Beyond the double range (1e400): different decimals, no finite difference.
             return .differ(absolute: nil, relative: nil)

@@ -342,9 +342,8 @@ extension CellCaster {
 
     /// Python's `Decimal()` grammar: sign, digits with one optional point, exponent, or
     /// inf/infinity/nan in any case; surrounding spaces allowed. The digits are read by
-    /// `NumericText`, the one decimal reader; the value is exact through
-    /// `DecimalConversion.exactSmall` for up to 2^53 with small exponents, correctly rounded
-    /// by `DecimalConversion.exact` otherwise.
+    /// `NumericText`, the one decimal reader, and converted correctly rounded by
+    /// `DecimalConversion.exact`.
     static func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
         var start = 0, end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
@@ -360,7 +359,7 @@ extension CellCaster {
         }
         let number = NumericText(text)
         guard number.kind == .finite else { return nil }
-        return DecimalConversion.exactSmall(number) ?? DecimalConversion.exact(text, negative: number.negative)
+        return DecimalConversion.exact(number, text)
     }
 
     private static func special(_ word: UnsafeRawBufferPointer, negative: Bool) -> Double? {
