@@ -54,9 +54,13 @@ enum DecimalConversion {
     /// results: `exact` reads those with the C library.
     static func eiselLemire(_ number: NumericText) -> Double? {
         guard number.kind == .finite, number.droppedDigits == 0 else { return nil }
-        let digits = number.leadingDigits
-        if digits == 0 { return 0 }
-        let exponent10 = number.exponent
+        return eiselLemire(digits: number.leadingDigits, exponent10: number.exponent, negative: number.negative)
+    }
+
+    /// `digits` x 10^`exponent10`, negated when `negative`, by Eisel-Lemire (above); for
+    /// readers that have the digits as one integer already (`CellCaster.quickDecimal`).
+    static func eiselLemire(digits: UInt64, exponent10: Int, negative: Bool) -> Double? {
+        if digits == 0 { return negative ? -0.0 : 0 }
         guard exponent10 >= powersOfTenMinExponent, exponent10 <= powersOfTenMaxExponent else { return nil }
         let leadingZeros = digits.leadingZeroBitCount
         let mantissa = digits << UInt64(leadingZeros)
@@ -87,7 +91,7 @@ enum DecimalConversion {
         // Zero or underflow (subnormal), 0x7FF or more (infinite): not here.
         if exponent2 &- 1 >= 0x7FF - 1 { return nil }
         let bits = exponent2 << 52 | result & 0x000F_FFFF_FFFF_FFFF
-        return Double(bitPattern: number.negative ? bits | (1 << 63) : bits)
+        return Double(bitPattern: negative ? bits | (1 << 63) : bits)
     }
 
     /// The correctly rounded value of `number`, read from `text` (a finite decimal): one

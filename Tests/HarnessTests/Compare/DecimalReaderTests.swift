@@ -113,6 +113,29 @@ import Testing
         #expect(answered >= normal * 99 / 100, "\(answered) answered of \(normal) normal doubles")
     }
 
+    /// The validator's word-at-a-time reader is correctly rounded when it says it is exact,
+    /// past 2^53 too (through Eisel-Lemire), and says so for almost every plain decimal.
+    @Test func quickDecimalsAreCorrectlyRounded() {
+        var generator = SystemRandomNumberGenerator()
+        var answered = 0
+        let count = 100_000
+        for _ in 0..<count {
+            let digits = String((0..<Int.random(in: 1...19, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })
+            let point = Int.random(in: 0...digits.count, using: &generator)
+            var text = (Bool.random(using: &generator) ? "-" : "") + digits.prefix(point)
+            if point < digits.count { text += (point == 0 ? "0." : ".") + digits.dropFirst(point) }
+            // Bytes after the cell, where the word reads land.
+            let bytes = Array(text.utf8) + Array("99999999999999".utf8)
+            bytes.withUnsafeBytes { buffer in
+                let cell = UnsafeRawBufferPointer(rebasing: buffer[0..<text.utf8.count])
+                guard let exact = CellCaster.quickDecimal(cell)?.exact else { return }
+                answered += 1
+                #expect(exact == Double(text) && exact.sign == Double(text)?.sign, "\(text)")
+            }
+        }
+        #expect(answered >= count * 9 / 10, "\(answered) of \(count)")
+    }
+
     @Test func exactDecimalsMatchTheStringNormalisation() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {

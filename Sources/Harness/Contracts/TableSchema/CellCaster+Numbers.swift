@@ -162,12 +162,14 @@ extension CellCaster {
             mantissa < (1 << 63) ? Double(Int64(bitPattern: mantissa)) : Double(mantissa)
         }
 
-        /// The correctly rounded value when the digits form an integer below 2^53 (an exact
-        /// integer over an exact power of ten divides correctly rounded); nil otherwise,
-        /// when callers read the cell with `parseDecimal`.
+        /// The correctly rounded value: when the digits form an integer below 2^53, an exact
+        /// integer over an exact power of ten (one rounding); else by Eisel-Lemire. Nil only
+        /// near a halfway point, when callers read the cell with `parseDecimal`.
         @inline(__always)
         var exact: Double? {
-            guard mantissa < (1 << 53) else { return nil }
+            guard mantissa < (1 << 53) else {
+                return DecimalConversion.eiselLemire(digits: mantissa, exponent10: -fraction, negative: negative)
+            }
             let value = Double(Int64(bitPattern: mantissa)) / DecimalConversion.powersOfTen[fraction]
             return negative ? -value : value
         }
