@@ -59,6 +59,7 @@ enum DecimalConversion {
 
     /// `digits` x 10^`exponent10`, negated when `negative`, by Eisel-Lemire (above); for
     /// readers that have the digits as one integer already (`CellCaster.quickDecimal`).
+    @inline(never)  // kept out of the callers' per-cell loops, which it would bloat
     static func eiselLemire(digits: UInt64, exponent10: Int, negative: Bool) -> Double? {
         if digits == 0 { return negative ? -0.0 : 0 }
         guard exponent10 >= powersOfTenMinExponent, exponent10 <= powersOfTenMaxExponent else { return nil }
