@@ -40,11 +40,19 @@ enum DecimalConversion {
     @inline(__always)
     static func exactSmall(_ number: NumericText) -> Double? {
         if number.digitCount == 0 { return number.kind == .finite ? 0 : nil }
-        guard number.droppedDigits == 0, number.leadingDigits <= 1 << 53,
-              number.exponent >= -22, number.exponent <= 22 else { return nil }
-        let mantissa = Double(number.leadingDigits)
-        let value = number.exponent < 0 ? mantissa / powersOfTen[-number.exponent] : mantissa * powersOfTen[number.exponent]
-        return number.negative ? -value : value
+        guard number.droppedDigits == 0 else { return nil }
+        return exactSmall(digits: number.leadingDigits, exponent10: number.exponent, negative: number.negative)
+    }
+
+    /// The same on digits held as one integer (`CellCaster.quickDecimal`'s): `digits` x
+    /// 10^`exponent10`, negated when `negative`.
+    @inline(__always)
+    static func exactSmall(digits: UInt64, exponent10: Int, negative: Bool) -> Double? {
+        guard digits <= 1 << 53, exponent10 >= -22, exponent10 <= 22 else { return nil }
+        // A signed conversion: one instruction on x86-64, and `digits` fits.
+        let mantissa = Double(Int64(bitPattern: digits))
+        let value = exponent10 < 0 ? mantissa / powersOfTen[-exponent10] : mantissa * powersOfTen[exponent10]
+        return negative ? -value : value
     }
 
     /// The correctly rounded value of `number` by the Eisel-Lemire algorithm (as Go's strconv

@@ -151,7 +151,7 @@ extension CellCaster {
         /// division an exact reading needs, which costs as much as the rest of the cell.
         @inline(__always)
         var approximate: Double {
-            let value = DecimalDigits.double(mantissa) * reciprocalPowersOfTen[fraction]
+            let value = DecimalDigits.double(mantissa) * DecimalConversion.negativePowersOfTen[fraction]
             return negative ? -value : value
         }
 
@@ -167,11 +167,8 @@ extension CellCaster {
         /// near a halfway point, when callers read the cell with `parseDecimal`.
         @inline(__always)
         var exact: Double? {
-            guard mantissa < (1 << 53) else {
-                return DecimalConversion.eiselLemire(digits: mantissa, exponent10: -fraction, negative: negative)
-            }
-            let value = Double(Int64(bitPattern: mantissa)) / DecimalConversion.powersOfTen[fraction]
-            return negative ? -value : value
+            DecimalConversion.exactSmall(digits: mantissa, exponent10: -fraction, negative: negative)
+                ?? DecimalConversion.eiselLemire(digits: mantissa, exponent10: -fraction, negative: negative)
         }
     }
 
@@ -334,10 +331,6 @@ extension CellCaster {
         let high = ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))
         return (low &+ high) >> 32
     }
-
-    /// 10^0 … 10^-22, each the double nearest to it.
-    static let reciprocalPowersOfTen: [Double] = [1e0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11,
-                                                  1e-12, 1e-13, 1e-14, 1e-15, 1e-16, 1e-17, 1e-18, 1e-19, 1e-20, 1e-21, 1e-22]
 
     /// 10^0 … 10^8 as integers.
     static let exactIntegerPowersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
