@@ -100,11 +100,19 @@ PY
 fi
 
 log=$work/$target.log
+# Leaks outside this project (each explained in the file) are suppressed; any other leak
+# stops the run like a crash.
+export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 HARNESS_FUZZ_TARGET=$target TMPDIR=${TMPDIR:-/tmp} "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" "$@" \
     "$work/corpus/$target" "$seeds" 2>&1 | tee "$log" | grep -E '^(INFO: seed|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|invariant broken|Fatal error|artifact_prefix|Test unit written)' || true
 status=${PIPESTATUS[0]}
 set -e
+# A finding prints its report (the sanitizer's or Swift's, with the stack) so that CI's
+# log says where it is without the artifact.
+if [[ $status -ne 0 ]]; then
+    sed -n '/^==[0-9]*==ERROR\|^Fatal error\|invariant broken/,/^SUMMARY\|^artifact_prefix/p' "$log" | head -60 >&2
+fi
 runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
 echo "fuzz $target: ${runs:-0} executions in ${seconds}s, exit $status (log: $log)"
 exit "$status"
