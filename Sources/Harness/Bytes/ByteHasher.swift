@@ -23,6 +23,12 @@ struct ByteHasher {
 
     /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
     @inline(__always)
+    mutating func combine(_ bytes: ByteRun) {
+        bytes.withUnsafeBuffer { combine(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
+    @inline(__always)
     mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
         combine(UnsafeRawBufferPointer(bytes))
     }
@@ -62,6 +68,12 @@ struct ByteHasher {
     /// The hash of everything combined so far.
     var value: UInt64 {
         Self.fold(state ^ Self.prime1, Self.prime2)
+    }
+
+    static func hash(_ bytes: ByteRun) -> UInt64 {
+        var hasher = ByteHasher()
+        hasher.combine(bytes)
+        return hasher.value
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -5,8 +5,8 @@ enum BigIntegerDifference {
     /// Numbers needing more digits than this get no finite difference (1e5000 vs 1).
     static let maxDigits = 4096
 
-    static func compare(expected b: NumericText, expectedText: UnsafeBufferPointer<UInt8>,
-                        actual a: NumericText, actualText: UnsafeBufferPointer<UInt8>,
+    static func compare(expected b: NumericText, expectedText: ByteRun,
+                        actual a: NumericText, actualText: ByteRun,
                         rtol: Double, atol: Double) -> NumericResult {
         // Both as integers at the smaller power of ten, so the difference is exact.
         let scale = min(b.isZero ? 0 : b.exponent, a.isZero ? 0 : a.exponent)
@@ -28,7 +28,7 @@ enum BigIntegerDifference {
 
     /// The significant digits of `number` followed by zeros down to 10^`scale`, most
     /// significant first (`[0]` for zero); nil when that is over `maxDigits` long.
-    static func digits(of number: NumericText, in text: UnsafeBufferPointer<UInt8>, scale: Int) -> [UInt8]? {
+    static func digits(of number: NumericText, in text: ByteRun, scale: Int) -> [UInt8]? {
         if number.isZero { return [0] }
         let zeros = number.exponent - scale
         guard zeros >= 0, number.digitCount + zeros <= maxDigits else { return nil }

@@ -106,7 +106,7 @@ enum DecimalConversion {
     /// The correctly rounded value of `number`, read from `text` (a finite decimal): one
     /// rounding when the digits and the power are exact doubles, else Eisel-Lemire, else
     /// (past 19 digits, near a halfway point, subnormal or infinite) the C library's reading.
-    static func exact(_ number: NumericText, _ text: UnsafeBufferPointer<UInt8>) -> Double {
+    static func exact(_ number: NumericText, _ text: ByteRun) -> Double {
         exactSmall(number) ?? eiselLemire(number) ?? Double(String(decoding: text, as: UTF8.self)) ?? .nan
     }
 }

@@ -16,45 +16,47 @@ extension NumericComparison {
     /// Whether two plain decimals (`-12.345`, no exponent) are certainly within tolerance
     /// by the fraction digits they agree on (see the design note), without converting them.
     /// False means "not settled here", not "different".
-    static func closeByCommonPrefix(_ b: UnsafeBufferPointer<UInt8>, _ a: UnsafeBufferPointer<UInt8>,
-                                    tolerance: NumericTolerance) -> Bool {
-        guard tolerance.settlesByDigits, let pb = b.baseAddress, let pa = a.baseAddress else { return false }
+    static func closeByCommonPrefix(_ b: ByteRun, _ a: ByteRun, tolerance: NumericTolerance) -> Bool {
+        guard tolerance.settlesByDigits else { return false }
         let zero = UInt8(ascii: "0")
-        let i = sharedByteCount(pb, pa, min(a.count, b.count))
+        let i = sharedByteCount(b, a, min(a.count, b.count))
         // The shared part: [-] digits "." digits, with a non-zero digit in it.
+        let shared = b.run(0..<i)
         var j = 0
-        if i > 0 && pb[0] == UInt8(ascii: "-") { j = 1 }
+        if i > 0 && shared[0] == UInt8(ascii: "-") { j = 1 }
         let integerStart = j
-        while j < i && pb[j] &- zero < 10 { j += 1 }
-        guard j < i, pb[j] == UInt8(ascii: "."), j > integerStart || j + 1 < i else { return false }
+        while j < shared.count && shared[j] &- zero < 10 { j += 1 }
+        guard j < shared.count, shared[j] == UInt8(ascii: "."), j > integerStart || j + 1 < i else { return false }
         let point = j
         var k = integerStart
-        while k < point && pb[k] == zero { k += 1 }
+        while k < point && shared[k] == zero { k += 1 }
         let place: Int
         if k < point {
             place = point - 1 - k
             k = point + 1
         } else {
             k = point + 1
-            while k < i && pb[k] == zero { k += 1 }
-            guard k < i else { return false }
+            while k < shared.count && shared[k] == zero { k += 1 }
+            guard k < shared.count else { return false }
             place = point - k
         }
         // The rest of the shared part and both tails: digits only.
-        guard allDigits(pb, from: k, to: b.count), allDigits(pa, from: i, to: a.count) else { return false }
-        let agreeing = i - point - 1 + hiddenAgreement(at: i, pb, b.count, pa, a.count)
+        guard allDigits(b, from: k), allDigits(a, from: i) else { return false }
+        let agreeing = i - point - 1 + hiddenAgreement(at: i, b, a)
         return tolerance.settles(sharedFractionDigits: agreeing, leadingPlace: place)
     }
 
     /// How many bytes `a` and `b` share at their start, of the first `count`.
     @inline(__always)
-    static func sharedByteCount(_ pb: UnsafePointer<UInt8>, _ pa: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    static func sharedByteCount(_ b: ByteRun, _ a: ByteRun, _ count: Int) -> Int {
+        // Both cut to `count` first: the loops below are then bounded by the runs' own
+        // length, which spares each access its bounds check.
+        let pb = b.run(0..<count), pa = a.run(0..<count)
         var i = 0
-        // `unsafe`: word loads read bytes i..<i+8 of both, with i + 8 <= count.
         while i + 8 <= count {
-            let x = UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self)
-            let y = UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self)
-            if x != y { return i + (x ^ y).littleEndian.trailingZeroBitCount >> 3 }
+            let x = pa.word(at: i)
+            let y = pb.word(at: i)
+            if x != y { return i + (x ^ y).trailingZeroBitCount >> 3 }
             i += 8
         }
         while i < count && pa[i] == pb[i] { i += 1 }
@@ -65,41 +67,40 @@ extension NumericComparison {
     /// (the design note): the longer one's zeros where the other ends, else the carried
     /// nines where the first differing digits are one apart; 0 otherwise.
     @inline(__always)
-    static func hiddenAgreement(at i: Int, _ pb: UnsafePointer<UInt8>, _ bCount: Int,
-                                _ pa: UnsafePointer<UInt8>, _ aCount: Int) -> Int {
+    static func hiddenAgreement(at i: Int, _ b: ByteRun, _ a: ByteRun) -> Int {
         let zero = UInt8(ascii: "0")
-        if i == bCount || i == aCount {
-            let (longer, end) = i == bCount ? (pa, aCount) : (pb, bCount)
+        if i == b.count || i == a.count {
+            let longer = i == b.count ? a : b
             var j = i
-            while j < end && longer[j] == zero { j += 1 }
+            while j < longer.count && longer[j] == zero { j += 1 }
             return j - i
         }
-        let (low, lowCount, high, highCount): (UnsafePointer<UInt8>, Int, UnsafePointer<UInt8>, Int)
-        if pa[i] &+ 1 == pb[i] {
-            (low, lowCount, high, highCount) = (pa, aCount, pb, bCount)
-        } else if pb[i] &+ 1 == pa[i] {
-            (low, lowCount, high, highCount) = (pb, bCount, pa, aCount)
+        let low: ByteRun, high: ByteRun
+        if a[i] &+ 1 == b[i] {
+            (low, high) = (a, b)
+        } else if b[i] &+ 1 == a[i] {
+            (low, high) = (b, a)
         } else {
             return 0
         }
         var j = i + 1
-        while j < lowCount && low[j] == UInt8(ascii: "9") && (j >= highCount || high[j] == zero) { j += 1 }
+        while j < low.count && low[j] == UInt8(ascii: "9") && (j >= high.count || high[j] == zero) { j += 1 }
         return j - i - 1
     }
 
-    /// Whether bytes `start..<end` are all ASCII digits, eight at a time.
+    /// Whether the bytes from `start` to the end are all ASCII digits, eight at a time.
     @inline(__always)
-    static func allDigits(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        var i = start
-        // `unsafe`: reads bytes i..<i+8 with i + 8 <= end.
-        while i + 8 <= end {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+    static func allDigits(_ text: ByteRun, from start: Int) -> Bool {
+        let tail = text.run(from: start)
+        var i = 0
+        while i + 8 <= tail.count {
+            let word = tail.word(at: i)
             let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
             if (word & high) | (((word &+ 0x0606_0606_0606_0606) & high) >> 4) != 0x3333_3333_3333_3333 { return false }
             i += 8
         }
-        while i < end {
-            if base[i] &- UInt8(ascii: "0") >= 10 { return false }
+        while i < tail.count {
+            if tail[i] &- UInt8(ascii: "0") >= 10 { return false }
             i += 1
         }
         return true

@@ -26,22 +26,22 @@ public enum NumericComparison {
     /// Compares `expected` and `actual` as numbers.
     /// - Returns: `.equal` within `|a - b| <= atol + rtol * |b|` (b expected), `.differ`
     ///   with the absolute and relative difference, or `.notNumbers`.
-    public static func compare(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
-                               rtol: Double, atol: Double) -> NumericResult {
+    static func compare(expected: ByteRun, actual: ByteRun,
+                        rtol: Double, atol: Double) -> NumericResult {
         compare(expected: expected, actual: actual, tolerance: NumericTolerance(rtol: rtol, atol: atol))
     }
 
     /// `compare(expected:actual:rtol:atol:)` with the tolerance prepared once (per file).
     /// Inlined into the cell loops, so that the common outcome costs one call, not two.
     @inline(__always)
-    static func compare(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
+    static func compare(expected: ByteRun, actual: ByteRun,
                         tolerance: NumericTolerance) -> NumericResult {
         if closeByCommonPrefix(expected, actual, tolerance: tolerance) { return .equal }
         return compareUnsettled(expected: expected, actual: actual, tolerance: tolerance)
     }
 
     /// The rest of `compare(expected:actual:tolerance:)`, for texts their digits did not settle.
-    static func compareUnsettled(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
+    static func compareUnsettled(expected: ByteRun, actual: ByteRun,
                                  tolerance: NumericTolerance) -> NumericResult {
         let rtol = tolerance.rtol
         let atol = tolerance.atol
@@ -66,30 +66,28 @@ public enum NumericComparison {
 
     /// Compares two strings as numbers (convenience for values that are not in a buffer).
     public static func compare(expected: String, actual: String, rtol: Double, atol: Double) -> NumericResult {
-        var expected = expected
-        var actual = actual
-        return expected.withUTF8 { e in actual.withUTF8 { a in compare(expected: e, actual: a, rtol: rtol, atol: atol) } }
+        ByteRun.with(expected) { e in ByteRun.with(actual) { a in compare(expected: e, actual: a, rtol: rtol, atol: atol) } }
     }
 
     /// Whether `text` is a missing value: empty, `NaN` or `nan` (any case).
-    public static func isMissing(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isMissing(_ text: ByteRun) -> Bool {
         NumericText(text).kind == .missing
     }
 
     /// Whether `text` is a number (finite or infinite), not a missing value.
-    public static func isNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isNumber(_ text: ByteRun) -> Bool {
         let kind = NumericText(text).kind
         return kind == .finite || kind == .infinity
     }
 
     // MARK: - Steps (closeByCommonPrefix, the first, in NumericComparison+CommonPrefix.swift)
 
-    static func sameDecimal(_ b: NumericText, _ bText: UnsafeBufferPointer<UInt8>,
-                            _ a: NumericText, _ aText: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func sameDecimal(_ b: NumericText, _ bText: ByteRun,
+                            _ a: NumericText, _ aText: ByteRun) -> Bool {
         if b.isZero || a.isZero { return b.isZero && a.isZero }
         // An exponent past `NumericText.exponentLimit` was not read whole: only the same
         // text is surely the same value.
-        if a.exponentSaturated || b.exponentSaturated { return aText.elementsEqual(bText) }
+        if a.exponentSaturated || b.exponentSaturated { return aText.same(as: bText) }
         guard a.negative == b.negative, a.digitCount == b.digitCount, a.exponent == b.exponent,
               a.leadingDigits == b.leadingDigits else { return false }
         if a.droppedDigits == 0 { return true }
@@ -106,8 +104,8 @@ public enum NumericComparison {
         return true
     }
 
-    static func compareAsDoubles(_ b: NumericText, _ bText: UnsafeBufferPointer<UInt8>,
-                                 _ a: NumericText, _ aText: UnsafeBufferPointer<UInt8>,
+    static func compareAsDoubles(_ b: NumericText, _ bText: ByteRun,
+                                 _ a: NumericText, _ aText: ByteRun,
                                  rtol: Double, atol: Double) -> NumericResult {
         if let approxB = DecimalConversion.approximate(b), let approxA = DecimalConversion.approximate(a) {
             let difference = abs(approxA.value - approxB.value)

@@ -47,7 +47,7 @@ struct NumericText {
 
     /// Reads `text`: `[+-]digits[.digits][(e|E)[+-]digits]` (either side of the point may be
     /// empty, not both), `inf`/`infinity` with an optional sign, `nan`, or empty.
-    init(_ text: UnsafeBufferPointer<UInt8>) {
+    init(_ text: ByteRun) {
         kind = .notNumber
         let count = text.count
         guard count > 0 else {
@@ -133,7 +133,7 @@ struct NumericText {
 
     /// The common case in one tight pass: at most 19 significant digits (trailing zeros
     /// included). Returns false, leaving `self` untouched, for longer numbers.
-    private mutating func readShort(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    private mutating func readShort(_ text: ByteRun, from start: Int) -> Bool {
         let count = text.count
         var i = start
         var mantissa: UInt64 = 0
@@ -141,7 +141,8 @@ struct NumericText {
         var exponent = 0
         var sawDigit = false
         var first = 0
-        guard readEightDigits(text, &i, &mantissa, &significant, &first, &sawDigit, exponent: nil) else { return false }
+        var integerPlaces = 0  // integer digits move no point: counted, then not used
+        guard readEightDigits(text, &i, &mantissa, &significant, &first, &sawDigit, exponent: &integerPlaces) else { return false }
         while i < count {
             let digit = text[i] &- UInt8(ascii: "0")
             guard digit < 10 else { break }
@@ -208,16 +209,14 @@ struct NumericText {
     }
 
     /// Reads digits eight at a time while eight digits follow (SWAR, as fast_float does):
-    /// most cells are long floats. `exponent` counts fraction digits when given. Returns
+    /// most cells are long floats. `exponent` goes down by one a digit read. Returns
     /// false past 19 significant digits.
     @inline(__always)
-    private func readEightDigits(_ text: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ mantissa: inout UInt64,
+    private func readEightDigits(_ text: ByteRun, _ i: inout Int, _ mantissa: inout UInt64,
                                  _ significant: inout Int, _ first: inout Int, _ sawDigit: inout Bool,
-                                 exponent: UnsafeMutablePointer<Int>?) -> Bool {
-        guard let base = text.baseAddress else { return true }
+                                 exponent: inout Int) -> Bool {
         while i + 8 <= text.count {
-            // `unsafe`: reads bytes i..<i+8, inside `text`.
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
+            let word = text.word(at: i)
             let allDigits = (word & 0xF0F0_F0F0_F0F0_F0F0)
                 | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
             guard allDigits == 0x3333_3333_3333_3333 else { return true }
@@ -240,14 +239,14 @@ struct NumericText {
             let high: UInt64 = (pairs & lowMask) &* hundreds
             let low: UInt64 = ((pairs >> 16) & lowMask) &* ones
             mantissa = mantissa &* 100_000_000 &+ ((high &+ low) >> 32)
-            exponent?.pointee -= 8
+            exponent -= 8
             i += 8
         }
         return true
     }
 
     /// `inf`, `infinity` or `nan` in any case, from `start`.
-    private static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Kind {
+    private static func word(_ text: ByteRun, from start: Int) -> Kind {
         let length = text.count - start
         func matches(_ word: StaticString) -> Bool {
             guard length == word.utf8CodeUnitCount else { return false }
@@ -264,7 +263,7 @@ struct NumericText {
 
     /// The significant digits (0...9, most significant first, no leading or trailing
     /// zeros; empty for zero), read again from `text`, the text this was read from.
-    func significantDigits(in text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    func significantDigits(in text: ByteRun) -> [UInt8] {
         var digits: [UInt8] = []
         digits.reserveCapacity(digitCount)
         var i = firstDigit

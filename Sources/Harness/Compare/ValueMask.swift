@@ -67,13 +67,12 @@ struct CompiledValueMask {
 extension CompiledValueMask {
     /// Compares two values with the mask applied to both: equal when the masked texts are,
     /// else as numbers within `tolerance` (`.notNumbers` when either masked text is not one).
-    func compare(expected: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>,
-                 tolerance: NumericTolerance) -> NumericResult {
-        var maskedExpected = apply(String(decoding: expected, as: UTF8.self))
-        var maskedActual = apply(String(decoding: actual, as: UTF8.self))
+    func compare(expected: ByteRun, actual: ByteRun, tolerance: NumericTolerance) -> NumericResult {
+        let maskedExpected = apply(String(decoding: expected, as: UTF8.self))
+        let maskedActual = apply(String(decoding: actual, as: UTF8.self))
         if maskedExpected == maskedActual { return .equal }
-        return maskedExpected.withUTF8 { e in
-            maskedActual.withUTF8 { a in NumericComparison.compare(expected: e, actual: a, tolerance: tolerance) }
+        return ByteRun.with(maskedExpected) { e in
+            ByteRun.with(maskedActual) { a in NumericComparison.compare(expected: e, actual: a, tolerance: tolerance) }
         }
     }
 }

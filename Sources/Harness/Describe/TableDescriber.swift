@@ -89,7 +89,7 @@ enum TableDescriber {
                 }
                 for (slot, column) in columns.enumerated() {
                     if column < fieldCount {
-                        result.profiles[slot].observe(UnsafeRawBufferPointer(record.field(column)), candidates: candidates,
+                        result.profiles[slot].observe(record.cell(column), candidates: candidates,
                                                       row: result.rows, enumLimit: options.enumLimit, budget: &budget)
                     } else {
                         result.profiles[slot].missing += 1

@@ -100,16 +100,16 @@ struct JSONTapeView {
 
     /// The source text of token `index`.
     @inline(__always)
-    func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    func text(_ index: Int) -> ByteRun {
         let token = tokens[index]
-        return UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        return ByteRun(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
     }
 
     /// The text between a string token's quotes, escapes not decoded.
     @inline(__always)
-    func stringContent(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    func stringContent(_ index: Int) -> ByteRun {
         let token = tokens[index]
-        return UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)])
+        return ByteRun(UnsafeBufferPointer(rebasing: bytes[(token.start + 1)..<(token.end - 1)]))
     }
 
     /// The token after the subtree of token `index`.
@@ -127,7 +127,7 @@ struct JSONTapeView {
     }
 
     /// Decodes the escapes of string content the scanner has already validated.
-    static func unescape(_ content: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    static func unescape(_ content: ByteRun, into out: inout [UInt8]) {
         var index = 0
         while index < content.count {
             let byte = content[index]
@@ -158,7 +158,7 @@ struct JSONTapeView {
         }
     }
 
-    private static func hex4(_ content: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
+    private static func hex4(_ content: ByteRun, at start: Int) -> UInt32 {
         var value: UInt32 = 0
         for index in start..<min(start + 4, content.count) {
             let byte = content[index]

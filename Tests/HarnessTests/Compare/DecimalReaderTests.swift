@@ -78,8 +78,8 @@ import Testing
         }
     }
 
-    static func numericText(_ text: String, _ body: (NumericText, UnsafeBufferPointer<UInt8>) -> Void) {
-        Array(text.utf8).withUnsafeBufferPointer { body(NumericText($0), $0) }
+    static func numericText(_ text: String, _ body: (NumericText, ByteRun) -> Void) {
+        ByteRun.with(text) { body(NumericText($0), $0) }
     }
 
     /// Eisel-Lemire gives the correctly rounded double (Swift's `Double(String)`) whenever
@@ -166,7 +166,7 @@ import Testing
     @Test func integerKeysAreCanonicalAsTheirDecimalSpelling() {
         func canonical(_ text: String) -> String {
             var out: [UInt8] = []
-            Array(text.utf8).withUnsafeBufferPointer { JSONDecimal($0).appendCanonical(to: &out) }
+            ByteRun.with(text) { JSONDecimal($0).appendCanonical(to: &out) }
             return String(decoding: out, as: UTF8.self)
         }
         var generator = SystemRandomNumberGenerator()
@@ -198,7 +198,7 @@ import Testing
         #expect(NumericComparison.compare(expected: huge, actual: huge, rtol: 0, atol: 0) == .equal)
         func canonical(_ text: String) -> [UInt8] {
             var out: [UInt8] = []
-            Array(text.utf8).withUnsafeBufferPointer { JSONDecimal($0).appendCanonical(to: &out) }
+            ByteRun.with(text) { JSONDecimal($0).appendCanonical(to: &out) }
             return out
         }
         #expect(canonical(huge) != canonical(huge + "1"))

@@ -7,14 +7,14 @@ import Testing
     func equal(_ expected: String, _ actual: String, rtol: Double = 0, atol: Double = 0) -> Bool {
         let left = Array(expected.utf8)
         let right = Array(actual.utf8)
-        return left.withUnsafeBufferPointer { e in
-            right.withUnsafeBufferPointer { a in NumericComparison.compare(expected: e, actual: a, rtol: rtol, atol: atol) == .equal }
+        return ByteRun.with(left) { e in
+            ByteRun.with(right) { a in NumericComparison.compare(expected: e, actual: a, rtol: rtol, atol: atol) == .equal }
         }
     }
 
     func canonical(_ text: String) -> String {
         var out: [UInt8] = []
-        Array(text.utf8).withUnsafeBufferPointer { JSONDecimal($0).appendCanonical(to: &out) }
+        ByteRun.with(text) { JSONDecimal($0).appendCanonical(to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 

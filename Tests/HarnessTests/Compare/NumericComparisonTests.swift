@@ -96,9 +96,7 @@ import Testing
             if Bool.random(using: &generator) { text += "e\(Int.random(in: -30...30, using: &generator))" }
             if Bool.random(using: &generator) { text = "-" + text }
             let reference = Double(text)!  // `!`: the generator writes valid decimals
-            let parsed = text.utf8CString.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: UInt8.self) { NumericText(UnsafeBufferPointer(rebasing: $0.dropLast())) }
-            }
+            let parsed = ByteRun.with(text) { NumericText($0) }
             #expect(parsed.kind == .finite, "\(text)")
             if let approximate = DecimalConversion.approximate(parsed) {
                 let error = abs(approximate.value - reference)
@@ -153,10 +151,8 @@ import Testing
 
     /// Whether `closeByCommonPrefix` alone calls the two texts equal.
     static func settledByText(_ expected: String, _ actual: String, rtol: Double = 0, atol: Double = 0) -> Bool {
-        var expected = expected
-        var actual = actual
-        return expected.withUTF8 { e in
-            actual.withUTF8 { a in
+        ByteRun.with(expected) { e in
+            ByteRun.with(actual) { a in
                 NumericComparison.closeByCommonPrefix(e, a, tolerance: NumericTolerance(rtol: rtol, atol: atol))
             }
         }
@@ -199,10 +195,10 @@ import Testing
 
     @Test func missingAndNumberPredicates() {
         var text = "NaN"
-        #expect(text.withUTF8 { NumericComparison.isMissing($0) })
+        #expect(ByteRun.with(text) { NumericComparison.isMissing($0) })
         text = "-1.5e3"
-        #expect(text.withUTF8 { NumericComparison.isNumber($0) })
+        #expect(ByteRun.with(text) { NumericComparison.isNumber($0) })
         text = "x"
-        #expect(!text.withUTF8 { NumericComparison.isNumber($0) })
+        #expect(!ByteRun.with(text) { NumericComparison.isNumber($0) })
     }
 }

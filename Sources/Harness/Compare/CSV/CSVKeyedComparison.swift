@@ -59,7 +59,7 @@ enum CSVKeyedComparison {
             let earlierKey = mapping.expectedKey.map { Array(CSVRowComparer.field(earlier, $0)) }
             var later = try read(expectedCopy, index, row: pair.later, firstRow: firstRow)
             if zip(earlierKey, mapping.expectedKey).allSatisfy({ key, column in
-                key.withUnsafeBufferPointer { CSVRecordEndScanner.same($0, CSVRowComparer.field(later, column)) }
+                CSVRowComparer.field(later, column).same(as: key)
             }) {
                 let location = index.location(of: pair.later)
                 let line = try expectedCopy.line(atOffset: location.offset)
@@ -163,7 +163,7 @@ enum CSVKeyedComparison {
     }
 
     static func sameKey(_ a: CSVRecord, _ aKey: [Int], _ b: CSVRecord, _ bKey: [Int]) -> Bool {
-        zip(aKey, bKey).allSatisfy { CSVRecordEndScanner.same(CSVRowComparer.field(a, $0), CSVRowComparer.field(b, $1)) }
+        zip(aKey, bKey).allSatisfy { CSVRowComparer.field(a, $0).same(as: CSVRowComparer.field(b, $1)) }
     }
 
     static func duplicate(_ record: CSVRecord, path: String, firstRow: Int?, comparer: CSVRowComparer,

@@ -62,7 +62,7 @@ enum CSVPositionalComparison {
             }
             try comparer.compare(e, a, keyed: false)
             parsed += 1
-            tryBulk = bulkAllowed && CSVRecordEndScanner.same(e.bytes, a.bytes)
+            tryBulk = bulkAllowed && e.bytes.same(as: a.bytes)
         }
     }
 

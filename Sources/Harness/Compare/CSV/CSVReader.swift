@@ -157,7 +157,7 @@ public final class CSVReader {
                 recordCount += 1
                 let record = CSVRecord(number: recordCount, line: line, offset: bufferOffset + start,
                                        fieldCount: fields,
-                                       bytes: UnsafeBufferPointer(start: buffer + start, count: recordEnd - start),
+                                       rawBytes: UnsafeBufferPointer(start: buffer + start, count: recordEnd - start),
                                        spans: UnsafePointer(spans), scratch: UnsafePointer(scratch))
                 consume(to: next, lines: lines)
                 return record
@@ -254,7 +254,7 @@ public final class CSVReader {
             // A blank line: no fields.
             recordCount = number
             return CSVRecord(number: number, line: line, offset: offset, fieldCount: 0,
-                             bytes: UnsafeBufferPointer(start: buffer + position, count: 0),
+                             rawBytes: UnsafeBufferPointer(start: buffer + position, count: 0),
                              spans: UnsafePointer(spans), scratch: UnsafePointer(scratch))
         }
         guard let record = try next() else {

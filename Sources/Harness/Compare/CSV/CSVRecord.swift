@@ -30,20 +30,23 @@ public struct CSVRecord {
     public let offset: Int
     /// Fields in the record; 0 for a blank line.
     public let fieldCount: Int
+    /// The raw bytes of the whole record, quotes and all, without its line terminator
+    /// (for the reader types; `bytes` for everyone else).
+    let rawBytes: UnsafeBufferPointer<UInt8>
     /// The raw bytes of the whole record, quotes and all, without its line terminator.
-    public let bytes: UnsafeBufferPointer<UInt8>
+    public var bytes: ByteRun { ByteRun(rawBytes) }
     let spans: UnsafePointer<CSVFieldSpan>
     let scratch: UnsafePointer<UInt8>
 
     /// The unescaped bytes of field `index` (quotes removed, `""` made `"`).
     /// `index` must be in `0..<fieldCount`.
-    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    public func field(_ index: Int) -> ByteRun {
         precondition(index >= 0 && index < fieldCount, "field index \(index) outside 0..<\(fieldCount)")
         let span = spans[index]
         // `unsafe`: spans were produced by the reader for this record and lie within
         // `bytes` or the scratch area, both alive until the next read.
-        let base = span.flags & CSVFieldSpan.inScratch != 0 ? scratch : bytes.baseAddress.unsafelyUnwrapped
-        return UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+        let base = span.flags & CSVFieldSpan.inScratch != 0 ? scratch : rawBytes.baseAddress.unsafelyUnwrapped
+        return ByteRun(start: base + span.start, count: span.end - span.start)
     }
 
     /// Field `index` decoded as UTF-8 (invalid bytes become U+FFFD).

@@ -33,12 +33,12 @@ struct CSVRowComparer {
         try Self.checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
         try Self.checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
         report.rowsCompared += 1
-        if mapping.isIdentity && CSVRecordEndScanner.same(expected.bytes, actual.bytes) { return }
+        if mapping.isIdentity && expected.bytes.same(as: actual.bytes) { return }
         var differing = 0
         for cell in rules.cells {
             let e = Self.field(expected, cell.expected)
             let a = Self.field(actual, cell.actual)
-            if CSVRecordEndScanner.same(e, a) { continue }
+            if e.same(as: a) { continue }
             var absolute: Double?
             var relative: Double?
             let result = if let mask = cell.mask {
@@ -151,8 +151,8 @@ struct CSVRowComparer {
     }
 
     /// Field `index`, reading a blank line of a one-column file as one empty field.
-    static func field(_ record: CSVRecord, _ index: Int) -> UnsafeBufferPointer<UInt8> {
-        if index >= record.fieldCount { return UnsafeBufferPointer(start: record.bytes.baseAddress, count: 0) }
+    static func field(_ record: CSVRecord, _ index: Int) -> ByteRun {
+        if index >= record.fieldCount { return record.bytes.run(0..<0) }
         return record.field(index)
     }
 

@@ -7,9 +7,9 @@
 
 /// The canonical text of a JSON number's value.
 struct JSONDecimal {
-    let text: UnsafeBufferPointer<UInt8>
+    let text: ByteRun
 
-    init(_ text: UnsafeBufferPointer<UInt8>) {
+    init(_ text: ByteRun) {
         self.text = text
     }
 
@@ -25,11 +25,11 @@ struct JSONDecimal {
         // The significant digits are one run of the text, or two around the point.
         let start = number.firstDigit
         let end = start + number.digitCount
-        if let point = text[start..<end].firstIndex(of: ASCII.period) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<point]))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[(point + 1)...end]))
+        if let point = text.firstIndex(of: ASCII.period, from: start), point < end {
+            out.append(contentsOf: text.run(start..<point))
+            out.append(contentsOf: text.run((point + 1)..<(end + 1)))
         } else {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+            out.append(contentsOf: text.run(start..<end))
         }
         out.append(ASCII.lowerE)
         if number.exponentSaturated {
@@ -55,7 +55,7 @@ struct JSONDecimal {
             if digit != 0 { last = index }
         }
         if negative { out.append(ASCII.minus) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...last]))
+        out.append(contentsOf: text.run(start..<(last + 1)))
         out.append(ASCII.lowerE)
         Self.appendDecimal(text.count - 1 - last, to: &out)
         return true
@@ -65,17 +65,12 @@ struct JSONDecimal {
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(ASCII.minus) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(magnitude % 10) + ASCII.zero
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-        }
+        var place: UInt = 1
+        while magnitude / place >= 10 { place *= 10 }
+        repeat {
+            out.append(UInt8(magnitude / place) + ASCII.zero)
+            magnitude %= place
+            place /= 10
+        } while place > 0
     }
 }

@@ -42,7 +42,7 @@ struct JSONRecordKey {
                 }
             } else {
                 let name = view.stringContent(key)
-                for field in fieldBytes.indices where name.sameBytes(as: fieldBytes[field]) {
+                for field in fieldBytes.indices where name.same(as: fieldBytes[field]) {
                     values[field] = key + 1  // The last of repeated names wins, as in JSONValue.
                 }
             }

@@ -50,7 +50,7 @@ extension JSONStructuralDiffer {
     }
 
     private mutating func keyName(_ key: Int, in view: JSONTapeView, equals name: [UInt8]) -> Bool {
-        guard view.tokens[key].hasEscapes else { return view.stringContent(key).sameBytes(as: name) }
+        guard view.tokens[key].hasEscapes else { return view.stringContent(key).same(as: name) }
         scratch.removeAll(keepingCapacity: true)
         view.decodeString(key, into: &scratch)
         return scratch == name

@@ -110,17 +110,17 @@ struct JSONStructuralDiffer {
             case .notNumbers:
                 // Cannot happen for scanned JSON numbers; if it ever did, differing text is
                 // a difference, never a silent pass.
-                if !expected.text(e).sameBytes(as: actual.text(a)) { report(.changed, expected: e, actual: a) }
+                if !expected.text(e).same(as: actual.text(a)) { report(.changed, expected: e, actual: a) }
             }
         case .array:
-            if !expected.text(e).sameBytes(as: actual.text(a)) { compareArrays(e, a) }
+            if !expected.text(e).same(as: actual.text(a)) { compareArrays(e, a) }
         case .object:
-            if !expected.text(e).sameBytes(as: actual.text(a)) { compareObjects(e, a) }
+            if !expected.text(e).same(as: actual.text(a)) { compareObjects(e, a) }
         }
     }
 
     mutating func stringsEqual(_ e: Int, _ a: Int) -> Bool {
-        if expected.text(e).sameBytes(as: actual.text(a)) { return true }
+        if expected.text(e).same(as: actual.text(a)) { return true }
         if !expected.tokens[e].hasEscapes && !actual.tokens[a].hasEscapes { return false }
         scratch.removeAll(keepingCapacity: true)
         otherScratch.removeAll(keepingCapacity: true)
@@ -169,7 +169,7 @@ struct JSONStructuralDiffer {
         var actualKey = a + 1
         // Same names in the same order (byte for byte) is the common case: walk pairwise.
         while expectedKey < expectedEnd && actualKey < actualEnd {
-            guard expected.text(expectedKey).sameBytes(as: actual.text(actualKey)) else { break }
+            guard expected.text(expectedKey).same(as: actual.text(actualKey)) else { break }
             expectedKey = expected.next(after: expectedKey + 1)
             actualKey = actual.next(after: actualKey + 1)
         }

@@ -29,8 +29,7 @@ struct ExactDecimal: Hashable, Comparable, Sendable {
     /// Reads a JSON number's text (the parser has checked its grammar) through
     /// `NumericText`, the one decimal reader; nil for text that is not a finite number.
     init?(_ text: String) {
-        var text = text
-        let parts: (NumericText, [UInt8])? = text.withUTF8 { bytes in
+        let parts: (NumericText, [UInt8])? = ByteRun.with(text) { bytes in
             let number = NumericText(bytes)
             guard number.kind == .finite else { return nil }
             return (number, number.significantDigits(in: bytes))

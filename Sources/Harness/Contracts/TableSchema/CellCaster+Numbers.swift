@@ -344,7 +344,7 @@ extension CellCaster {
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         guard start < end else { return nil }
-        let text = UnsafeBufferPointer(rebasing: bytes.assumingMemoryBound(to: UInt8.self)[start..<end])
+        let text = ByteRun(bytes).run(start..<end)
         var index = 0
         if text[0] == ASCII.minus || text[0] == ASCII.plus { index = 1 }
         guard index < text.count else { return nil }

@@ -86,6 +86,6 @@ extension CSVRecord: TableRecord {
 
     @inline(__always)
     func cell(_ index: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(field(index))
+        field(index).withUnsafeBuffer { UnsafeRawBufferPointer($0) }
     }
 }

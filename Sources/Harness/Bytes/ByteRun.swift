@@ -1,0 +1,159 @@
+// Design: the checked view through which everything but the readers sees bytes.
+//
+// Readers (CSV, JSON, JSON Lines, the file windows) own their buffers and lend runs of
+// bytes out of them: a cell, a line, a number's text. Handing out a raw buffer pointer
+// would put pointer code in every comparator and checker; a `ByteRun` keeps it here. Every
+// access is checked against the run's bounds, in release builds too (an index outside
+// stops the program rather than reading a neighbour's bytes), and the loops over a run
+// compile to the same code as over a pointer: a loop bounded by `count` needs no check of
+// its own, and the optimiser drops it (see the benchmarks' callgrind counts in the README).
+//
+// A run is valid while the reader that lent it has not moved on, the same rule as
+// `withUnsafeBytes`: it is used within the call it was given to and never stored past it.
+// `Swift.Span` says the same with the compiler checking the lifetime, but a `Span` cannot
+// be kept in the comparators' and checkers' structs without experimental language features.
+
+/// Read-only bytes lent by a reader, with bounds-checked access.
+public struct ByteRun: RandomAccessCollection, @unchecked Sendable {
+    // `unsafe`: the start of `count` readable bytes, owned by the reader that lent them.
+    // Never nil (an empty buffer's run starts at `nowhere`), so that slicing and loads
+    // need no test for it.
+    private let start: UnsafePointer<UInt8>
+    public let count: Int
+
+    /// Where empty runs start: a valid address, never read or written (hence
+    /// `nonisolated(unsafe)`: there is no state to share).
+    nonisolated(unsafe) private static let nowhere = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
+
+    /// A run over `buffer`, for the reader types that own the bytes.
+    @inline(__always)
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        start = buffer.baseAddress ?? Self.nowhere
+        count = buffer.count
+    }
+
+    /// A run over `buffer`'s bytes, for the reader types that own them.
+    @inline(__always)
+    init(_ buffer: UnsafeRawBufferPointer) {
+        start = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? Self.nowhere
+        count = buffer.count
+    }
+
+    /// A run of `count` bytes at `start`, for the reader types that own them.
+    @inline(__always)
+    init(start: UnsafePointer<UInt8>, count: Int) {
+        self.start = start
+        self.count = count
+    }
+
+    /// No bytes.
+    static let empty = ByteRun(start: nowhere, count: 0)
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    public func index(after i: Int) -> Int { i + 1 }
+    @inline(__always)
+    public func index(before i: Int) -> Int { i - 1 }
+
+    /// The byte at `position`; stops the program when `position` is outside `0..<count`.
+    @inline(__always)
+    public subscript(position: Int) -> UInt8 {
+        precondition(position >= 0 && position < count, "byte index out of range")
+        return start[position]
+    }
+
+    /// Bytes `range` as a run of their own (indexed from 0); stops the program when
+    /// `range` is not inside the run.
+    @inline(__always)
+    func run(_ range: Range<Int>) -> ByteRun {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "byte range out of bounds")
+        return ByteRun(start: start + range.lowerBound, count: range.count)
+    }
+
+    /// The run from `position` to its end.
+    @inline(__always)
+    func run(from position: Int) -> ByteRun { run(position..<count) }
+
+    /// Bytes `position..<position + 8` as one little-endian word (byte `position` lowest);
+    /// stops the program when fewer than eight bytes follow `position`.
+    @inline(__always)
+    func word(at position: Int) -> UInt64 {
+        // Written as the loops that call this bound themselves (`i + 8 <= count`), so the
+        // optimiser can see it is already true; the middle test keeps `&+` from wrapping.
+        precondition(position >= 0 && position <= Int.max - 8 && position &+ 8 <= count, "word read past the bytes")
+        return UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self).littleEndian
+    }
+
+    /// Reads the bytes in order.
+    public struct Iterator: IteratorProtocol {
+        fileprivate let run: ByteRun
+        fileprivate var position: Int
+
+        @inline(__always)
+        public mutating func next() -> UInt8? {
+            guard position < run.count else { return nil }
+            defer { position += 1 }
+            return run.start[position]
+        }
+    }
+
+    @inline(__always)
+    public func makeIterator() -> Iterator { Iterator(run: self, position: 0) }
+
+    /// Copies the bytes at once into `destination` (what `Array.append(contentsOf:)` and
+    /// `Array(_:)` call), rather than byte by byte through the iterator.
+    @inline(__always)
+    public func _copyContents(initializing destination: UnsafeMutableBufferPointer<UInt8>) -> (Iterator, Int) {
+        let copied = Swift.min(count, destination.count)
+        if copied > 0, let target = destination.baseAddress { target.initialize(from: start, count: copied) }
+        return (Iterator(run: self, position: copied), copied)
+    }
+
+    /// The bytes in one block, so that `Array(run)`, `append(contentsOf:)` and
+    /// `String(decoding:as:)` copy them at once rather than byte by byte.
+    @inline(__always)
+    public func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// Calls `body` with the bytes' address, for the byte routines of `Bytes/` and the
+    /// readers (hashing, the C library's `memcmp` and `memchr`), which read only inside it.
+    @inline(__always)
+    func withUnsafeBuffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// Whether both hold the same bytes (`memcmp`, which the C library vectorises).
+    @inline(__always)
+    func same(as other: ByteRun) -> Bool {
+        guard count == other.count else { return false }
+        return count == 0 || RawMemory.equal(start, other.start, count: count)
+    }
+
+    /// Whether the bytes equal `other`'s.
+    func same(as other: [UInt8]) -> Bool {
+        other.withUnsafeBufferPointer { same(as: ByteRun($0)) }
+    }
+
+    /// Where the first `byte` at or after `position` is, or nil (`memchr`).
+    @inline(__always)
+    func firstIndex(of byte: UInt8, from position: Int = 0) -> Int? {
+        precondition(position >= 0 && position <= count, "byte index out of range")
+        return RawMemory.firstIndex(of: byte, in: start, from: position, to: count)
+    }
+
+    /// Calls `body` with `bytes` as a run (for text that is not in a reader's buffer:
+    /// tests, configuration values, copies).
+    static func with<Result>(_ bytes: [UInt8], _ body: (ByteRun) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer { try body(ByteRun($0)) }
+    }
+
+    /// Calls `body` with `text`'s UTF-8 bytes as a run.
+    static func with<Result>(_ text: String, _ body: (ByteRun) throws -> Result) rethrows -> Result {
+        var text = text
+        return try text.withUTF8 { try body(ByteRun($0)) }
+    }
+}
