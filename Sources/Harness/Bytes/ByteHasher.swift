@@ -82,6 +82,12 @@ struct ByteHasher {
         return hasher.value
     }
 
+    static func hash(_ bytes: ByteRun, seed: UInt64) -> UInt64 {
+        var hasher = ByteHasher(seed: seed)
+        hasher.combine(bytes)
+        return hasher.value
+    }
+
     static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         var hasher = ByteHasher(seed: seed)
         hasher.combine(bytes)

@@ -20,6 +20,9 @@ public struct ByteRun: RandomAccessCollection, @unchecked Sendable {
     // need no test for it.
     private let start: UnsafePointer<UInt8>
     public let count: Int
+    /// Bytes readable from `start`: `count`, plus the padding the lending reader keeps
+    /// after it (`paddedWord(at:)` may read there; the values never matter).
+    private let readable: Int
 
     /// Where empty runs start: a valid address, never read or written (hence
     /// `nonisolated(unsafe)`: there is no state to share).
@@ -30,6 +33,7 @@ public struct ByteRun: RandomAccessCollection, @unchecked Sendable {
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         start = buffer.baseAddress ?? Self.nowhere
         count = buffer.count
+        readable = count
     }
 
     /// A run over `buffer`'s bytes, for the reader types that own them.
@@ -37,17 +41,27 @@ public struct ByteRun: RandomAccessCollection, @unchecked Sendable {
     init(_ buffer: UnsafeRawBufferPointer) {
         start = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? Self.nowhere
         count = buffer.count
+        readable = count
     }
 
-    /// A run of `count` bytes at `start`, for the reader types that own them.
+    /// A run of `count` bytes at `start`, followed by `padding` more readable bytes, for
+    /// the reader types that own them.
     @inline(__always)
-    init(start: UnsafePointer<UInt8>, count: Int) {
+    init(start: UnsafePointer<UInt8>, count: Int, padding: Int = 0) {
         self.start = start
         self.count = count
+        readable = count + padding
+    }
+
+    @inline(__always)
+    private init(start: UnsafePointer<UInt8>, count: Int, readable: Int) {
+        self.start = start
+        self.count = count
+        self.readable = readable
     }
 
     /// No bytes.
-    static let empty = ByteRun(start: nowhere, count: 0)
+    static let empty = ByteRun(start: nowhere, count: 0, readable: 0)
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
@@ -70,7 +84,8 @@ public struct ByteRun: RandomAccessCollection, @unchecked Sendable {
     @inline(__always)
     func run(_ range: Range<Int>) -> ByteRun {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "byte range out of bounds")
-        return ByteRun(start: start + range.lowerBound, count: range.count)
+        // What followed the range in this run is still readable after it.
+        return ByteRun(start: start + range.lowerBound, count: range.count, readable: readable - range.lowerBound)
     }
 
     /// The run from `position` to its end.
@@ -124,6 +139,49 @@ public struct ByteRun: RandomAccessCollection, @unchecked Sendable {
     @inline(__always)
     func withUnsafeBuffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// Bytes `position..<position + 4` as one little-endian word; stops the program when
+    /// fewer than four bytes follow `position`.
+    @inline(__always)
+    func word32(at position: Int) -> UInt32 {
+        precondition(position >= 0 && position <= Int.max - 4 && position &+ 4 <= count, "word read past the bytes")
+        return UnsafeRawPointer(start + position).loadUnaligned(as: UInt32.self).littleEndian
+    }
+
+    /// Copies the bytes over `array`'s, which must be as many.
+    @inline(__always)
+    func copy(over array: inout [UInt8]) {
+        precondition(array.count == count, "copy over an array of another length")
+        guard count > 0 else { return }
+        array.withUnsafeMutableBufferPointer { $0.baseAddress.unsafelyUnwrapped.update(from: start, count: count) }
+    }
+
+    /// Bytes `position..<position + 8` as one little-endian word, for the SWAR number
+    /// readers: past `count` the word holds the reader's padding when the run has it
+    /// (values that never matter) and zeros when it has not. One load in the usual case,
+    /// with no test of the run's length against the cell's; never a read outside.
+    @inline(__always)
+    func paddedWord(at position: Int) -> UInt64 {
+        // `readable` is never negative, so `readable &- 8` cannot wrap.
+        if position >= 0 && position <= readable &- 8 {
+            return UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self).littleEndian
+        }
+        return wordOfBytes(at: position)
+    }
+
+    /// `paddedWord(at:)` where fewer than eight bytes are readable: the bytes up to `count`,
+    /// zeros after them.
+    @inline(never)
+    private func wordOfBytes(at position: Int) -> UInt64 {
+        precondition(position >= 0, "word read before the bytes")
+        var word: UInt64 = 0
+        var index = position
+        while index < count && index - position < 8 {
+            word |= UInt64(start[index]) << UInt64(8 * (index - position))
+            index += 1
+        }
+        return word
     }
 
     /// Whether both hold the same bytes (`memcmp`, which the C library vectorises).

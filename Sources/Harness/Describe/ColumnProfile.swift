@@ -40,7 +40,7 @@ struct ColumnProfile {
     }
 
     /// Takes in one cell; `budget` is the fingerprints left for every field's sets.
-    mutating func observe(_ bytes: UnsafeRawBufferPointer, row: Int, enumLimit: Int, budget: inout Int) {
+    mutating func observe(_ bytes: ByteRun, row: Int, enumLimit: Int, budget: inout Int) {
         TypeCandidate.all.withUnsafeBufferPointer { candidates in
             // Never nil: `TypeCandidate.all` is not empty.
             observe(bytes, candidates: candidates.baseAddress.unsafelyUnwrapped, row: row, enumLimit: enumLimit, budget: &budget)
@@ -50,7 +50,7 @@ struct ColumnProfile {
     /// `observe` with `TypeCandidate.all` lent once by the caller for a whole file: its
     /// elements are read in place through the pointer (a copy of a candidate retains every
     /// array of its caster, which cost more than the casts).
-    mutating func observe(_ bytes: UnsafeRawBufferPointer, candidates: UnsafePointer<TypeCandidate>, row: Int,
+    mutating func observe(_ bytes: ByteRun, candidates: UnsafePointer<TypeCandidate>, row: Int,
                           enumLimit: Int, budget: inout Int) {
         if let token = ColumnProfile.missingToken(bytes) {
             missing += 1
@@ -87,7 +87,7 @@ struct ColumnProfile {
     /// -1 for the empty cell, the token's index for another missing-value token, nil for
     /// a value.
     @inline(__always)
-    static func missingToken(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func missingToken(_ bytes: ByteRun) -> Int? {
         let count = bytes.count
         if count == 0 { return -1 }
         guard count <= 4 else { return nil }
@@ -106,7 +106,7 @@ struct ColumnProfile {
         }
     }
 
-    private mutating func widen(_ index: Int, _ value: CellValue, _ bytes: UnsafeRawBufferPointer) {
+    private mutating func widen(_ index: Int, _ value: CellValue, _ bytes: ByteRun) {
         // Most cells lie between the extremes: answered without the general comparison.
         switch (value, minimum[index], maximum[index]) {
         case (.integer(let x), .integer(let low)?, .integer(let high)?) where x >= low && x <= high: return
@@ -141,17 +141,17 @@ struct ColumnProfile {
     /// Copies an extreme's text into the buffer the previous extreme used: ids in order
     /// make a new maximum on every row, which must not cost an allocation each.
     @inline(__always)
-    private static func keep(_ bytes: UnsafeRawBufferPointer, in text: inout [UInt8]) {
+    private static func keep(_ bytes: ByteRun, in text: inout [UInt8]) {
         if text.count == bytes.count {
             // Most new extremes are as long as the last one (ids 1000 … 9999).
-            text.withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
+            bytes.copy(over: &text)
         } else {
             text.removeAll(keepingCapacity: true)
             text.append(contentsOf: bytes)
         }
     }
 
-    private mutating func remember(_ bytes: UnsafeRawBufferPointer, limit: Int) {
+    private mutating func remember(_ bytes: ByteRun, limit: Int) {
         for known in distinctTexts where CellCaster.equal(bytes, known) { return }
         if distinctTexts.count >= limit {
             distinctOverflow = true

@@ -69,7 +69,7 @@ struct TypeCandidate: Sendable {
     /// take `CellCaster`'s own static paths for their default options directly: the same
     /// result with no call through a caster whose arrays are retained on every cell.
     @inline(__always)
-    static func cast(_ bytes: UnsafeRawBufferPointer, index: Int, candidates: UnsafePointer<TypeCandidate>) -> CellValue? {
+    static func cast(_ bytes: ByteRun, index: Int, candidates: UnsafePointer<TypeCandidate>) -> CellValue? {
         switch index {
         case integerIndex:
             if let value = CellCaster.plainInteger(bytes) {
@@ -90,7 +90,7 @@ struct TypeCandidate: Sendable {
     /// Casts a present cell. Booleans are only the words (`true`, `False`, …): `0` and `1`
     /// are integers first.
     @inline(__always)
-    func cast(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func cast(_ bytes: ByteRun) -> CellValue? {
         if type == .boolean {
             guard bytes.count >= 4 else { return nil }
             return CellCaster.defaultBoolean(bytes).map { .boolean($0) }

@@ -23,6 +23,12 @@ public struct JSONParser {
 
     /// Parses `bytes` where they are one line (`lineNumber`) of a larger file, so errors
     /// name that line.
+    public static func parse(_ bytes: ByteRun, path: String, lineNumber: Int) throws -> JSONValue {
+        try bytes.withUnsafeBuffer { try parse($0, path: path, lineNumber: lineNumber) }
+    }
+
+    /// Parses `bytes` where they are one line (`lineNumber`) of a larger file, so errors
+    /// name that line.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String, lineNumber: Int) throws -> JSONValue {
         var tape = JSONTape()
         try tape.scan(bytes, path: path, firstLine: lineNumber)

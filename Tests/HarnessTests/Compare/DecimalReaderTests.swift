@@ -8,7 +8,7 @@ import Testing
 /// normalisation written with strings.
 @Suite struct DecimalReaderTests {
     static func parse(_ text: String) -> Double? {
-        Array(text.utf8).withUnsafeBytes { CellCaster.parseDecimal($0) }
+        ByteRun.with(text) { CellCaster.parseDecimal($0) }
     }
 
     /// Sign, significant digits and power of ten by string operations only.
@@ -126,8 +126,8 @@ import Testing
             if point < digits.count { text += (point == 0 ? "0." : ".") + digits.dropFirst(point) }
             // Bytes after the cell, where the word reads land.
             let bytes = Array(text.utf8) + Array("99999999999999".utf8)
-            bytes.withUnsafeBytes { buffer in
-                let cell = UnsafeRawBufferPointer(rebasing: buffer[0..<text.utf8.count])
+            ByteRun.with(bytes) { buffer in
+                let cell = buffer.run(0..<text.utf8.count)
                 guard let exact = CellCaster.quickDecimal(cell)?.exact else { return }
                 answered += 1
                 #expect(exact == Double(text) && exact.sign == Double(text)?.sign, "\(text)")

@@ -94,9 +94,9 @@ struct TableSchemaCastingTests {
             let fraction = String((0..<Int.random(in: 0...18, using: &generator)).map { _ in "0123456789".randomElement()! })
             let text = (Bool.random() ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
             // Digits after the cell, where the word reads of the quick reader land.
-            var bytes = Array(text.utf8) + Array("9999999999999999".utf8)
-            bytes.withUnsafeMutableBytes { buffer in
-                let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<text.utf8.count])
+            let bytes = Array(text.utf8) + Array("9999999999999999".utf8)
+            ByteRun.with(bytes) { buffer in
+                let raw = buffer.run(0..<text.utf8.count)
                 guard let full = CellCaster.parseDecimal(raw) else {
                     Issue.record("full reader refused \(text)")
                     return
@@ -124,11 +124,14 @@ struct TableSchemaCastingTests {
         }
         for text in texts {
             for after in ["", "0123456789", ".5", "x"] {
-                var bytes = Array(text.utf8) + Array(after.utf8) + Array("1234567812345678".utf8)
-                bytes.withUnsafeMutableBytes { buffer in
-                    let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<text.utf8.count])
+                let bytes = Array(text.utf8) + Array(after.utf8) + Array("1234567812345678".utf8)
+                ByteRun.with(bytes) { buffer in
+                    let raw = buffer.run(0..<text.utf8.count)
                     let words = CellCaster.quickDecimal(raw), single = CellCaster.quickDecimalByBytes(raw)
                     #expect(words == single, "\(text) followed by \(after)")
+                    // With nothing readable after the cell, the word reads see zeros there.
+                    let unpadded = ByteRun.with(Array(text.utf8)) { CellCaster.quickDecimal($0) }
+                    #expect(unpadded == single, "\(text) with no padding")
                     // The range reader accepts the same cells (but those with 8 or more
                     // integer digits, which it leaves to quickDecimal), around their value.
                     let range = CellCaster.decimalRange(raw)
@@ -162,7 +165,7 @@ struct TableSchemaCastingTests {
         let number = try Self.caster(#"{"type": "number"}"#)
         let a = try #require(number.cast(text: "1")), b = try #require(number.cast(text: "1.0")), c = try #require(number.cast(text: "1e0"))
         #expect(a == b && b == c)
-        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        let empty = ByteRun.empty
         #expect(Fingerprint.of(a, bytes: empty) == Fingerprint.of(c, bytes: empty))
         let datetime = try Self.caster(#"{"type": "datetime"}"#)
         // The same instant written in two offsets is one value.

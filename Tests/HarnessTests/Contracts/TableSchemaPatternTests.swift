@@ -19,9 +19,7 @@ struct TableSchemaPatternTests {
         let pattern = try CellPattern(source)
         let automaton = try #require(pattern.automaton, "pattern \"\(source)\" should compile to a DFA")
         for value in Self.values {
-            var bytes = Array(value.utf8)
-            bytes.withUnsafeMutableBytes { buffer in
-                let raw = UnsafeRawBufferPointer(buffer)
+            ByteRun.with(value) { raw in
                 let fast = automaton.plan.matches(raw)
                 #expect(fast == pattern.generalMatch(raw), "\(source) on \(value.debugDescription)")
             }
@@ -35,16 +33,14 @@ struct TableSchemaPatternTests {
 
     @Test func nonASCIICellsGoToTheGeneralEngine() throws {
         let pattern = try CellPattern("[a-zé]+")
-        var bytes = Array("café".utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            #expect(pattern.automaton == nil || pattern.automaton?.plan.matches(UnsafeRawBufferPointer(buffer)) == nil)
-            #expect(pattern.matches(UnsafeRawBufferPointer(buffer)))
+        ByteRun.with("café") { buffer in
+            #expect(pattern.automaton == nil || pattern.automaton?.plan.matches(buffer) == nil)
+            #expect(pattern.matches(buffer))
         }
         let ascii = try CellPattern("c.f.")
-        var accented = Array("café".utf8)
-        accented.withUnsafeMutableBytes { buffer in
+        ByteRun.with("café") { buffer in
             // "." is one character, not one byte: the general engine must decide.
-            #expect(ascii.matches(UnsafeRawBufferPointer(buffer)))
+            #expect(ascii.matches(buffer))
         }
     }
 }

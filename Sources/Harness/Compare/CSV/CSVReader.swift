@@ -65,6 +65,9 @@ public final class CSVReader {
     /// the stop finder's 16-byte and the block classifier's 64-byte reads, and the word
     /// reads of the table checker's number reader, up to 14 bytes past a field (`TableRecord`).
     static let padding = 80
+    /// Readable bytes after every field the reader lends (its buffers end in `padding`):
+    /// the `TableRecord` promise that `ByteRun.paddedWord(at:)` relies on.
+    static let cellPadding = 16
 
     /// Opens `path` for reading.
     /// - Throws: `HarnessError.io` when it cannot be opened; `HarnessError.malformed` when

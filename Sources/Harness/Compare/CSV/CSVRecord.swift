@@ -46,7 +46,7 @@ public struct CSVRecord {
         // `unsafe`: spans were produced by the reader for this record and lie within
         // `bytes` or the scratch area, both alive until the next read.
         let base = span.flags & CSVFieldSpan.inScratch != 0 ? scratch : rawBytes.baseAddress.unsafelyUnwrapped
-        return ByteRun(start: base + span.start, count: span.end - span.start)
+        return ByteRun(start: base + span.start, count: span.end - span.start, padding: CSVReader.cellPadding)
     }
 
     /// Field `index` decoded as UTF-8 (invalid bytes become U+FFFD).

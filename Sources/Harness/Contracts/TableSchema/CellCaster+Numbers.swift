@@ -1,7 +1,7 @@
 /// Integers and numbers: a fast path over plain digits, the spec's options
 /// (`groupChar`, `decimalChar`, `bareNumber`) on a rewritten copy only when declared.
 extension CellCaster {
-    func castInteger(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castInteger(_ bytes: ByteRun) -> CellValue? {
         if let value = CellCaster.plainInteger(bytes) {
             return bareNumber && CellCaster.hasLeadingZero(bytes) ? nil : .integer(value)
         }
@@ -12,7 +12,7 @@ extension CellCaster {
         return CellCaster.parseInteger(CellCaster.trimmed(text))
     }
 
-    func castNumber(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castNumber(_ bytes: ByteRun) -> CellValue? {
         if bareNumber && CellCaster.hasLeadingZero(bytes) { return nil }
         if !numberOptionsDeclared {
             return CellCaster.parseDecimal(bytes).map { .number($0) }
@@ -24,12 +24,12 @@ extension CellCaster {
             if text.contains(ASCII.period) { return nil }
             text = CellCaster.replacing(decimalChar, with: [ASCII.period], in: text)
         }
-        return text.withUnsafeBytes { CellCaster.parseDecimal($0) }.map { .number($0) }
+        return ByteRun.with(text) { CellCaster.parseDecimal($0) }.map { .number($0) }
     }
 
     /// `-?[0-9]{1,18}` with nothing else: most integer cells, parsed in one pass.
     @inline(__always)
-    static func plainInteger(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func plainInteger(_ bytes: ByteRun) -> Int? {
         var index = 0
         let count = bytes.count
         var negative = false
@@ -51,7 +51,7 @@ extension CellCaster {
 
     /// `hasLeadingZero` for a cell in place, without the generic collection walk.
     @inline(__always)
-    static func hasLeadingZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func hasLeadingZero(_ bytes: ByteRun) -> Bool {
         var start = 0, end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         guard start < end, bytes[start] == ASCII.zero else { return false }
@@ -176,17 +176,17 @@ extension CellCaster {
     /// cell costs a few dozen instructions and no branch on its length. nil for anything
     /// but `-?digits[.digits]` with at most 19 digits (signs, exponents, spaces, words).
     ///
-    /// Reads up to 14 bytes past the cell's end, which must be readable (`TableRecord`
-    /// cells are); their values never matter.
+    /// Loads up to 14 bytes past the cell's end (`ByteRun.paddedWord(at:)`: the padding
+    /// of `TableRecord` cells, zeros elsewhere); their values never matter.
     @inline(__always)
-    static func quickDecimal(_ bytes: UnsafeRawBufferPointer) -> DecimalDigits? {
+    static func quickDecimal(_ bytes: ByteRun) -> DecimalDigits? {
         guard let (negative, cursor, length, head, integerDigits) = signAndIntegerPart(bytes) else { return nil }
         // Eight or more integer digits are rare: the byte-by-byte reader takes them.
         guard integerDigits < 8 else { return quickDecimalByBytes(bytes) }
         if integerDigits == length {
             return DecimalDigits(mantissa: digitsValue(head, count: length), fraction: 0, negative: negative)
         }
-        guard (cursor + integerDigits).load(as: UInt8.self) == ASCII.period else { return nil }
+        guard bytes[cursor + integerDigits] == ASCII.period else { return nil }
         let fraction = length - integerDigits - 1
         let digits = integerDigits + fraction
         // More than 19 digits would wrap the accumulator.
@@ -196,14 +196,14 @@ extension CellCaster {
         let shift = UInt64(8 * integerDigits)
         let keep = integerDigits == 0 ? 0 : UInt64.max &>> (64 - shift)
         let after = cursor + integerDigits + 1
-        let f1 = after.loadUnaligned(as: UInt64.self)
+        let f1 = bytes.paddedWord(at: after)
         let first = (head & keep) | (f1 &<< shift)
         var mantissa: UInt64
         if digits <= 8 {
             guard nonDigits(first) & (UInt64.max &>> UInt64(64 - 8 * digits)) == 0 else { return nil }
             mantissa = digitsValue(first, count: digits)
         } else {
-            let f2 = (after + 8).loadUnaligned(as: UInt64.self)
+            let f2 = bytes.paddedWord(at: after + 8)
             let second = (integerDigits == 0 ? 0 : f1 &>> (64 - shift)) | (f2 &<< shift)
             guard nonDigits(first) == 0 else { return nil }
             if digits <= 16 {
@@ -211,7 +211,7 @@ extension CellCaster {
                 guard nonDigits(second) & (UInt64.max &>> UInt64(64 - 8 * rest)) == 0 else { return nil }
                 mantissa = eightDigitsValue(first) &* exactIntegerPowersOfTen[rest] &+ digitsValue(second, count: rest)
             } else {
-                let f3 = (after + 16).loadUnaligned(as: UInt64.self)
+                let f3 = bytes.paddedWord(at: after + 16)
                 let third = (integerDigits == 0 ? 0 : f2 &>> (64 - shift)) | (f3 &<< shift)
                 let rest = digits - 16
                 guard nonDigits(second) == 0, nonDigits(third) & (UInt64.max &>> UInt64(64 - 8 * rest)) == 0 else { return nil }
@@ -228,19 +228,21 @@ extension CellCaster {
     /// cell. Most values lie well inside their bounds, where that settles the check at
     /// about half the cost of reading the value.
     ///
-    /// Reads up to 7 bytes past the cell's end (`TableRecord` cells allow 16).
+    /// Loads up to 7 bytes past the cell's end (`ByteRun.paddedWord(at:)`).
     @inline(__always)
-    static func decimalRange(_ bytes: UnsafeRawBufferPointer) -> (low: Double, high: Double)? {
+    static func decimalRange(_ bytes: ByteRun) -> (low: Double, high: Double)? {
         guard let (negative, cursor, length, head, integerDigits) = signAndIntegerPart(bytes), integerDigits < 8 else { return nil }
         let whole = Double(Int64(bitPattern: digitsValue(head, count: integerDigits)))
         if integerDigits < length {
-            guard (cursor + integerDigits).load(as: UInt8.self) == ASCII.period else { return nil }
+            guard bytes[cursor + integerDigits] == ASCII.period else { return nil }
             var left = length - integerDigits - 1
             guard integerDigits + left > 0, integerDigits + left <= 19 else { return nil }
             var word = cursor + integerDigits + 1
             while left > 0 {
-                let mask = left >= 8 ? UInt64.max : UInt64.max &>> UInt64(64 - 8 * left)
-                guard nonDigits(word.loadUnaligned(as: UInt64.self)) & mask == 0 else { return nil }
+                // The word's bytes in the cell, without a branch on `left` (a shift of 0
+                // keeps all eight): one mispredicted branch costs more than the shift.
+                let mask = UInt64.max &>> UInt64(64 - 8 * min(left, 8))
+                guard nonDigits(bytes.paddedWord(at: word)) & mask == 0 else { return nil }
                 word += 8
                 left -= 8
             }
@@ -251,21 +253,22 @@ extension CellCaster {
     /// The first steps of `quickDecimal` and `decimalRange`: an optional minus sign, then
     /// the first eight bytes after it (`head`) and how many of them, up to the cell's
     /// `length` after the sign, are integer digits (8 when all are). nil for an empty
-    /// cell or a lone sign. Reads 8 bytes from after the sign (`TableRecord` cells allow it).
+    /// cell or a lone sign. `cursor` is where the digits start (after the sign); loads 8
+    /// bytes from there (`ByteRun.paddedWord(at:)`).
     @inline(__always)
-    static func signAndIntegerPart(_ bytes: UnsafeRawBufferPointer)
-        -> (negative: Bool, cursor: UnsafeRawPointer, length: Int, head: UInt64, integerDigits: Int)? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
-        let negative = base.load(as: UInt8.self) == ASCII.minus
-        let cursor = negative ? base + 1 : base
-        let length = bytes.count - (negative ? 1 : 0)
+    static func signAndIntegerPart(_ bytes: ByteRun)
+        -> (negative: Bool, cursor: Int, length: Int, head: UInt64, integerDigits: Int)? {
+        guard bytes.count > 0 else { return nil }
+        let negative = bytes[0] == ASCII.minus
+        let cursor = negative ? 1 : 0
+        let length = bytes.count - cursor
         guard length > 0 else { return nil }
-        let head = cursor.loadUnaligned(as: UInt64.self)
+        let head = bytes.paddedWord(at: cursor)
         return (negative, cursor, length, head, min(nonDigits(head).trailingZeroBitCount &>> 3, length))
     }
 
     /// `quickDecimal` one byte at a time, reading nothing past the cell: the same answers.
-    static func quickDecimalByBytes(_ bytes: UnsafeRawBufferPointer) -> DecimalDigits? {
+    static func quickDecimalByBytes(_ bytes: ByteRun) -> DecimalDigits? {
         let count = bytes.count
         var index = 0
         let negative = count > 0 && bytes[0] == ASCII.minus
@@ -339,25 +342,25 @@ extension CellCaster {
     /// inf/infinity/nan in any case; surrounding spaces allowed. The digits are read by
     /// `NumericText`, the one decimal reader, and converted correctly rounded by
     /// `DecimalConversion.exact`.
-    static func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    static func parseDecimal(_ bytes: ByteRun) -> Double? {
         var start = 0, end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         guard start < end else { return nil }
-        let text = ByteRun(bytes).run(start..<end)
+        let text = bytes.run(start..<end)
         var index = 0
         if text[0] == ASCII.minus || text[0] == ASCII.plus { index = 1 }
         guard index < text.count else { return nil }
         let first = text[index] | 0x20
         if first == UInt8(ascii: "i") || first == UInt8(ascii: "n") || first == UInt8(ascii: "s") {
-            return special(UnsafeRawBufferPointer(rebasing: bytes[(start + index)..<end]), negative: text[0] == ASCII.minus)
+            return special(bytes.run((start + index)..<end), negative: text[0] == ASCII.minus)
         }
         let number = NumericText(text)
         guard number.kind == .finite else { return nil }
         return DecimalConversion.exact(number, text)
     }
 
-    private static func special(_ word: UnsafeRawBufferPointer, negative: Bool) -> Double? {
+    private static func special(_ word: ByteRun, negative: Bool) -> Double? {
         let lower = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
         switch lower {
         case "inf", "infinity": return negative ? -.infinity : .infinity

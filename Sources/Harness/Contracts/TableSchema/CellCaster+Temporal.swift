@@ -1,7 +1,7 @@
 /// Dates, times and datetimes (default ISO forms, `any`, strptime patterns), years and
 /// year-months.
 extension CellCaster {
-    func castTemporal(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castTemporal(_ bytes: ByteRun) -> CellValue? {
         if let pattern {
             guard let fields = pattern.match(bytes) else { return nil }
             return value(of: fields)
@@ -13,7 +13,7 @@ extension CellCaster {
         return defaultTemporal(bytes)
     }
 
-    private func defaultTemporal(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    private func defaultTemporal(_ bytes: ByteRun) -> CellValue? {
         switch type {
         case .date: return CellCaster.isoDate(bytes).map { .date($0) }
         case .time: return CellCaster.isoTime(bytes).map { .time($0) }
@@ -25,13 +25,13 @@ extension CellCaster {
     /// `YYYY-M-D` as strptime's `%Y-%m-%d` reads it (one or two digits for month and day),
     /// as days since 1970-01-01.
     @inline(__always)
-    static func isoDate(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func isoDate(_ bytes: ByteRun) -> Int? {
         isoDateParts(bytes).map { TemporalText.daysFromCivil($0.year, $0.month, $0.day) }
     }
 
     /// The year, month and day of a valid `YYYY-M-D` date; nil for anything else.
     @inline(__always)
-    static func isoDateParts(_ bytes: UnsafeRawBufferPointer) -> (year: Int, month: Int, day: Int)? {
+    static func isoDateParts(_ bytes: ByteRun) -> (year: Int, month: Int, day: Int)? {
         let count = bytes.count
         guard count >= 8, count <= 10, let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus else { return nil }
         let month: Int, day: Int
@@ -65,14 +65,14 @@ extension CellCaster {
 
     /// `HH:MM:SS[.f][offset]` (frictionless guards dateutil's shorter forms away).
     @inline(__always)
-    static func isoTime(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func isoTime(_ bytes: ByteRun) -> Int? {
         guard bytes.count >= 8, bytes[5] == ASCII.colon, let (nanos, offset) = TemporalText.isoTime(bytes, from: 0) else { return nil }
         return normalisedTime(nanos, offset)
     }
 
     /// `YYYY-MM-DD?HH:MM:SS[.f][offset]`, as seconds since 1970 (UTC when an offset is given).
     @inline(__always)
-    static func isoDatetime(_ bytes: UnsafeRawBufferPointer) -> (seconds: Int, nanos: Int)? {
+    static func isoDatetime(_ bytes: ByteRun) -> (seconds: Int, nanos: Int)? {
         guard bytes.count >= 19, bytes[16] == ASCII.colon,
               let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus,
               let month = TemporalText.digits(bytes, 5, 2), bytes[7] == ASCII.minus,
@@ -117,13 +117,13 @@ extension CellCaster {
     }
 
     /// `YYYY`: four digits (frictionless's reading of XML Schema's gYear).
-    func castYear(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castYear(_ bytes: ByteRun) -> CellValue? {
         guard bytes.count == 4, let year = TemporalText.digits(bytes, 0, 4) else { return nil }
         return .year(year)
     }
 
     /// `YYYY-MM` with a month from 1 to 12.
-    func castYearMonth(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castYearMonth(_ bytes: ByteRun) -> CellValue? {
         guard bytes.count == 7 || bytes.count == 6, let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus,
               let month = TemporalText.digits(bytes, 5, bytes.count - 5), (1...12).contains(month) else { return nil }
         return .yearmonth(year * 12 + month - 1)

@@ -1,6 +1,6 @@
 /// String formats (email, uri, uuid, binary) and the geographic types.
 extension CellCaster {
-    func castString(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castString(_ bytes: ByteRun) -> CellValue? {
         switch format {
         case "email": return CellCaster.isEmail(bytes) ? .text : nil
         case "uri": return CellCaster.isURI(bytes) ? .text : nil
@@ -12,7 +12,7 @@ extension CellCaster {
 
     /// `local@domain.tld`: a non-empty local part without spaces, a domain of dot-separated
     /// labels (letters, digits, hyphens) whose last label has two letters or more.
-    static func isEmail(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func isEmail(_ bytes: ByteRun) -> Bool {
         guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1 else { return false }
         for index in 0..<at {
             let byte = bytes[index]
@@ -30,7 +30,7 @@ extension CellCaster {
 
     /// RFC 3986 URI with a scheme (`scheme:rest`), and no spaces or characters a URI
     /// cannot hold.
-    static func isURI(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func isURI(_ bytes: ByteRun) -> Bool {
         guard let colon = bytes.firstIndex(of: ASCII.colon), colon > 0, isLetter(bytes[0]) else { return false }
         for index in 1..<colon {
             let byte = bytes[index]
@@ -46,7 +46,7 @@ extension CellCaster {
 
     /// What Python's `uuid.UUID()` accepts: 32 hex digits, with optional hyphens, braces
     /// and `urn:uuid:` prefix.
-    static func isUUID(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func isUUID(_ bytes: ByteRun) -> Bool {
         var text = Array(bytes)
         if text.count >= 9, String(decoding: text[0..<9], as: UTF8.self).lowercased() == "urn:uuid:" { text.removeFirst(9) }
         if text.first == UInt8(ascii: "{") && text.last == UInt8(ascii: "}") && text.count >= 2 { text = Array(text.dropFirst().dropLast()) }
@@ -56,7 +56,7 @@ extension CellCaster {
 
     /// Base64 as Python's non-strict `b64decode` reads it: other characters are ignored and
     /// the alphabet's characters must come in groups of four.
-    static func isBase64(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func isBase64(_ bytes: ByteRun) -> Bool {
         var count = 0
         for byte in bytes where isAlphanumeric(byte) || byte == ASCII.plus || byte == ASCII.slash || byte == UInt8(ascii: "=") {
             count += 1
@@ -71,7 +71,7 @@ extension CellCaster {
     }
 
     /// `default`: "lon, lat"; `array`: `[lon, lat]`; `object`: `{"lon": …, "lat": …}`.
-    func castGeopoint(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castGeopoint(_ bytes: ByteRun) -> CellValue? {
         var longitude: Double?, latitude: Double?
         switch format {
         case "array":
@@ -83,7 +83,7 @@ extension CellCaster {
         default:
             let parts = Array(bytes).split(separator: ASCII.comma, omittingEmptySubsequences: false)
             guard parts.count == 2 else { return nil }
-            let numbers = parts.map { part in Array(part).withUnsafeBytes { CellCaster.parseDecimal($0) } }
+            let numbers = parts.map { part in ByteRun.with(Array(part)) { CellCaster.parseDecimal($0) } }
             (longitude, latitude) = (numbers[0], numbers[1])
         }
         guard let longitude, let latitude, (-180...180).contains(longitude), (-90...90).contains(latitude) else { return nil }
@@ -94,7 +94,7 @@ extension CellCaster {
 
     /// GeoJSON (RFC 7946) objects by their `type` and the member that type requires;
     /// `topojson`: a `Topology` with `objects`.
-    func castGeoJSON(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func castGeoJSON(_ bytes: ByteRun) -> CellValue? {
         guard let json = CellCaster.json(bytes), case .object = json, let kind = json["type"]?.stringValue else { return nil }
         if format == "topojson" {
             return kind == "Topology" && json["objects"]?.objectMembers != nil ? .json(json) : nil

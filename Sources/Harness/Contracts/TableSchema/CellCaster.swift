@@ -25,7 +25,7 @@ struct CellCaster: Sendable {
     }
 
     /// The logical value, or nil when the text is not a valid value of the type.
-    func cast(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    func cast(_ bytes: ByteRun) -> CellValue? {
         switch type {
         case .any: return .text
         case .string: return castString(bytes)
@@ -53,9 +53,8 @@ struct CellCaster: Sendable {
 
     /// Casts text written in a contract (an enum member, a bound) with this field's rules.
     func cast(text: String) -> CellValue? {
-        var copy = Array(text.utf8)
-        return copy.withUnsafeMutableBytes { buffer in
-            guard let value = cast(UnsafeRawBufferPointer(buffer)) else { return nil }
+        ByteRun.with(Array(text.utf8)) { bytes in
+            guard let value = cast(bytes) else { return nil }
             if case .text = value { return .ownedText(Array(text.utf8)) }
             return value
         }
@@ -63,17 +62,17 @@ struct CellCaster: Sendable {
 
     /// The spec's default boolean words, without a lookup table.
     @inline(__always)
-    static func defaultBoolean(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+    static func defaultBoolean(_ bytes: ByteRun) -> Bool? {
         switch bytes.count {
         case 1:
             if bytes[0] == UInt8(ascii: "1") { return true }
             if bytes[0] == UInt8(ascii: "0") { return false }
         case 4:
-            let word = bytes.loadUnaligned(as: UInt32.self)
+            let word = UInt32(truncatingIfNeeded: bytes.paddedWord(at: 0))
             // "true", "True", "TRUE" in little-endian byte order.
             if word == 0x6575_7274 || word == 0x6575_7254 || word == 0x4555_5254 { return true }
         case 5:
-            let word = bytes.loadUnaligned(as: UInt32.self)
+            let word = UInt32(truncatingIfNeeded: bytes.paddedWord(at: 0))
             let last = bytes[4]
             if (word == 0x736c_6166 || word == 0x736c_6146) && last == UInt8(ascii: "e") { return false }
             if word == 0x534c_4146 && last == UInt8(ascii: "E") { return false }
@@ -84,17 +83,15 @@ struct CellCaster: Sendable {
     }
 
     @inline(__always)
-    static func equal(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]) -> Bool {
-        guard bytes.count == other.count else { return false }
-        return other.withUnsafeBytes { $0.elementsEqual(bytes) }
+    static func equal(_ bytes: ByteRun, _ other: [UInt8]) -> Bool {
+        bytes.same(as: other)
     }
 
-    static func json(_ bytes: UnsafeRawBufferPointer) -> JSONValue? {
-        let buffer = bytes.assumingMemoryBound(to: UInt8.self)
-        return try? JSONParser.parse(buffer, path: "", lineNumber: 1)
+    static func json(_ bytes: ByteRun) -> JSONValue? {
+        try? JSONParser.parse(bytes, path: "", lineNumber: 1)
     }
 
-    private func castList(_ bytes: UnsafeRawBufferPointer) -> CellValue? {
+    private func castList(_ bytes: ByteRun) -> CellValue? {
         guard let item = itemCaster.first else { return nil }
         var items: [CellValue] = []
         var start = 0
@@ -104,8 +101,8 @@ struct CellCaster: Sendable {
         while index <= count {
             let atEnd = index == count
             if atEnd || (index + delimiter.count <= count
-                         && CellCaster.equal(UnsafeRawBufferPointer(rebasing: bytes[index..<index + delimiter.count]), delimiter)) {
-                let part = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                         && CellCaster.equal(bytes.run(index..<index + delimiter.count), delimiter)) {
+                let part = bytes.run(start..<index)
                 guard let value = item.cast(part) else { return nil }
                 if case .text = value {
                     items.append(.ownedText(Array(part)))

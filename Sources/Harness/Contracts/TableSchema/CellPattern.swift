@@ -22,13 +22,13 @@ final class CellPattern: @unchecked Sendable {
         automaton = PatternAutomaton(source)
     }
 
-    func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    func matches(_ bytes: ByteRun) -> Bool {
         if let automaton, let result = automaton.plan.matches(bytes) { return result }
         return generalMatch(bytes)
     }
 
     /// The general engine, for patterns or cells outside the automaton's subset.
-    func generalMatch(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    func generalMatch(_ bytes: ByteRun) -> Bool {
         let key = Fingerprint.of(bytes: bytes, seed: 99)
         if let known = lock.withLock({ memo[key] }) { return known }
         let text = String(decoding: bytes, as: UTF8.self)

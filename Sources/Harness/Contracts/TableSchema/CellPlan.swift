@@ -54,7 +54,7 @@ struct TextPlan {
     let onlyEmpty: Bool
 
     @inline(__always)
-    func contains(_ cell: UnsafeRawBufferPointer) -> Bool {
+    func contains(_ cell: ByteRun) -> Bool {
         let length = cell.count
         if length == 0 { return containsEmpty }
         if onlyEmpty { return false }

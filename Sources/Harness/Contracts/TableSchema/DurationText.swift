@@ -2,7 +2,7 @@ import Foundation
 
 /// ISO 8601 durations (`PnYnMnDTnHnMnS`, `PnW`), as XML Schema's `duration` defines them.
 enum DurationText {
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> (months: Int, seconds: Double)? {
+    static func parse(_ bytes: ByteRun) -> (months: Int, seconds: Double)? {
         var index = 0
         let count = bytes.count
         var negative = false
@@ -30,7 +30,7 @@ enum DurationText {
                 index += 1
             }
             guard index > start, index < count else { return nil }
-            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            let text = String(decoding: bytes.run(start..<index), as: UTF8.self)
                 .replacingOccurrences(of: ",", with: ".")
             guard let value = Double(text), value.isFinite else { return nil }
             let designator = bytes[index]

@@ -37,7 +37,7 @@ struct FieldConstraints: Sendable {
 
     /// Calls `failed` for each constraint a non-null value breaks, in declaration order
     /// of the spec (frictionless reports them in that order too).
-    func check(_ value: CellValue, bytes: UnsafeRawBufferPointer, failed: (Name) -> Void) {
+    func check(_ value: CellValue, bytes: ByteRun, failed: (Name) -> Void) {
         if let minimum, let order = CellValue.compare(value, minimum), order < 0 { failed(.minimum) }
         if let maximum, let order = CellValue.compare(value, maximum), order > 0 { failed(.maximum) }
         if let exclusiveMinimum, let order = CellValue.compare(value, exclusiveMinimum), order <= 0 { failed(.exclusiveMinimum) }
@@ -67,7 +67,7 @@ struct FieldConstraints: Sendable {
     }
 
     /// Characters of a string (Unicode scalars), items of a list, array or object.
-    static func length(of value: CellValue, bytes: UnsafeRawBufferPointer) -> Int {
+    static func length(of value: CellValue, bytes: ByteRun) -> Int {
         switch value {
         case .list(let items): return items.count
         case .json(.array(let items)): return items.count
@@ -79,7 +79,7 @@ struct FieldConstraints: Sendable {
         }
     }
 
-    static func contains(_ members: [CellValue], _ value: CellValue, bytes: UnsafeRawBufferPointer) -> Bool {
+    static func contains(_ members: [CellValue], _ value: CellValue, bytes: ByteRun) -> Bool {
         if case .text = value {
             for member in members {
                 if case .ownedText(let text) = member, CellCaster.equal(bytes, text) { return true }

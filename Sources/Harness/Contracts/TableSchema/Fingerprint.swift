@@ -17,12 +17,12 @@ enum Fingerprint {
 
     /// Hash of raw bytes: the one byte hasher, seeded by what the bytes stand for.
     @inline(__always)
-    static func of(bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    static func of(bytes: ByteRun, seed: UInt64 = 0) -> UInt64 {
         ByteHasher.hash(bytes, seed: seed)
     }
 
     static func of(_ array: [UInt8], seed: UInt64 = 0) -> UInt64 {
-        array.withUnsafeBytes { of(bytes: $0, seed: seed) }
+        ByteRun.with(array) { of(bytes: $0, seed: seed) }
     }
 
     @inline(__always)
@@ -37,7 +37,7 @@ enum Fingerprint {
     }
 
     /// The fingerprint of a cast value; `bytes` are the cell's text, used for `.text`.
-    static func of(_ value: CellValue, bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func of(_ value: CellValue, bytes: ByteRun) -> UInt64 {
         switch value {
         case .null: return 0
         case .text: return of(bytes: bytes, seed: 1)

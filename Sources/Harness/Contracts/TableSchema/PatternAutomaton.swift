@@ -169,7 +169,7 @@ final class PatternAutomaton: @unchecked Sendable {
 
         /// true/false for an ASCII cell; nil when the cell has non-ASCII bytes.
         @inline(__always)
-        func matches(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        func matches(_ bytes: ByteRun) -> Bool? {
             let count = bytes.count
             var state = 0
             var index = 0
@@ -222,7 +222,7 @@ final class PatternAutomaton: @unchecked Sendable {
 
         /// true/false for an ASCII cell; nil when the cell has non-ASCII bytes.
         @inline(__always)
-        func matches(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        func matches(_ bytes: ByteRun) -> Bool? {
             if let pairs, positions == nil { return pairs.matches(bytes) }
             if let positions {
                 var ascii: UInt8 = 0

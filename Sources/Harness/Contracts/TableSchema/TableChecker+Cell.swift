@@ -28,7 +28,7 @@ extension TableChecker {
 
     /// Length, pattern and enum of a text cell, as bits of `plannedOrder`.
     @inline(__always)
-    static func checkText(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+    static func checkText(_ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
         var failed: UInt16 = 0
         if plan.pointee.minLength >= 0 || plan.pointee.maxLength < Int.max {
             var length = 0
@@ -48,7 +48,7 @@ extension TableChecker {
     /// Casts by the plan's fast paths; anything they do not cover goes through the field's
     /// caster, which gives the same answer.
     @inline(__always)
-    static func cast(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
+    static func cast(_ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
         let count = bytes.count
         switch plan.pointee.kind {
         case .text:
@@ -75,7 +75,7 @@ extension TableChecker {
     }
 
     func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
-                                  _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
+                                  _ bytes: ByteRun, rowNumber: Int) {
         add(.constraintError, row: rowNumber, field: fields[fieldIndex].name,
             severity: severity(.constraintError, field: fieldIndex, check: name.rawValue),
             cell: ViolationLog.text(bytes), message: TableChecker.constraintMessage(name, fields[fieldIndex]))
@@ -87,7 +87,7 @@ extension TableChecker {
 
     /// The constraints a plan checks itself; returns a bit per broken one (`plannedOrder`).
     @inline(__always)
-    static func checkPlanned(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
+    static func checkPlanned(_ value: CellValue, _ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>,
                              _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
         var failed: UInt16 = 0
         if plan.pointee.numericBounds {

@@ -35,7 +35,7 @@ extension TableChecker {
                 var shared = false
                 bitmap.forEach { value in
                     if !shared && earlier.hasSeen(field: index, value: .integer(value),
-                                                  fingerprint: Fingerprint.of(.integer(value), bytes: UnsafeRawBufferPointer(start: nil, count: 0))) {
+                                                  fingerprint: Fingerprint.of(.integer(value), bytes: .empty)) {
                         shared = true
                     }
                 }

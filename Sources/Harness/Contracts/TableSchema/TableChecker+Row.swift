@@ -90,7 +90,7 @@ extension TableChecker {
 
     /// Checks one present cell; returns true when it repeats a value of a unique field.
     @inline(__always)
-    private func checkCell(_ bytes: UnsafeRawBufferPointer, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
+    private func checkCell(_ bytes: ByteRun, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
                            _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
         // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
         let plan = UnsafePointer(plans + fieldIndex)
@@ -148,7 +148,7 @@ extension TableChecker {
 
     /// A missing cell, out of line: the per-cell path keeps a small frame.
     @inline(never)
-    private func noteMissing(_ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
+    private func noteMissing(_ bytes: ByteRun, _ fields: UnsafeMutablePointer<TableField>,
                              _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) {
         noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
     }
@@ -156,7 +156,7 @@ extension TableChecker {
     /// The general path, out of line: casting through the field's caster, every declared
     /// constraint, type errors. Returns true when the cell repeats a value of a unique field.
     @inline(never)
-    private func checkGeneralCell(_ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
+    private func checkGeneralCell(_ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
                                   _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
         guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
             states[fieldIndex].invalid += 1
@@ -172,7 +172,7 @@ extension TableChecker {
     /// Reports the broken planned constraints (`failed`, bits of `plannedOrder`) of a cell.
     @inline(never)
     private func reportPlanned(_ failed: UInt16, _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
-                               _ fieldIndex: Int, _ bytes: UnsafeRawBufferPointer, rowNumber: Int) {
+                               _ fieldIndex: Int, _ bytes: ByteRun, rowNumber: Int) {
         states[fieldIndex].invalid += 1
         for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
             reportConstraint(name, fields, fieldIndex, bytes, rowNumber: rowNumber)
@@ -182,7 +182,7 @@ extension TableChecker {
     /// Reports the numeric bounds a value outside `low...high` breaks.
     @inline(never)
     private func reportBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
-                              _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, _ bytes: UnsafeRawBufferPointer,
+                              _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, _ bytes: ByteRun,
                               rowNumber: Int) {
         let failed = TableChecker.checkBounds(number, plan)
         if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
@@ -191,7 +191,7 @@ extension TableChecker {
     /// Notes an integer of a fingerprinted field: dense values go to the field's bitmap.
     /// Returns true when it repeats a value of a unique field.
     @inline(__always)
-    private func rememberInteger(_ integer: Int, _ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
+    private func rememberInteger(_ integer: Int, _ bytes: ByteRun, _ fields: UnsafeMutablePointer<TableField>,
                                  _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
         let state = states + fieldIndex
         if !state.pointee.inKey, state.pointee.bitmap != nil,
@@ -204,7 +204,7 @@ extension TableChecker {
     /// Notes the value of a fingerprinted field: its key fingerprint, and whether it was
     /// seen before. Returns true when it repeats a value of a unique field.
     @inline(never)
-    private func remember(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ fields: UnsafeMutablePointer<TableField>,
+    private func remember(_ value: CellValue, _ bytes: ByteRun, _ fields: UnsafeMutablePointer<TableField>,
                           _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
         let state = states + fieldIndex
         if state.pointee.inKey {
@@ -230,7 +230,7 @@ extension TableChecker {
         return true
     }
 
-    private func checkConstraints(_ value: CellValue, _ bytes: UnsafeRawBufferPointer, _ plan: UnsafePointer<CellPlan>,
+    private func checkConstraints(_ value: CellValue, _ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>,
                                   _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
                                   _ fieldIndex: Int, rowNumber: Int) {
         guard plan.pointee.checksValues else { return }

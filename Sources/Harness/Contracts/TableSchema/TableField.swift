@@ -16,7 +16,7 @@ struct TableField: Sendable {
 
     /// Whether the cell's raw text is one of the missing values.
     @inline(__always)
-    func isMissing(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    func isMissing(_ bytes: ByteRun) -> Bool {
         missing.contains(bytes)
     }
 

@@ -4,7 +4,7 @@
 /// buffers, `OwnedRecord` its storage.
 protocol TableRecord {
     var cellCount: Int { get }
-    func cell(_ index: Int) -> UnsafeRawBufferPointer
+    func cell(_ index: Int) -> ByteRun
 }
 
 /// A record that owns its bytes, for the header and for tests.
@@ -38,7 +38,11 @@ final class OwnedRecord: TableRecord {
 
     var cellCount: Int { bounds.count }
 
-    func cell(_ index: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[bounds[index]])
+    func cell(_ index: Int) -> ByteRun {
+        let bounds = bounds[index]
+        // `unsafe`: a range of `storage`, which lives as long as self; what follows the
+        // cell up to the storage's end (16 bytes at least) is its padding.
+        let start = storage.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + bounds.lowerBound
+        return ByteRun(start: start, count: bounds.count, padding: storage.count - bounds.upperBound)
     }
 }

@@ -85,7 +85,7 @@ extension CSVRecord: TableRecord {
     var cellCount: Int { fieldCount }
 
     @inline(__always)
-    func cell(_ index: Int) -> UnsafeRawBufferPointer {
-        field(index).withUnsafeBuffer { UnsafeRawBufferPointer($0) }
+    func cell(_ index: Int) -> ByteRun {
+        field(index)
     }
 }

@@ -44,7 +44,7 @@ struct TemporalPattern: Sendable, Equatable {
     static let dayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Matches the whole text; nil when it does not fit or names an impossible date.
-    func match(_ bytes: UnsafeRawBufferPointer) -> Fields? {
+    func match(_ bytes: ByteRun) -> Fields? {
         var fields = Fields()
         var index = 0
         let count = bytes.count

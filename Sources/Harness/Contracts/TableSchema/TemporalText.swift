@@ -31,7 +31,7 @@ enum TemporalText {
     }
 
     @inline(__always)
-    static func digits(_ bytes: UnsafeRawBufferPointer, _ at: Int, _ count: Int) -> Int? {
+    static func digits(_ bytes: ByteRun, _ at: Int, _ count: Int) -> Int? {
         guard at + count <= bytes.count else { return nil }
         var value = 0
         for index in at..<at + count {
@@ -43,7 +43,7 @@ enum TemporalText {
     }
 
     /// `Z`, `±HH`, `±HHMM` or `±HH:MM` at `index`; advances past it. Seconds east of UTC.
-    static func offset(_ bytes: UnsafeRawBufferPointer, _ index: inout Int) -> Int? {
+    static func offset(_ bytes: ByteRun, _ index: inout Int) -> Int? {
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") {
             index += 1
@@ -68,7 +68,7 @@ enum TemporalText {
 
     /// `HH:MM:SS[.fraction][offset]` from `start` to the end (dateutil's isoparse time).
     /// Returns nanoseconds since midnight and the offset.
-    static func isoTime(_ bytes: UnsafeRawBufferPointer, from start: Int) -> (nanos: Int, offset: Int?)? {
+    static func isoTime(_ bytes: ByteRun, from start: Int) -> (nanos: Int, offset: Int?)? {
         guard let hour = digits(bytes, start, 2), start + 2 < bytes.count, bytes[start + 2] == ASCII.colon,
               let minute = digits(bytes, start + 3, 2), start + 5 < bytes.count, bytes[start + 5] == ASCII.colon,
               let second = digits(bytes, start + 6, 2) else { return nil }

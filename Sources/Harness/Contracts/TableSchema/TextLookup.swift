@@ -18,22 +18,23 @@ struct TextLookup {
 
     let slots: UnsafePointer<Slot>
     let mask: Int
-    let bytes: UnsafePointer<UInt8>
+    /// The members' bytes, one after another (`Slot.offset`).
+    let bytes: ByteRun
     let containsEmpty: Bool
 
-    /// The two words that key `count` bytes at `pointer` (`count` > 0).
-    // `unsafe`: every load lies within `pointer[0..<count]`.
+    /// The two words that key `text` (not empty).
     @inline(__always)
-    static func words(_ pointer: UnsafeRawPointer, _ count: Int) -> (UInt64, UInt64) {
+    static func words(_ text: ByteRun) -> (UInt64, UInt64) {
+        let count = text.count
         if count >= 8 {
-            return (pointer.loadUnaligned(as: UInt64.self), (pointer + (count - 8)).loadUnaligned(as: UInt64.self))
+            return (text.word(at: 0), text.word(at: count - 8))
         }
         if count >= 4 {
-            return (UInt64(pointer.loadUnaligned(as: UInt32.self)), UInt64((pointer + (count - 4)).loadUnaligned(as: UInt32.self)))
+            return (UInt64(text.word32(at: 0)), UInt64(text.word32(at: count - 4)))
         }
-        let first = UInt64(pointer.load(as: UInt8.self))
-        let middle = UInt64((pointer + count / 2).load(as: UInt8.self))
-        let last = UInt64((pointer + (count - 1)).load(as: UInt8.self))
+        let first = UInt64(text[0])
+        let middle = UInt64(text[count / 2])
+        let last = UInt64(text[count - 1])
         return (first | middle << 8 | last << 16, 0)
     }
 
@@ -45,16 +46,16 @@ struct TextLookup {
     }
 
     @inline(__always)
-    func contains(_ cell: UnsafeRawBufferPointer) -> Bool {
+    func contains(_ cell: ByteRun) -> Bool {
         let count = cell.count
-        guard count > 0, let base = cell.baseAddress else { return containsEmpty }
-        let key = TextLookup.words(base, count)
+        guard count > 0 else { return containsEmpty }
+        let key = TextLookup.words(cell)
         var index = TextLookup.slotIndex(count, key, mask: mask)
         while true {
             let slot = slots[index]
             if slot.length < 0 { return false }
             if slot.length == count && slot.first == key.0 && slot.last == key.1
-                && (count <= 16 || RawMemory.equal(bytes + slot.offset + 8, base + 8, count: count - 16)) {
+                && (count <= 16 || bytes.run(slot.offset + 8..<slot.offset + count - 8).same(as: cell.run(8..<count - 8))) {
                 return true
             }
             index = (index + 1) & mask
@@ -77,13 +78,13 @@ extension PlanStorage {
         var offset = 0
         for member in members {
             bytes.advanced(by: offset).update(from: member, count: member.count)
-            let key = TextLookup.words(UnsafeRawPointer(bytes + offset), member.count)
+            let key = TextLookup.words(ByteRun(start: bytes + offset, count: member.count))
             var index = TextLookup.slotIndex(member.count, key, mask: size - 1)
             while slots[index].length >= 0 { index = (index + 1) & (size - 1) }
             slots[index] = TextLookup.Slot(length: member.count, first: key.0, last: key.1, offset: offset)
             offset += member.count
         }
-        return TextLookup(slots: UnsafePointer(slots), mask: size - 1, bytes: UnsafePointer(bytes),
+        return TextLookup(slots: UnsafePointer(slots), mask: size - 1, bytes: ByteRun(start: bytes, count: total),
                           containsEmpty: texts.contains(where: \.isEmpty))
     }
 }

@@ -27,20 +27,17 @@ struct TextSet: Sendable, Equatable {
     var hasNonEmpty: Bool { storage.count > 0 }
 
     @inline(__always)
-    func contains(_ cell: UnsafeRawBufferPointer) -> Bool {
+    func contains(_ cell: ByteRun) -> Bool {
         let length = cell.count
         if length == 0 { return containsEmpty }
         if storage.isEmpty { return false }
-        return storage.withUnsafeBytes { all in
-            bounds.withUnsafeBufferPointer { edges in
-                for index in 1..<edges.count {
-                    let start = edges[index - 1]
-                    guard edges[index] - start == length else { continue }
-                    // unsafe: both ranges are in bounds (length checked above); cell is non-empty.
-                    if RawMemory.equal(all.baseAddress! + start, cell.baseAddress!, count: length) { return true }
-                }
-                return false
+        return ByteRun.with(storage) { all in
+            for index in 1..<bounds.count {
+                let start = bounds[index - 1]
+                guard bounds[index] - start == length else { continue }
+                if all.run(start..<start + length).same(as: cell) { return true }
             }
+            return false
         }
     }
 }

@@ -30,7 +30,7 @@ final class ViolationLog: @unchecked Sendable {
     }
 
     /// The text of a cell for a report: decoded, and cut at 200 characters.
-    static func text(_ bytes: UnsafeRawBufferPointer) -> String {
+    static func text(_ bytes: ByteRun) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
