@@ -41,16 +41,14 @@ struct ColumnProfile {
 
     /// Takes in one cell; `budget` is the fingerprints left for every field's sets.
     mutating func observe(_ bytes: ByteRun, row: Int, enumLimit: Int, budget: inout Int) {
-        TypeCandidate.all.withUnsafeBufferPointer { candidates in
-            // Never nil: `TypeCandidate.all` is not empty.
-            observe(bytes, candidates: candidates.baseAddress.unsafelyUnwrapped, row: row, enumLimit: enumLimit, budget: &budget)
-        }
+        let all = TypeCandidate.all
+        observe(bytes, candidates: all.span, row: row, enumLimit: enumLimit, budget: &budget)
     }
 
     /// `observe` with `TypeCandidate.all` lent once by the caller for a whole file: its
-    /// elements are read in place through the pointer (a copy of a candidate retains every
+    /// elements are read in place through the span (a copy of a candidate retains every
     /// array of its caster, which cost more than the casts).
-    mutating func observe(_ bytes: ByteRun, candidates: UnsafePointer<TypeCandidate>, row: Int,
+    mutating func observe(_ bytes: ByteRun, candidates: Span<TypeCandidate>, row: Int,
                           enumLimit: Int, budget: inout Int) {
         if let token = ColumnProfile.missingToken(bytes) {
             missing += 1

@@ -35,7 +35,7 @@ enum JSONArrayStream {
                 case .more: continue
                 case .stop(let outcome): return outcome
                 case .element:
-                    guard let value = try? scanner.element.withUnsafeBufferPointer({ try JSONParser.parse($0, path: path, lineNumber: 1) }) else {
+                    guard let value = try? JSONParser.parse(scanner.element, path: path) else {
                         return .malformed
                     }
                     try body(value)

@@ -76,9 +76,8 @@ enum TableDescriber {
         let width = names.count
         var budget = budget
         let candidates = TypeCandidate.all
-        try candidates.withUnsafeBufferPointer { buffer in
-            // Never nil: `TypeCandidate.all` is not empty.
-            let candidates = buffer.baseAddress.unsafelyUnwrapped
+        do {
+            let candidates = candidates.span
             while let record = try reader.next() {
                 result.rows += 1
                 // A blank row is a row of missing cells to the validator (and a null key).

@@ -69,7 +69,7 @@ struct TypeCandidate: Sendable {
     /// take `CellCaster`'s own static paths for their default options directly: the same
     /// result with no call through a caster whose arrays are retained on every cell.
     @inline(__always)
-    static func cast(_ bytes: ByteRun, index: Int, candidates: UnsafePointer<TypeCandidate>) -> CellValue? {
+    static func cast(_ bytes: ByteRun, index: Int, candidates: Span<TypeCandidate>) -> CellValue? {
         switch index {
         case integerIndex:
             if let value = CellCaster.plainInteger(bytes) {

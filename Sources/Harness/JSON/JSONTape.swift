@@ -98,6 +98,11 @@ struct JSONTapeView {
     let tokens: UnsafeBufferPointer<JSONToken>
     let bytes: UnsafeBufferPointer<UInt8>
 
+    /// A view of no document, until a differ is handed one.
+    static var none: JSONTapeView {
+        JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
+    }
+
     /// The source text of token `index`.
     @inline(__always)
     func text(_ index: Int) -> ByteRun {

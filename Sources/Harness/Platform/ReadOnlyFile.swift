@@ -74,9 +74,16 @@ final class ReadOnlyFile {
         return count
     }
 
-    /// Fills `buffer` from byte `offset` without moving the position.
-    /// - Returns: how many bytes were read: all of `buffer.count` unless the file ends first.
+    /// Fills `array` from byte `offset` without moving the position.
+    /// - Returns: how many bytes were read: all of `array.count` unless the file ends first.
     /// - Throws: `HarnessError.io` when the system refuses.
+    func read(at offset: Int, into array: inout [UInt8]) throws -> Int {
+        try array.withUnsafeMutableBytes { try read(at: offset, into: $0) }
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset` (fewer at the end of the file).
+    /// - Returns: how many bytes were read.
+    /// - Throws: `HarnessError.io` when the file cannot be read.
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         var done = 0

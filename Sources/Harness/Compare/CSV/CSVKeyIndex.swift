@@ -102,9 +102,10 @@ final class CSVKeyIndex {
 
     /// Loads the directory entries and first tags of `keyHashes` together, so their cache
     /// misses overlap instead of stalling one row at a time.
-    func touch(_ keyHashes: UnsafeBufferPointer<UInt64>) -> UInt32 {
+    func touch(_ keyHashes: Span<UInt64>) -> UInt32 {
         var sum: UInt32 = 0
-        for hash in keyHashes {
+        for item in keyHashes.indices {
+            let hash = keyHashes[item]
             let start = directory[Int(UInt32(truncatingIfNeeded: hash >> 32) >> bucketShift)]
             sum &+= start &+ (Int(start) < count ? UInt32(tags[Int(start)]) : 0)
         }

@@ -20,9 +20,8 @@ enum CSVKeyedComparison {
 
     /// Loads the home slots of the next `batchSize` records of `batch` together.
     static func touch(_ batch: CSVRecordBatch, from item: Int, in index: CSVKeyIndex) {
-        _ = batch.keyHashes.withUnsafeBufferPointer { hashes in
-            index.touch(UnsafeBufferPointer(rebasing: hashes[item..<min(item + batchSize, hashes.count)]))
-        }
+        let hashes = batch.keyHashes.span
+        _ = index.touch(hashes.extracting(item..<min(item + batchSize, hashes.count)))
     }
 
     /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.

@@ -40,7 +40,7 @@ enum CSVPositionalComparison {
                 if cooldown > 0 {
                     cooldown -= 1
                 } else {
-                    let skipped = try skipIdenticalRecords(expected, actual)
+                    let skipped = try CSVReader.skipIdenticalRecords(expected, actual, window: window)
                     comparer.countEqualRows(skipped)
                     skippedInBulk += skipped
                     if skipped == 0 {
@@ -63,41 +63,6 @@ enum CSVPositionalComparison {
             try comparer.compare(e, a, keyed: false)
             parsed += 1
             tryBulk = bulkAllowed && e.bytes.same(as: a.bytes)
-        }
-    }
-
-    /// Skips the whole records at the front of both readers that are byte-identical.
-    /// - Returns: how many records were skipped.
-    static func skipIdenticalRecords(_ expected: CSVReader, _ actual: CSVReader) throws -> Int {
-        var skipped = 0
-        while true {
-            let e = expected.unconsumed
-            let a = actual.unconsumed
-            let count = min(e.count, a.count, window)
-            let common = CSVRecordEndScanner.commonPrefix(UnsafeBufferPointer(rebasing: e[0..<count]),
-                                                          UnsafeBufferPointer(rebasing: a[0..<count]))
-            let scan = CSVRecordEndScanner.scan(UnsafeBufferPointer(rebasing: e[0..<common]))
-            if scan.records > 0 {
-                expected.skip(bytes: scan.end, records: scan.records, lines: scan.lines)
-                actual.skip(bytes: scan.end, records: scan.records, lines: scan.lines)
-                skipped += scan.records
-            }
-            if common < count || scan.stopped { return skipped }
-            if count == window {
-                // A record longer than the window: the parser reads it.
-                if scan.records == 0 { return skipped }
-                continue
-            }
-            var refilled = false
-            if expected.unconsumed.count <= actual.unconsumed.count && !expected.atEnd {
-                try expected.refill()
-                refilled = true
-            }
-            if actual.unconsumed.count <= expected.unconsumed.count && !actual.atEnd {
-                try actual.refill()
-                refilled = true
-            }
-            if !refilled { return skipped }
         }
     }
 }

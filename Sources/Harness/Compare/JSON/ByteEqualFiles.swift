@@ -16,7 +16,7 @@ enum ByteEqualFiles {
     /// Whether `file` holds bytes beyond `size` (it grew after it was measured).
     /// - Throws: `HarnessError.io` when it cannot be read.
     static func hasMore(_ file: ReadOnlyFile, than size: Int) throws -> Bool {
-        var probe: UInt8 = 0
-        return try withUnsafeMutableBytes(of: &probe) { try file.read(at: size, into: $0) } > 0
+        var probe: [UInt8] = [0]
+        return try file.read(at: size, into: &probe) > 0
     }
 }

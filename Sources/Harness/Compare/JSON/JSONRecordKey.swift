@@ -65,9 +65,7 @@ struct JSONRecordKey {
 
     /// A hash of the canonical bytes, the same for equal keys within one process.
     var hash: UInt64 {
-        var hasher = Hasher()
-        canonical.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return UInt64(bitPattern: Int64(hasher.finalize()))
+        ByteRun.with(canonical) { ByteHasher.hash($0) }
     }
 
     /// The key values as compact JSON text (strings quoted), for reports.

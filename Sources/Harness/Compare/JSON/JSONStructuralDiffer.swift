@@ -28,8 +28,8 @@ struct JSONStructuralDiffer {
     /// Per-pointer tolerances and masks (`JSONValueRules`).
     let rules: JSONValueRules
 
-    var expected = JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
-    var actual = JSONTapeView(tokens: UnsafeBufferPointer(start: nil, count: 0), bytes: UnsafeBufferPointer(start: nil, count: 0))
+    var expected = JSONTapeView.none
+    var actual = JSONTapeView.none
     var path: [PathStep] = []
     /// Indices of the patterns that match the path so far, one frame per level:
     /// `activePatterns[frames.last!...]` belong to the current value.

@@ -313,19 +313,8 @@ extension CellCaster {
         return eightDigitsValue(aligned | (0x3030_3030_3030_3030 &>> UInt64(8 * count)))
     }
 
-    /// The value of the eight ASCII digits at `pointer`, or nil when one byte is not a digit
-    /// (the SWAR steps of simdjson's `parse_eight_digits_unrolled`).
-    // `unsafe`: reads eight bytes at `pointer`; callers check that eight remain in the cell.
-    @inline(__always)
-    static func eightDigits(_ pointer: UnsafeRawPointer) -> UInt64? {
-        let word = UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
-        // Each byte is 0x30...0x39: its high nibble is 3, and adding 6 keeps it 3.
-        let highs = (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
-        guard highs == 0x3333_3333_3333_3333 else { return nil }
-        return eightDigitsValue(word)
-    }
-
-    /// The value of eight ASCII digits in `word`, the first in the low byte.
+    /// The value of eight ASCII digits in `word`, the first in the low byte (the SWAR steps
+    /// of simdjson's `parse_eight_digits_unrolled`).
     @inline(__always)
     static func eightDigitsValue(_ word: UInt64) -> UInt64 {
         var value = word &- 0x3030_3030_3030_3030

@@ -20,6 +20,10 @@ final class FileRangeSource: CSVByteSource {
         return count
     }
 
+    func read(at offset: Int, into array: inout [UInt8]) throws -> Int {
+        try array.withUnsafeMutableBytes { try read(at: offset, into: $0) }
+    }
+
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let wanted = min(buffer.count, max(0, end - offset))
         return try file.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]))

@@ -22,18 +22,19 @@ struct FingerprintSet {
         if count >= limit { grow() }
         let capacity = slots.count
         var index = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
-        return slots.withUnsafeMutableBufferPointer { table in
-            while true {
-                let slot = table[index]
-                if slot == 0 {
-                    table[index] = key
-                    count += 1
-                    return true
-                }
-                if slot == key { return false }
-                index += 1
-                if index == capacity { index = 0 }
+        // A span of the slots: indexed with bounds checks, without the array's
+        // uniqueness check on every store.
+        var table = slots.mutableSpan
+        while true {
+            let slot = table[index]
+            if slot == 0 {
+                table[index] = key
+                count += 1
+                return true
             }
+            if slot == key { return false }
+            index += 1
+            if index == capacity { index = 0 }
         }
     }
 
@@ -52,9 +53,7 @@ struct FingerprintSet {
 
     /// Calls `body` with every fingerprint held (0 shows as 1, as it is stored).
     func forEach(_ body: (UInt64) -> Void) {
-        slots.withUnsafeBufferPointer { table in
-            for key in table where key != 0 { body(key) }
-        }
+        for key in slots where key != 0 { body(key) }
     }
 
     private mutating func grow() {

@@ -27,25 +27,21 @@ struct IntegerBitmap {
     /// The smallest and largest values inserted, nil when none was.
     var range: ClosedRange<Int>? {
         guard started else { return nil }
-        return words.withUnsafeBufferPointer { table -> ClosedRange<Int>? in
-            guard let first = table.firstIndex(where: { $0 != 0 }), let last = table.lastIndex(where: { $0 != 0 }) else { return nil }
-            let low = base &+ (first << 6) &+ table[first].trailingZeroBitCount
-            let high = base &+ (last << 6) &+ (63 - table[last].leadingZeroBitCount)
-            return low...high
-        }
+        guard let first = words.firstIndex(where: { $0 != 0 }), let last = words.lastIndex(where: { $0 != 0 }) else { return nil }
+        let low = base &+ (first << 6) &+ words[first].trailingZeroBitCount
+        let high = base &+ (last << 6) &+ (63 - words[last].leadingZeroBitCount)
+        return low...high
     }
 
     /// Calls `body` with every value inserted, in increasing order.
     func forEach(_ body: (Int) -> Void) {
         guard started else { return }
-        words.withUnsafeBufferPointer { table in
-            for (index, word) in table.enumerated() where word != 0 {
-                var bits = word
-                while bits != 0 {
-                    let bit = bits.trailingZeroBitCount
-                    body(base &+ (index << 6) &+ bit)
-                    bits &= bits &- 1
-                }
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                body(base &+ (index << 6) &+ bit)
+                bits &= bits &- 1
             }
         }
     }
@@ -65,10 +61,10 @@ struct IntegerBitmap {
         guard !overflow, offset >= 0, offset < bits else { return nil }
         let word = offset >> 6
         let mask: UInt64 = 1 << UInt64(offset & 63)
-        return words.withUnsafeMutableBufferPointer { table in
-            if table[word] & mask != 0 { return false }
-            table[word] |= mask
-            return true
-        }
+        // A span of the words: a bounds-checked store without the array's uniqueness check.
+        var table = words.mutableSpan
+        if table[word] & mask != 0 { return false }
+        table[word] |= mask
+        return true
     }
 }

@@ -181,7 +181,7 @@ extension TableSchemaValidator {
         for part in 1..<parts {
             let guess = start + (end - start) / parts * part
             guard guess > (cuts.last ?? start) else { return nil }
-            let count = try buffer.withUnsafeMutableBytes { try source.read(at: guess, into: $0) }
+            let count = try source.read(at: guess, into: &buffer)
             guard let newline = buffer[0..<count].firstIndex(of: ASCII.newline) else { return nil }
             let cut = guess + newline + 1
             guard cut < end && cut > (cuts.last ?? start) else { return nil }

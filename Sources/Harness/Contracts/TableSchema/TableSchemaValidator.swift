@@ -73,7 +73,7 @@ public enum TableSchemaValidator {
         guard let file = try? ReadOnlyFile(path: path) else { return 0 }
         let size = file.status.size
         var sample = [UInt8](repeating: 0, count: 1 << 18)
-        let count = (try? sample.withUnsafeMutableBytes { try file.read(at: 0, into: $0) }) ?? 0
+        let count = (try? file.read(at: 0, into: &sample)) ?? 0
         guard count > 0 else { return 0 }
         let lines = sample[0..<count].reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) }
         guard lines > 0 else { return 1 }
