@@ -54,16 +54,11 @@ public enum JSONComparator {
         let collector = JSONDiffCollector(report: report, maxDiffs: options.maxDiffs)
         var differ = JSONStructuralDiffer(collector: collector, ignore: ignore, rtol: options.rtol, atol: options.atol,
                                           rules: rules)
-        try expectedBytes.withUnsafeBufferPointer { expectedBuffer in
-            try actualBytes.withUnsafeBufferPointer { actualBuffer in
+        try ByteRun.with(expectedBytes) { expectedBuffer in
+            try ByteRun.with(actualBytes) { actualBuffer in
                 try expectedTape.scan(expectedBuffer, path: expected)
                 try actualTape.scan(actualBuffer, path: actual)
-                expectedTape.tokens.withUnsafeBufferPointer { expectedTokens in
-                    actualTape.tokens.withUnsafeBufferPointer { actualTokens in
-                        _ = differ.compare(JSONTapeView(tokens: expectedTokens, bytes: expectedBuffer),
-                                           JSONTapeView(tokens: actualTokens, bytes: actualBuffer))
-                    }
-                }
+                _ = JSONTape.views(expectedTape, over: expectedBuffer, actualTape, over: actualBuffer) { differ.compare($0, $1) }
             }
         }
         return finished(differ.collector.report)

@@ -14,9 +14,7 @@ extension JSONLinesComparator {
         let actualPath = files.actual.path
         while let line = try files.expected.nextLine() {
             try files.expectedTape.scan(line.bytes, path: expectedPath, firstLine: line.number)
-            try files.expectedTape.tokens.withUnsafeBufferPointer {
-                try expectedKey.read(JSONTapeView(tokens: $0, bytes: line.bytes), path: expectedPath, line: line.number)
-            }
+            try files.expectedTape.view(over: line.bytes) { try expectedKey.read($0, path: expectedPath, line: line.number) }
             try index.insert(hash: expectedKey.hash, offset: line.offset, length: line.bytes.count, line: line.number, path: expectedPath)
         }
         index.seal()
@@ -24,17 +22,13 @@ extension JSONLinesComparator {
         let fetcher = try JSONRecordFetcher(path: expectedPath)
         while let line = try files.actual.nextLine() {
             try files.actualTape.scan(line.bytes, path: actualPath, firstLine: line.number)
-            try files.actualTape.tokens.withUnsafeBufferPointer {
-                try actualKey.read(JSONTapeView(tokens: $0, bytes: line.bytes), path: actualPath, line: line.number)
-            }
+            try files.actualTape.view(over: line.bytes) { try actualKey.read($0, path: actualPath, line: line.number) }
             let claimed = try index.claim(hash: actualKey.hash) { location in
                 try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
                     let expectedLine = location.line
-                    if expectedBytes.sameBytes(as: line.bytes) { return true }
+                    if expectedBytes.same(as: line.bytes) { return true }
                     try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
-                    try files.expectedTape.tokens.withUnsafeBufferPointer {
-                        try expectedKey.read(JSONTapeView(tokens: $0, bytes: expectedBytes), path: expectedPath, line: expectedLine)
-                    }
+                    try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }
                     guard expectedKey.canonical == actualKey.canonical else { return false }
                     differ.collector.row = expectedLine
                     differ.collector.actualRow = expectedLine == line.number ? nil : line.number
@@ -62,15 +56,13 @@ extension JSONLinesComparator {
             try fetcher.withRecord(offset: location.offset, length: location.length) { bytes in
                 let line = JSONLine(bytes: bytes, number: location.line, offset: location.offset)
                 try files.expectedTape.scan(bytes, path: expectedPath, firstLine: line.number)
-                try files.expectedTape.tokens.withUnsafeBufferPointer {
-                    try expectedKey.read(JSONTapeView(tokens: $0, bytes: bytes), path: expectedPath, line: line.number)
-                }
+                try files.expectedTape.view(over: bytes) { try expectedKey.read($0, path: expectedPath, line: line.number) }
                 keepWholeRecord(.missingRow, line, files.expectedTape, key: keyText(files.expectedTape, bytes, expectedKey), &differ)
             }
         }
     }
 
-    private static func keyText(_ tape: JSONTape, _ bytes: UnsafeBufferPointer<UInt8>, _ key: JSONRecordKey) -> [String] {
-        tape.tokens.withUnsafeBufferPointer { key.display(JSONTapeView(tokens: $0, bytes: bytes)) }
+    private static func keyText(_ tape: JSONTape, _ bytes: ByteRun, _ key: JSONRecordKey) -> [String] {
+        tape.view(over: bytes) { key.display($0) }
     }
 }

@@ -58,7 +58,7 @@ public enum JSONLinesComparator {
             let actualLine = try files.actual.nextLine()
             if let expectedLine, let actualLine {
                 differ.collector.report.rowsCompared += 1
-                if expectedLine.bytes.sameBytes(as: actualLine.bytes) {
+                if expectedLine.bytes.same(as: actualLine.bytes) {
                     // Equal bytes are an equal record only when they are a record: a
                     // malformed line is exit 2 even when both files share it. No tape is
                     // needed to say so.
@@ -86,14 +86,9 @@ public enum JSONLinesComparator {
 
     /// Walks the two scanned records; `expectedBytes` and `actualBytes` are what the tapes
     /// were scanned from.
-    static func compareTapes(_ files: RecordFiles, _ expectedBytes: UnsafeBufferPointer<UInt8>,
-                             _ actualBytes: UnsafeBufferPointer<UInt8>, _ differ: inout JSONStructuralDiffer) -> Int {
-        files.expectedTape.tokens.withUnsafeBufferPointer { expectedTokens in
-            files.actualTape.tokens.withUnsafeBufferPointer { actualTokens in
-                differ.compare(JSONTapeView(tokens: expectedTokens, bytes: expectedBytes),
-                               JSONTapeView(tokens: actualTokens, bytes: actualBytes))
-            }
-        }
+    static func compareTapes(_ files: RecordFiles, _ expectedBytes: ByteRun,
+                             _ actualBytes: ByteRun, _ differ: inout JSONStructuralDiffer) -> Int {
+        JSONTape.views(files.expectedTape, over: expectedBytes, files.actualTape, over: actualBytes) { differ.compare($0, $1) }
     }
 
     /// Counts a record that only one file has (`.missingRow` or `.extraRow`) and keeps it,
@@ -105,7 +100,7 @@ public enum JSONLinesComparator {
         differ.collector.row = nil
         differ.collector.actualRow = nil
         differ.collector.key = nil
-        let text = tape.tokens.withUnsafeBufferPointer { JSONValueText.compact(JSONTapeView(tokens: $0, bytes: line.bytes), 0) }
+        let text = tape.view(over: line.bytes) { JSONValueText.compact($0, 0) }
         differ.collector.keep(Difference(kind: kind, row: line.number, actualRow: nil, key: key, pointer: "",
                                          expected: kind == .missingRow ? text : nil,
                                          actual: kind == .extraRow ? text : nil))

@@ -3,12 +3,12 @@
 // and the search for its end resumes where it stopped, so no byte is scanned twice. The
 // buffer grows only to hold the longest line, which bounds memory. This is the one reader
 // of JSON Lines, for `harness diff` and `harness validate` alike, and the one type that owns
-// raw memory for them; everything else sees `UnsafeBufferPointer`s it hands out.
+// raw memory for them; everything else sees the `ByteRun`s it hands out.
 
 /// One non-blank line of a JSON Lines file.
 struct JSONLine {
     /// The line's bytes without its newline; valid until the reader's next call.
-    var bytes: UnsafeBufferPointer<UInt8>
+    var bytes: ByteRun
     /// 1-based line number in the file.
     var number: Int
     /// Byte offset of the line in the file.
@@ -44,7 +44,7 @@ final class JSONLineReader {
     /// - Throws: `HarnessError.io` when the file cannot be read, or what `body` throws.
     /// - Parameter chunkSize: bytes read at a time (small in tests, to split lines anywhere).
     static func forEachLine(in path: String, chunkSize: Int = defaultChunkSize,
-                            _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+                            _ body: (Int, ByteRun) throws -> Void) throws {
         let reader = try JSONLineReader(path: path, chunkSize: chunkSize)
         while let line = try reader.nextLine() { try body(line.number, line.bytes) }
     }
@@ -84,7 +84,7 @@ final class JSONLineReader {
     private func takeLine(upTo lineEnd: Int, skipping separator: Int) -> JSONLine {
         let base = window.bytes
         lineNumber += 1
-        let line = JSONLine(bytes: UnsafeBufferPointer(start: base + window.start, count: lineEnd - window.start),
+        let line = JSONLine(bytes: ByteRun(start: base + window.start, count: lineEnd - window.start),
                             number: lineNumber, offset: window.offset + window.start)
         window.start = lineEnd + separator
         searched = window.start
@@ -102,7 +102,7 @@ final class JSONLineReader {
     }
 
     /// Whether a line holds only spaces, tabs and carriage returns.
-    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isBlank(_ bytes: ByteRun) -> Bool {
         for byte in bytes where byte != ASCII.space && byte != ASCII.tab && byte != ASCII.carriageReturn {
             return false
         }

@@ -66,11 +66,11 @@ final class JSONStreamReader {
 
     /// The next value's bytes (whitespace before it skipped), valid until the next call.
     /// - Throws: `JSONStreamUnsupported` at the window.end of the file or where no value starts.
-    func readValue() throws -> UnsafeBufferPointer<UInt8> {
+    func readValue() throws -> ByteRun {
         guard try peek() != nil else { throw JSONStreamUnsupported() }
         let length = measuredAt == consumed ? measuredLength : try valueLength(within: nil)
         guard let length else { throw JSONStreamUnsupported() }
-        let value = UnsafeBufferPointer(start: bytes + window.start, count: length)
+        let value = ByteRun(start: bytes + window.start, count: length)
         window.start += length
         consumed += length
         return value

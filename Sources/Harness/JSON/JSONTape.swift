@@ -75,6 +75,31 @@ struct JSONTape: Sendable {
         try scanner.scanDocument()
     }
 
+    /// `scan(_:path:firstLine:)` of a run a reader lent.
+    /// - Throws: what `scan` throws.
+    mutating func scan(_ bytes: ByteRun, path: String, firstLine: Int = 1) throws {
+        try bytes.withUnsafeBuffer { try scan($0, path: path, firstLine: firstLine) }
+    }
+
+    /// `validate(_:path:firstLine:)` of a run a reader lent.
+    /// - Throws: what `scan` would throw.
+    static func validate(_ bytes: ByteRun, path: String, firstLine: Int = 1) throws {
+        try bytes.withUnsafeBuffer { try validate($0, path: path, firstLine: firstLine) }
+    }
+
+    /// Calls `body` with a view of this tape over `bytes`, the text it was scanned from.
+    func view<Result>(over bytes: ByteRun, _ body: (JSONTapeView) throws -> Result) rethrows -> Result {
+        try tokens.withUnsafeBufferPointer { tokens in
+            try bytes.withUnsafeBuffer { try body(JSONTapeView(tokens: tokens, bytes: $0)) }
+        }
+    }
+
+    /// Calls `body` with views of two tapes over the texts they were scanned from.
+    static func views<Result>(_ expected: JSONTape, over expectedBytes: ByteRun, _ actual: JSONTape, over actualBytes: ByteRun,
+                              _ body: (JSONTapeView, JSONTapeView) throws -> Result) rethrows -> Result {
+        try expected.view(over: expectedBytes) { e in try actual.view(over: actualBytes) { a in try body(e, a) } }
+    }
+
     /// Checks that `bytes` hold exactly one JSON value, as `scan` does, writing no tokens:
     /// it throws what `scan` would throw and returns where `scan` would return.
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int = 1) throws {

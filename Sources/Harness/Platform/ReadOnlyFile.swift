@@ -74,11 +74,13 @@ final class ReadOnlyFile {
         return count
     }
 
-    /// Fills `array` from byte `offset` without moving the position.
-    /// - Returns: how many bytes were read: all of `array.count` unless the file ends first.
+    /// Fills `array` (its first `count` bytes when given) from byte `offset` without moving
+    /// the position.
+    /// - Returns: how many bytes were read: all that were asked for unless the file ends first.
     /// - Throws: `HarnessError.io` when the system refuses.
-    func read(at offset: Int, into array: inout [UInt8]) throws -> Int {
-        try array.withUnsafeMutableBytes { try read(at: offset, into: $0) }
+    func read(at offset: Int, into array: inout [UInt8], count: Int? = nil) throws -> Int {
+        let count = min(count ?? array.count, array.count)
+        return try array.withUnsafeMutableBytes { try read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// Reads up to `buffer.count` bytes at `offset` (fewer at the end of the file).

@@ -59,7 +59,7 @@ final class ByteEqualLines: @unchecked Sendable {
         guard size >= 2 * chunkSize else { return nil }
         var window = [UInt8](repeating: 0, count: chunkSize)
         let middle = size / 2
-        let count = try window.withUnsafeMutableBytes { try file.read(at: middle, into: $0) }
+        let count = try file.read(at: middle, into: &window)
         guard let newline = window[0..<count].firstIndex(of: ASCII.newline) else { return nil }
         return middle + newline + 1
     }
@@ -97,7 +97,7 @@ final class ByteEqualLines: @unchecked Sendable {
             var lineStart = 0
             var searched = pending
             while let newline = RawMemory.firstIndex(of: ASCII.newline, in: bytes.baseAddress!, from: searched, to: bytes.count) {
-                guard isRecord(UnsafeBufferPointer(rebasing: bytes[lineStart..<newline]), counting: &records) else { return nil }
+                guard isRecord(ByteRun(UnsafeBufferPointer(rebasing: bytes[lineStart..<newline])), counting: &records) else { return nil }
                 lineStart = newline + 1
                 searched = lineStart
             }
@@ -110,14 +110,14 @@ final class ByteEqualLines: @unchecked Sendable {
         // The last line of the file may have no line end.
         if pending > 0 {
             let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending)
-            guard isRecord(bytes, counting: &records) else { return nil }
+            guard isRecord(ByteRun(bytes), counting: &records) else { return nil }
         }
         return records
     }
 
     /// Whether `line` is blank or one well-formed JSON value (then counted); too long a line
     /// is not decided here.
-    private func isRecord(_ line: UnsafeBufferPointer<UInt8>, counting records: inout Int) -> Bool {
+    private func isRecord(_ line: ByteRun, counting records: inout Int) -> Bool {
         if JSONLineReader.isBlank(line) { return true }
         guard line.count <= ReadLimit.bytes else { return false }
         records += 1

@@ -64,12 +64,7 @@ struct JSONDocumentWalker {
         let actualBytes = try actual.readValue()
         try scan(expectedBytes, into: &expectedTape, expected.path)
         try scan(actualBytes, into: &actualTape, actual.path)
-        expectedTape.tokens.withUnsafeBufferPointer { expectedTokens in
-            actualTape.tokens.withUnsafeBufferPointer { actualTokens in
-                differ.compareHere(JSONTapeView(tokens: expectedTokens, bytes: expectedBytes),
-                                   JSONTapeView(tokens: actualTokens, bytes: actualBytes))
-            }
-        }
+        JSONTape.views(expectedTape, over: expectedBytes, actualTape, over: actualBytes) { differ.compareHere($0, $1) }
     }
 
     /// Reads and checks the next value of `reader`, and reports it if it is `kind`'s side.
@@ -80,7 +75,7 @@ struct JSONDocumentWalker {
         defer { swap(&tape, &expectedTape) }
         try scan(bytes, into: &tape, reader.path)
         guard let kind else { return }
-        tape.tokens.withUnsafeBufferPointer { differ.reportHere(kind, JSONTapeView(tokens: $0, bytes: bytes)) }
+        tape.view(over: bytes) { differ.reportHere(kind, $0) }
     }
 
     private mutating func compareArrays(depth: Int) throws {
@@ -180,16 +175,11 @@ struct JSONDocumentWalker {
     }
 
     private mutating func compareRests() throws {
-        try expectedRest.withUnsafeBufferPointer { expectedBytes in
-            try actualRest.withUnsafeBufferPointer { actualBytes in
+        try ByteRun.with(expectedRest) { expectedBytes in
+            try ByteRun.with(actualRest) { actualBytes in
                 try scan(expectedBytes, into: &expectedTape, expected.path)
                 try scan(actualBytes, into: &actualTape, actual.path)
-                expectedTape.tokens.withUnsafeBufferPointer { expectedTokens in
-                    actualTape.tokens.withUnsafeBufferPointer { actualTokens in
-                        differ.compareHere(JSONTapeView(tokens: expectedTokens, bytes: expectedBytes),
-                                           JSONTapeView(tokens: actualTokens, bytes: actualBytes))
-                    }
-                }
+                JSONTape.views(expectedTape, over: expectedBytes, actualTape, over: actualBytes) { differ.compareHere($0, $1) }
             }
         }
         expectedRest = []
@@ -213,7 +203,7 @@ struct JSONDocumentWalker {
         return false
     }
 
-    private func key(_ reader: JSONStreamReader) throws -> UnsafeBufferPointer<UInt8> {
+    private func key(_ reader: JSONStreamReader) throws -> ByteRun {
         guard try reader.peek() == ASCII.quote else { throw JSONStreamUnsupported() }
         return try reader.readValue()
     }
@@ -225,17 +215,17 @@ struct JSONDocumentWalker {
 
     /// The decoded name of a key (its source text with quotes), checked as a JSON string.
     private mutating func decoded(_ key: [UInt8]) throws -> [UInt8] {
-        try key.withUnsafeBufferPointer { bytes in
+        try ByteRun.with(key) { bytes in
             try scan(bytes, into: &expectedTape, expected.path)
             name.removeAll(keepingCapacity: true)
-            expectedTape.tokens.withUnsafeBufferPointer { JSONTapeView(tokens: $0, bytes: bytes).decodeString(0, into: &name) }
+            expectedTape.view(over: bytes) { $0.decodeString(0, into: &name) }
         }
         return name
     }
 
     /// Scans one value into a tape; any problem sends the caller to the whole comparison,
     /// which reports it with its line and column in the file.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into tape: inout JSONTape, _ path: String) throws {
+    private func scan(_ bytes: ByteRun, into tape: inout JSONTape, _ path: String) throws {
         do {
             try tape.scan(bytes, path: path)
         } catch {

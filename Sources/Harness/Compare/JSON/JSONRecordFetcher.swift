@@ -27,7 +27,7 @@ final class JSONRecordFetcher {
 
     /// Calls `body` with the `length` bytes at `offset`.
     /// - Throws: `HarnessError.io` when the read fails or the file got shorter.
-    func withRecord<Result>(offset: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+    func withRecord<Result>(offset: Int, length: Int, _ body: (ByteRun) throws -> Result) throws -> Result {
         let end = offset + length
         defer { lastEnd = end }
         if offset < windowOffset || end > windowOffset + windowCount {
@@ -35,14 +35,14 @@ final class JSONRecordFetcher {
             let sequential = offset >= lastEnd && offset - lastEnd <= 4_096
             guard sequential else {
                 guard try read(into: &single, offset: offset, count: length) == length else { throw changed(offset) }
-                return try single.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+                return try ByteRun.with(single) { try body($0.run(0..<length)) }
             }
             windowCount = try read(into: &window, offset: offset, count: max(length, windowSize))
             windowOffset = offset
             guard windowCount >= length else { throw changed(offset) }
         }
         let start = offset - windowOffset
-        return try window.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + length)])) }
+        return try ByteRun.with(window) { try body($0.run(start..<(start + length))) }
     }
 
     private func changed(_ offset: Int) -> HarnessError {
@@ -53,6 +53,6 @@ final class JSONRecordFetcher {
     /// - Returns: how many were read; fewer only at the end of the file.
     private func read(into storage: inout [UInt8], offset: Int, count: Int) throws -> Int {
         if storage.count < count { storage = [UInt8](repeating: 0, count: count) }
-        return try storage.withUnsafeMutableBytes { try file.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count])) }
+        return try file.read(at: offset, into: &storage, count: count)
     }
 }
