@@ -2,13 +2,13 @@
 extension TableChecker {
     /// Numeric bounds of a plan, as bits of `plannedOrder`.
     @inline(__always)
-    static func checkBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>) -> UInt16 {
+    static func checkBounds(_ number: Double, _ plan: ElementRef<CellPlan>) -> UInt16 {
         var failed: UInt16 = 0
         if number.isNaN { return 0 }
-        if plan.pointee.hasMinimum && number < plan.pointee.minimum { failed |= 1 << 0 }
-        if plan.pointee.hasMaximum && number > plan.pointee.maximum { failed |= 1 << 1 }
-        if plan.pointee.hasExclusiveMinimum && number <= plan.pointee.exclusiveMinimum { failed |= 1 << 2 }
-        if plan.pointee.hasExclusiveMaximum && number >= plan.pointee.exclusiveMaximum { failed |= 1 << 3 }
+        if plan.value.hasMinimum && number < plan.value.minimum { failed |= 1 << 0 }
+        if plan.value.hasMaximum && number > plan.value.maximum { failed |= 1 << 1 }
+        if plan.value.hasExclusiveMinimum && number <= plan.value.exclusiveMinimum { failed |= 1 << 2 }
+        if plan.value.hasExclusiveMaximum && number >= plan.value.exclusiveMaximum { failed |= 1 << 3 }
         return failed
     }
 
@@ -28,29 +28,29 @@ extension TableChecker {
 
     /// Length, pattern and enum of a text cell, as bits of `plannedOrder`.
     @inline(__always)
-    static func checkText(_ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+    static func checkText(_ bytes: ByteRun, _ plan: ElementRef<CellPlan>, _ field: ElementRef<TableField>) -> UInt16 {
         var failed: UInt16 = 0
-        if plan.pointee.minLength >= 0 || plan.pointee.maxLength < Int.max {
+        if plan.value.minLength >= 0 || plan.value.maxLength < Int.max {
             var length = 0
             for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
-            if length < plan.pointee.minLength { failed |= 1 << 4 }
-            if length > plan.pointee.maxLength { failed |= 1 << 5 }
+            if length < plan.value.minLength { failed |= 1 << 4 }
+            if length > plan.value.maxLength { failed |= 1 << 5 }
         }
-        if let pattern = plan.pointee.pattern {
+        if let pattern = plan.value.pattern {
             // `!`: a plan has an automaton only for a field with a pattern.
-            let matched = pattern.matches(bytes) ?? field.pointee.constraints.pattern!.generalMatch(bytes)
+            let matched = pattern.matches(bytes) ?? field.value.constraints.pattern!.generalMatch(bytes)
             if !matched { failed |= 1 << 6 }
         }
-        if let texts = plan.pointee.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
+        if let texts = plan.value.enumTexts, !texts.contains(bytes) { failed |= 1 << 7 }
         return failed
     }
 
     /// Casts by the plan's fast paths; anything they do not cover goes through the field's
     /// caster, which gives the same answer.
     @inline(__always)
-    static func cast(_ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>, _ field: UnsafeMutablePointer<TableField>) -> CellValue? {
+    static func cast(_ bytes: ByteRun, _ plan: ElementRef<CellPlan>, _ field: ElementRef<TableField>) -> CellValue? {
         let count = bytes.count
-        switch plan.pointee.kind {
+        switch plan.value.kind {
         case .text:
             return .text
         case .integer:
@@ -71,10 +71,10 @@ extension TableChecker {
         case .general:
             break
         }
-        return field.pointee.caster.cast(bytes)
+        return field.value.caster.cast(bytes)
     }
 
-    func reportConstraint(_ name: FieldConstraints.Name, _ fields: UnsafeMutablePointer<TableField>, _ fieldIndex: Int,
+    func reportConstraint(_ name: FieldConstraints.Name, _ fields: ElementTable<TableField>, _ fieldIndex: Int,
                                   _ bytes: ByteRun, rowNumber: Int) {
         add(.constraintError, row: rowNumber, field: fields[fieldIndex].name,
             severity: severity(.constraintError, field: fieldIndex, check: name.rawValue),
@@ -87,14 +87,14 @@ extension TableChecker {
 
     /// The constraints a plan checks itself; returns a bit per broken one (`plannedOrder`).
     @inline(__always)
-    static func checkPlanned(_ value: CellValue, _ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>,
-                             _ field: UnsafeMutablePointer<TableField>) -> UInt16 {
+    static func checkPlanned(_ value: CellValue, _ bytes: ByteRun, _ plan: ElementRef<CellPlan>,
+                             _ field: ElementRef<TableField>) -> UInt16 {
         var failed: UInt16 = 0
-        if plan.pointee.numericBounds {
+        if plan.value.numericBounds {
             switch value {
             case .integer(let integer): failed |= checkBounds(Double(integer), plan)
             case .number(let number): failed |= checkBounds(number, plan)
-            case .bigInteger: failed |= checkBoundsExactly(value, field.pointee.constraints)
+            case .bigInteger: failed |= checkBoundsExactly(value, field.value.constraints)
             default: break
             }
         }

@@ -87,11 +87,11 @@ extension TableChecker {
         var values: [Int: (CellValue, UInt64)] = [:]
         for index in 0..<slots.count {
             let slot = slotStore[index]
-            let plan = UnsafePointer(plans + slot.field)
-            guard plan.pointee.fingerprints, slot.column < count else { continue }
+            let plan = plans.ref(slot.field)
+            guard plan.value.fingerprints, slot.column < count else { continue }
             let bytes = record.cell(slot.column)
             // `!`: prepare() set the field store above.
-            guard !plan.pointee.missing.contains(bytes), let value = TableChecker.cast(bytes, plan, fieldStore! + slot.field) else { continue }
+            guard !plan.value.missing.contains(bytes), let value = TableChecker.cast(bytes, plan, fieldStore!.ref(slot.field)) else { continue }
             values[slot.field] = (value, Fingerprint.of(value, bytes: bytes))
         }
         for (field, (value, fingerprint)) in values.sorted(by: { $0.key < $1.key }) where states[field].seen != nil {

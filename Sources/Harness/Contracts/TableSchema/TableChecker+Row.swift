@@ -50,8 +50,8 @@ extension TableChecker {
 
     /// A row is blank when every field's cell is null or absent (frictionless's rule).
     @inline(__always)
-    private func isBlank<Record: TableRecord>(_ record: Record, _ plans: UnsafeMutablePointer<CellPlan>,
-                                              _ slots: UnsafeMutablePointer<Slot>, _ slotCount: Int) -> Bool {
+    private func isBlank<Record: TableRecord>(_ record: Record, _ plans: ElementTable<CellPlan>,
+                                              _ slots: ElementTable<Slot>, _ slotCount: Int) -> Bool {
         let count = record.cellCount
         for index in 0..<slotCount {
             let slot = slots[index]
@@ -60,7 +60,7 @@ extension TableChecker {
         return true
     }
 
-    private func checkBlankRow(_ states: UnsafeMutablePointer<FieldState>, _ slots: UnsafeMutablePointer<Slot>, _ slotCount: Int, rowNumber: Int) {
+    private func checkBlankRow(_ states: ElementTable<FieldState>, _ slots: ElementTable<Slot>, _ slotCount: Int, rowNumber: Int) {
         for index in 0..<slotCount {
             let field = slots[index].field
             states[field].nulls += 1
@@ -76,7 +76,7 @@ extension TableChecker {
     }
 
     /// A null cell: counted, and a `required` violation when the field is required.
-    private func noteNull(_ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int,
+    private func noteNull(_ fields: ElementTable<TableField>, _ states: ElementTable<FieldState>, _ fieldIndex: Int,
                           empty: Bool, rowNumber: Int, cell: @autoclosure () -> String) {
         if empty { states[fieldIndex].nulls += 1 }
         states[fieldIndex].missing += 1
@@ -90,51 +90,51 @@ extension TableChecker {
 
     /// Checks one present cell; returns true when it repeats a value of a unique field.
     @inline(__always)
-    private func checkCell(_ bytes: ByteRun, _ plans: UnsafeMutablePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
-                           _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
+    private func checkCell(_ bytes: ByteRun, _ plans: ElementTable<CellPlan>, _ fields: ElementTable<TableField>,
+                           _ states: ElementTable<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
         // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
-        let plan = UnsafePointer(plans + fieldIndex)
-        if plan.pointee.missing.contains(bytes) {
+        let plan = plans.ref(fieldIndex)
+        if plan.value.missing.contains(bytes) {
             noteMissing(bytes, fields, states, fieldIndex, rowNumber: rowNumber)
             return false
         }
         // Fast paths: the planned kinds are cast and checked without building a
         // `CellValue`, which is only made when a fingerprint needs it.
-        switch plan.pointee.operation {
+        switch plan.value.operation {
         case .text:
-            return plan.pointee.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
+            return plan.value.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
         case .checkedText:
-            let failed = TableChecker.checkText(bytes, plan, fields + fieldIndex)
+            let failed = TableChecker.checkText(bytes, plan, fields.ref(fieldIndex))
             if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
-            return plan.pointee.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
+            return plan.value.fingerprints ? remember(.text, bytes, fields, states, fieldIndex) : false
         case .integer:
             guard let integer = CellCaster.plainInteger(bytes), bytes.count == 1 || bytes[0] != ASCII.zero else { break }
             let number = Double(integer)
-            if !(number >= plan.pointee.low && number <= plan.pointee.high) {
+            if !(number >= plan.value.low && number <= plan.value.high) {
                 reportBounds(number, plan, fields, states, fieldIndex, bytes, rowNumber: rowNumber)
             }
-            return plan.pointee.fingerprints ? rememberInteger(integer, bytes, fields, states, fieldIndex) : false
+            return plan.value.fingerprints ? rememberInteger(integer, bytes, fields, states, fieldIndex) : false
         case .number:
             let count = bytes.count
             guard count > 0, bytes[0] != ASCII.zero || count == 1 || bytes[1] == ASCII.period else { break }
             // Whole numbers around the value inside the bounds settle it without its digits.
-            if !plan.pointee.fingerprints, let range = CellCaster.decimalRange(bytes),
-               range.low >= plan.pointee.low && range.high <= plan.pointee.high {
+            if !plan.value.fingerprints, let range = CellCaster.decimalRange(bytes),
+               range.low >= plan.value.low && range.high <= plan.value.high {
                 return false
             }
             guard let digits = CellCaster.quickDecimal(bytes) else { break }
             // Well inside the bounds, a reading a few units off in the last place is
             // inside too; near a bound, or for a fingerprint, read it exactly.
             let quick = digits.approximate
-            let inside = quick >= plan.pointee.safeLow && quick <= plan.pointee.safeHigh
-            if inside && !plan.pointee.fingerprints { return false }
+            let inside = quick >= plan.value.safeLow && quick <= plan.value.safeHigh
+            if inside && !plan.value.fingerprints { return false }
             let number = digits.exact ?? CellCaster.parseDecimal(bytes) ?? quick
-            if !inside && !(number >= plan.pointee.low && number <= plan.pointee.high) {
+            if !inside && !(number >= plan.value.low && number <= plan.value.high) {
                 reportBounds(number, plan, fields, states, fieldIndex, bytes, rowNumber: rowNumber)
             }
-            return plan.pointee.fingerprints ? remember(.number(number), bytes, fields, states, fieldIndex) : false
+            return plan.value.fingerprints ? remember(.number(number), bytes, fields, states, fieldIndex) : false
         case .date:
-            if plan.pointee.fingerprints {
+            if plan.value.fingerprints {
                 guard let day = CellCaster.isoDate(bytes) else { break }
                 return remember(.date(day), bytes, fields, states, fieldIndex)
             }
@@ -148,17 +148,17 @@ extension TableChecker {
 
     /// A missing cell, out of line: the per-cell path keeps a small frame.
     @inline(never)
-    private func noteMissing(_ bytes: ByteRun, _ fields: UnsafeMutablePointer<TableField>,
-                             _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) {
+    private func noteMissing(_ bytes: ByteRun, _ fields: ElementTable<TableField>,
+                             _ states: ElementTable<FieldState>, _ fieldIndex: Int, rowNumber: Int) {
         noteNull(fields, states, fieldIndex, empty: bytes.isEmpty, rowNumber: rowNumber, cell: ViolationLog.text(bytes))
     }
 
     /// The general path, out of line: casting through the field's caster, every declared
     /// constraint, type errors. Returns true when the cell repeats a value of a unique field.
     @inline(never)
-    private func checkGeneralCell(_ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
-                                  _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
-        guard let value = TableChecker.cast(bytes, plan, fields + fieldIndex) else {
+    private func checkGeneralCell(_ bytes: ByteRun, _ plan: ElementRef<CellPlan>, _ fields: ElementTable<TableField>,
+                                  _ states: ElementTable<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
+        guard let value = TableChecker.cast(bytes, plan, fields.ref(fieldIndex)) else {
             states[fieldIndex].invalid += 1
             states[fieldIndex].isNull = true
             add(.typeError, row: rowNumber, field: fields[fieldIndex].name, severity: severity(.typeError, field: fieldIndex, check: "type"),
@@ -166,12 +166,12 @@ extension TableChecker {
             return false
         }
         checkConstraints(value, bytes, plan, fields, states, fieldIndex, rowNumber: rowNumber)
-        return plan.pointee.fingerprints ? remember(value, bytes, fields, states, fieldIndex) : false
+        return plan.value.fingerprints ? remember(value, bytes, fields, states, fieldIndex) : false
     }
 
     /// Reports the broken planned constraints (`failed`, bits of `plannedOrder`) of a cell.
     @inline(never)
-    private func reportPlanned(_ failed: UInt16, _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
+    private func reportPlanned(_ failed: UInt16, _ fields: ElementTable<TableField>, _ states: ElementTable<FieldState>,
                                _ fieldIndex: Int, _ bytes: ByteRun, rowNumber: Int) {
         states[fieldIndex].invalid += 1
         for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
@@ -181,8 +181,8 @@ extension TableChecker {
 
     /// Reports the numeric bounds a value outside `low...high` breaks.
     @inline(never)
-    private func reportBounds(_ number: Double, _ plan: UnsafePointer<CellPlan>, _ fields: UnsafeMutablePointer<TableField>,
-                              _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int, _ bytes: ByteRun,
+    private func reportBounds(_ number: Double, _ plan: ElementRef<CellPlan>, _ fields: ElementTable<TableField>,
+                              _ states: ElementTable<FieldState>, _ fieldIndex: Int, _ bytes: ByteRun,
                               rowNumber: Int) {
         let failed = TableChecker.checkBounds(number, plan)
         if failed != 0 { reportPlanned(failed, fields, states, fieldIndex, bytes, rowNumber: rowNumber) }
@@ -191,11 +191,11 @@ extension TableChecker {
     /// Notes an integer of a fingerprinted field: dense values go to the field's bitmap.
     /// Returns true when it repeats a value of a unique field.
     @inline(__always)
-    private func rememberInteger(_ integer: Int, _ bytes: ByteRun, _ fields: UnsafeMutablePointer<TableField>,
-                                 _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
-        let state = states + fieldIndex
-        if !state.pointee.inKey, state.pointee.bitmap != nil,
-           let inserted = state.pointee.bitmap!.insert(integer) {  // `!`: checked on the left
+    private func rememberInteger(_ integer: Int, _ bytes: ByteRun, _ fields: ElementTable<TableField>,
+                                 _ states: ElementTable<FieldState>, _ fieldIndex: Int) -> Bool {
+        let state = states.ref(fieldIndex)
+        if !state.value.inKey, state.value.bitmap != nil,
+           let inserted = state.value.bitmap!.insert(integer) {  // `!`: checked on the left
             return inserted ? false : noteRepeat(fields, states, fieldIndex)
         }
         return remember(.integer(integer), bytes, fields, states, fieldIndex)
@@ -204,37 +204,37 @@ extension TableChecker {
     /// Notes the value of a fingerprinted field: its key fingerprint, and whether it was
     /// seen before. Returns true when it repeats a value of a unique field.
     @inline(never)
-    private func remember(_ value: CellValue, _ bytes: ByteRun, _ fields: UnsafeMutablePointer<TableField>,
-                          _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
-        let state = states + fieldIndex
-        if state.pointee.inKey {
-            state.pointee.fingerprint = Fingerprint.of(value, bytes: bytes)
-            state.pointee.isNull = false
+    private func remember(_ value: CellValue, _ bytes: ByteRun, _ fields: ElementTable<TableField>,
+                          _ states: ElementTable<FieldState>, _ fieldIndex: Int) -> Bool {
+        let state = states.ref(fieldIndex)
+        if state.value.inKey {
+            state.value.fingerprint = Fingerprint.of(value, bytes: bytes)
+            state.value.isNull = false
         }
         var isNew = true
-        if state.pointee.bitmap != nil, case .integer(let integer) = value,
-           let inserted = state.pointee.bitmap!.insert(integer) {  // `!`: checked on the left
+        if state.value.bitmap != nil, case .integer(let integer) = value,
+           let inserted = state.value.bitmap!.insert(integer) {  // `!`: checked on the left
             isNew = inserted
-        } else if state.pointee.seen != nil {
-            let fingerprint = state.pointee.inKey ? state.pointee.fingerprint : Fingerprint.of(value, bytes: bytes)
-            isNew = state.pointee.seen!.insert(fingerprint)  // `!`: checked on the left
+        } else if state.value.seen != nil {
+            let fingerprint = state.value.inKey ? state.value.fingerprint : Fingerprint.of(value, bytes: bytes)
+            isNew = state.value.seen!.insert(fingerprint)  // `!`: checked on the left
         }
         return isNew ? false : noteRepeat(fields, states, fieldIndex)
     }
 
     /// Counts a repeated value; true when the field is unique (the row reports it).
-    private func noteRepeat(_ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>, _ fieldIndex: Int) -> Bool {
+    private func noteRepeat(_ fields: ElementTable<TableField>, _ states: ElementTable<FieldState>, _ fieldIndex: Int) -> Bool {
         states[fieldIndex].duplicates += 1
         guard fields[fieldIndex].constraints.unique else { return false }
         uniqueHits.append(fieldIndex)
         return true
     }
 
-    private func checkConstraints(_ value: CellValue, _ bytes: ByteRun, _ plan: UnsafePointer<CellPlan>,
-                                  _ fields: UnsafeMutablePointer<TableField>, _ states: UnsafeMutablePointer<FieldState>,
+    private func checkConstraints(_ value: CellValue, _ bytes: ByteRun, _ plan: ElementRef<CellPlan>,
+                                  _ fields: ElementTable<TableField>, _ states: ElementTable<FieldState>,
                                   _ fieldIndex: Int, rowNumber: Int) {
-        guard plan.pointee.checksValues else { return }
-        if plan.pointee.generalConstraints {
+        guard plan.value.checksValues else { return }
+        if plan.value.generalConstraints {
             var broken = false
             fields[fieldIndex].constraints.check(value, bytes: bytes) { name in
                 broken = true
@@ -243,7 +243,7 @@ extension TableChecker {
             if broken { states[fieldIndex].invalid += 1 }
             return
         }
-        let failed = TableChecker.checkPlanned(value, bytes, plan, fields + fieldIndex)
+        let failed = TableChecker.checkPlanned(value, bytes, plan, fields.ref(fieldIndex))
         if failed != 0 {
             states[fieldIndex].invalid += 1
             for (bit, name) in TableChecker.plannedOrder.enumerated() where failed & (1 << bit) != 0 {
@@ -252,7 +252,7 @@ extension TableChecker {
         }
     }
 
-    private func checkKeys(_ states: UnsafeMutablePointer<FieldState>, rowNumber: Int) {
+    private func checkKeys(_ states: ElementTable<FieldState>, rowNumber: Int) {
         let schema = contract.schema
         if !schema.primaryKey.isEmpty {
             if let fingerprint = keyFingerprint(schema.primaryKey, states) {
@@ -284,7 +284,7 @@ extension TableChecker {
     }
 
     /// The combined fingerprint of a key's cells in this row, nil when one is null.
-    private func keyFingerprint(_ key: [Int], _ states: UnsafeMutablePointer<FieldState>) -> UInt64? {
+    private func keyFingerprint(_ key: [Int], _ states: ElementTable<FieldState>) -> UInt64? {
         var state: UInt64 = 0x5151
         for index in key {
             if states[index].isNull { return nil }

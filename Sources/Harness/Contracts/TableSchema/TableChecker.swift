@@ -49,12 +49,12 @@ final class TableChecker: @unchecked Sendable {
 
     // `@exclusivity(unchecked)`: the properties the per-row path reads and bumps skip the
     // runtime's access tracking (three calls a row); a checker has one thread at a time.
-    // unsafe: allocated by `prepare()` once the fields are final (after the header), freed
-    // in deinit; indices come from `slots`, which only name existing fields.
-    @exclusivity(unchecked) private(set) var fieldStore: UnsafeMutablePointer<TableField>?
-    @exclusivity(unchecked) private(set) var states: UnsafeMutablePointer<FieldState>?
-    @exclusivity(unchecked) private(set) var slotStore: UnsafeMutablePointer<Slot>?
-    @exclusivity(unchecked) private(set) var plans: UnsafeMutablePointer<CellPlan>?
+    // Tables made by `prepare()` once the fields are final (after the header), freed in
+    // deinit; their indices are checked.
+    @exclusivity(unchecked) private(set) var fieldStore: ElementTable<TableField>?
+    @exclusivity(unchecked) private(set) var states: ElementTable<FieldState>?
+    @exclusivity(unchecked) private(set) var slotStore: ElementTable<Slot>?
+    @exclusivity(unchecked) private(set) var plans: ElementTable<CellPlan>?
     private let planStorage = PlanStorage()
     private var preparedCount = 0
 
@@ -93,14 +93,8 @@ final class TableChecker: @unchecked Sendable {
     }
 
     private func release() {
-        if let fieldStore {
-            fieldStore.deinitialize(count: preparedCount)
-            fieldStore.deallocate()
-        }
-        if let states {
-            states.deinitialize(count: preparedCount)
-            states.deallocate()
-        }
+        fieldStore?.deallocate()
+        states?.deallocate()
         slotStore?.deallocate()
         plans?.deallocate()
         plans = nil
@@ -118,14 +112,12 @@ final class TableChecker: @unchecked Sendable {
         for key in schema.foreignKeys { keyed.formUnion(key.fields + key.reference) }
         let nullSequence = contract.dialect.nullSequence
         preparedCount = fields.count
-        let store = UnsafeMutablePointer<TableField>.allocate(capacity: max(fields.count, 1))
-        let stateStore = UnsafeMutablePointer<FieldState>.allocate(capacity: max(fields.count, 1))
-        let planStore = UnsafeMutablePointer<CellPlan>.allocate(capacity: max(fields.count, 1))
+        var store: [TableField] = [], stateStore: [FieldState] = [], planStore: [CellPlan] = []
         for (index, field) in fields.enumerated() {
             var compiled = field
             let missing = field.missingValues + (nullSequence.map { [$0] } ?? [])
             compiled.missing = TextSet(missing)
-            (store + index).initialize(to: compiled)
+            store.append(compiled)
             var state = FieldState()
             if field.constraints.unique || field.quality.contains(where: { $0.metric == .duplicateValues }) {
                 if field.type == .integer {
@@ -137,20 +129,18 @@ final class TableChecker: @unchecked Sendable {
                 }
             }
             state.inKey = keyed.contains(index)
-            (stateStore + index).initialize(to: state)
+            stateStore.append(state)
             var plan = TableChecker.plan(for: compiled, missing: missing, fingerprints: state.inKey || state.seen != nil, storage: planStorage)
             if !usesPlans {
                 plan = CellPlan(kind: .general, missing: plan.missing, required: plan.required, fingerprints: plan.fingerprints,
                                 generalConstraints: true)
             }
-            (planStore + index).initialize(to: plan)
+            planStore.append(plan)
         }
-        plans = planStore
-        let slotPointer = UnsafeMutablePointer<Slot>.allocate(capacity: max(slots.count, 1))
-        slotPointer.initialize(from: slots, count: slots.count)
-        fieldStore = store
-        states = stateStore
-        slotStore = slotPointer
+        plans = ElementTable(planStore)
+        fieldStore = ElementTable(store)
+        states = ElementTable(stateStore)
+        slotStore = ElementTable(slots)
     }
 
     /// The severity of a check on a field: the field's own setting, else the contract's
