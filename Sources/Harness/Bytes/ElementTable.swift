@@ -48,11 +48,12 @@ struct ElementTable<Element>: @unchecked Sendable {
     /// outside `0..<count`.
     subscript(index: Int) -> Element {
         @inline(__always) unsafeAddress {
-            precondition(index >= 0 && index < count, "table index out of range")
+            // One unsigned comparison: a negative index is a huge unsigned one.
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "table index out of range")
             return UnsafePointer(base + index)
         }
         @inline(__always) nonmutating unsafeMutableAddress {
-            precondition(index >= 0 && index < count, "table index out of range")
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "table index out of range")
             return base + index
         }
     }
@@ -60,7 +61,7 @@ struct ElementTable<Element>: @unchecked Sendable {
     /// Element `index` as a reference, its index checked now.
     @inline(__always)
     func ref(_ index: Int) -> ElementRef<Element> {
-        precondition(index >= 0 && index < count, "table index out of range")
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "table index out of range")
         return ElementRef(base + index)
     }
 }
@@ -80,4 +81,28 @@ struct ElementRef<Element> {
         @inline(__always) unsafeAddress { UnsafePointer(pointer) }
         @inline(__always) nonmutating unsafeMutableAddress { pointer }
     }
+}
+
+extension ElementTable where Element == UInt8 {
+    /// The bytes as a run, valid while the table is.
+    var bytes: ByteRun { ByteRun(start: UnsafePointer(base), count: count) }
+}
+
+/// A value for each of the 256 bytes: indexed by a byte, it cannot be indexed outside, so
+/// its reads need no check (the byte classes of a pattern automaton).
+struct ByteMap: @unchecked Sendable {
+    // `unsafe`: 256 bytes, allocated by `init(_:)`, freed by `deallocate()`.
+    private let base: UnsafeMutablePointer<UInt8>
+
+    /// A map from `values`, which holds 256 entries; to be freed with `deallocate()`.
+    init(_ values: [UInt8]) {
+        precondition(values.count == 256, "a byte map has 256 entries")
+        base = .allocate(capacity: 256)
+        base.initialize(from: values, count: 256)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    @inline(__always)
+    subscript(byte: UInt8) -> UInt8 { base[Int(byte)] }
 }

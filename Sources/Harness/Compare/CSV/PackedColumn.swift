@@ -40,6 +40,14 @@ final class PackedColumn<Element: BitwiseCopyable> {
         UnsafeMutableBufferPointer(start: base, count: count)
     }
 
+    /// Calls `body` with the first `count` elements as a bounds-checked mutable span, for
+    /// passes that rearrange them in place.
+    func withElements<Result>(_ body: (inout MutableSpan<Element>) throws -> Result) rethrows -> Result {
+        let buffer = elements
+        var span = buffer.mutableSpan
+        return try body(&span)
+    }
+
     private func grow() {
         capacity += capacity / 4 + 16
         base = Self.allocate(base, capacity)

@@ -78,8 +78,9 @@ final class JSONRecordIndex {
         matchedBits = [UInt64](repeating: 0, count: (records + 63) / 64)
         entryBits = records <= 1 ? 1 : UInt64(Int.bitWidth - (records - 1).leadingZeroBitCount)
         let entryMask = Self.mask(entryBits)
-        let values = entries.elements
-        for entry in 0..<records { values[entry] = values[entry] & ~entryMask | UInt64(entry) }
+        entries.withElements { values in
+            for entry in 0..<records { values[entry] = values[entry] & ~entryMask | UInt64(entry) }
+        }
         var buckets = 1
         var bucketBits: UInt64 = 0
         while buckets * 32 <= records {
@@ -88,12 +89,13 @@ final class JSONRecordIndex {
         }
         bucketShift = 64 - bucketBits
         let directory = PackedColumn<UInt32>(repeating: 0, count: buckets + 1)
-        for value in values { directory[bucket(of: value) + 1] += 1 }
+        for entry in 0..<records { directory[bucket(of: entries[entry]) + 1] += 1 }
         for bucket in 0..<buckets { directory[bucket + 1] += directory[bucket] }
-        permute(values, into: directory, buckets: buckets)
-        for bucket in 0..<buckets {
-            let run = UnsafeMutableBufferPointer(rebasing: values[Int(directory[bucket])..<Int(directory[bucket + 1])])
-            Self.sort(run)
+        entries.withElements { values in
+            permute(&values, into: directory, buckets: buckets)
+            for bucket in 0..<buckets {
+                Self.sort(&values, Int(directory[bucket])..<Int(directory[bucket + 1]))
+            }
         }
         self.directory = directory
     }
@@ -182,7 +184,7 @@ final class JSONRecordIndex {
 
     /// American flag sort by bucket: each bucket's next free position advances as values
     /// arrive; a value displaced from its position is carried on to its own bucket.
-    private func permute(_ values: UnsafeMutableBufferPointer<UInt64>, into directory: PackedColumn<UInt32>, buckets: Int) {
+    private func permute(_ values: inout MutableSpan<UInt64>, into directory: PackedColumn<UInt32>, buckets: Int) {
         let next = PackedColumn<UInt32>(capacity: buckets)
         for bucket in 0..<buckets { next.append(directory[bucket]) }
         for bucket in 0..<buckets {
@@ -193,30 +195,33 @@ final class JSONRecordIndex {
                     let target = self.bucket(of: value)
                     let position = Int(next[target])
                     next[target] += 1
-                    swap(&value, &values[position])
+                    (value, values[position]) = (values[position], value)
                     if position == hole { break }
                 }
             }
         }
     }
 
-    /// Sorts one bucket: insertion sort for the usual 16 to 32 values; a bucket made long
+    /// Sorts one bucket, `run` of `values`: insertion sort for the usual 16 to 32 values; a bucket made long
     /// by one key repeated many times takes the standard library's sort (a copy of that
     /// bucket only).
-    private static func sort(_ run: UnsafeMutableBufferPointer<UInt64>) {
-        var run = run
+    private static func sort(_ values: inout MutableSpan<UInt64>, _ run: Range<Int>) {
         guard run.count > 64 else {
-            for index in run.indices.dropFirst() {
-                let value = run[index]
+            for index in run.dropFirst() {
+                let value = values[index]
                 var slot = index
-                while slot > 0 && run[slot - 1] > value {
-                    run[slot] = run[slot - 1]
+                while slot > run.lowerBound && values[slot - 1] > value {
+                    values[slot] = values[slot - 1]
                     slot -= 1
                 }
-                run[slot] = value
+                values[slot] = value
             }
             return
         }
-        run.sort()
+        var copy: [UInt64] = []
+        copy.reserveCapacity(run.count)
+        for index in run { copy.append(values[index]) }
+        copy.sort()
+        for (offset, value) in copy.enumerated() { values[run.lowerBound + offset] = value }
     }
 }

@@ -45,10 +45,10 @@ struct CellPlan {
     }
 }
 
-/// A `TextSet` copied into memory the checker owns, read by pointer.
+/// A `TextSet` copied into tables the checker owns (one word each, copied freely).
 struct TextPlan {
-    let bytes: UnsafePointer<UInt8>
-    let ends: UnsafePointer<Int>
+    let bytes: ElementTable<UInt8>
+    let ends: ElementTable<Int>
     let count: Int
     let containsEmpty: Bool
     let onlyEmpty: Bool
@@ -75,34 +75,31 @@ struct TextPlan {
     }
 }
 
-/// Owns the memory behind the plans of one checker.
+/// Owns the tables behind the plans of one checker, freed with it.
 final class PlanStorage {
-    private var blocks: [UnsafeMutableRawPointer] = []
+    private var releases: [() -> Void] = []
 
     deinit {
-        for block in blocks { block.deallocate() }
+        for release in releases { release() }
     }
 
-    /// Frees `block` with the plans.
-    func keep(_ block: UnsafeMutableRawPointer) {
-        blocks.append(block)
+    /// A table of `elements`, freed with the plans.
+    func table<Element>(_ elements: [Element]) -> ElementTable<Element> {
+        let table = ElementTable(elements)
+        releases.append { table.deallocate() }
+        return table
     }
 
     func textPlan(_ texts: [[UInt8]]) -> TextPlan {
         let total = texts.reduce(0) { $0 + $1.count }
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: max(texts.count, 1))
-        blocks.append(UnsafeMutableRawPointer(bytes))
-        blocks.append(UnsafeMutableRawPointer(ends))
+        var ends: [Int] = []
         var offset = 0
-        for (index, text) in texts.enumerated() {
-            for byte in text {
-                bytes[offset] = byte
-                offset += 1
-            }
-            ends[index] = offset
+        for text in texts {
+            offset += text.count
+            ends.append(offset)
         }
         let containsEmpty = texts.contains(where: \.isEmpty)
-        return TextPlan(bytes: bytes, ends: ends, count: texts.count, containsEmpty: containsEmpty, onlyEmpty: total == 0)
+        return TextPlan(bytes: table(Array(texts.joined())), ends: table(ends), count: texts.count,
+                        containsEmpty: containsEmpty, onlyEmpty: total == 0)
     }
 }

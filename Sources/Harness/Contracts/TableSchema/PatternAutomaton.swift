@@ -19,14 +19,14 @@
 final class PatternAutomaton: @unchecked Sendable {
     static let maxStates = 2048
     /// Transitions: `table[state * 128 + byte]`, -1 for no way on.
-    let table: UnsafeMutablePointer<Int32>
+    let table: ElementTable<Int32>
     /// The same transitions in bytes (255: no way on), when there are fewer than 255 states.
-    let compact: UnsafeMutablePointer<UInt8>?
-    let accepting: UnsafeMutablePointer<Bool>
+    let compact: ElementTable<UInt8>?
+    let accepting: ElementTable<Bool>
     let stateCount: Int
     /// For a pattern that is a fixed sequence of byte sets (`[A-Z]{2}-[0-9]{4}`), the set
     /// of each position: every byte is checked independently, with no chain of table loads.
-    let positions: UnsafeMutablePointer<ByteSet>?
+    let positions: ElementTable<ByteSet>?
     let positionCount: Int
     /// The two-bytes-a-step form, when the automaton is small enough.
     let pairs: PairTables?
@@ -36,8 +36,7 @@ final class PatternAutomaton: @unchecked Sendable {
         var parser = RegexSubsetParser(Array(pattern.utf8))
         guard let tree = parser.parse() else { return nil }
         if let sets = PatternAutomaton.fixedSequence(tree), !sets.isEmpty, sets.count <= 64 {
-            positions = .allocate(capacity: sets.count)
-            positions?.initialize(from: sets, count: sets.count)
+            positions = ElementTable(sets)
             positionCount = sets.count
         } else {
             positions = nil
@@ -48,17 +47,14 @@ final class PatternAutomaton: @unchecked Sendable {
         nfa.connect(fragment.end, to: nfa.acceptState)
         guard let (transitions, accepts) = nfa.determinize(from: fragment.start, limit: PatternAutomaton.maxStates) else { return nil }
         stateCount = accepts.count
-        table = .allocate(capacity: transitions.count)
-        table.initialize(from: transitions, count: transitions.count)
+        table = ElementTable(transitions)
         // Small automata (nearly all) walk a byte table: 128 bytes a state stay in cache.
         if accepts.count < 255 {
-            compact = .allocate(capacity: transitions.count)
-            for (index, target) in transitions.enumerated() { compact?[index] = target < 0 ? 255 : UInt8(target) }
+            compact = ElementTable(transitions.map { $0 < 0 ? 255 : UInt8($0) })
         } else {
             compact = nil
         }
-        accepting = .allocate(capacity: accepts.count)
-        accepting.initialize(from: accepts, count: accepts.count)
+        accepting = ElementTable(accepts)
         pairs = PairTables(transitions: transitions, accepts: accepts)
     }
 
@@ -77,18 +73,18 @@ final class PatternAutomaton: @unchecked Sendable {
     /// The automaton over byte classes, two bytes a step (see the note at the top).
     struct PairTables {
         /// The class of each byte; non-ASCII bytes have their own class.
-        let classOf: UnsafeMutablePointer<UInt8>
+        let classOf: ByteMap
         let classCount: Int
         /// States are stored premultiplied by `block`: C⁴ when the four-byte table fits, else C².
         let block: Int
         /// `quads[state + ((c1 * C + c2) * C + c3) * C + c4]`: the state four bytes on, when it fits.
-        let quads: UnsafeMutablePointer<UInt16>?
+        let quads: ElementTable<UInt16>?
         /// `pairs[state + c1 * C + c2]`: the state two bytes on.
-        let pairs: UnsafeMutablePointer<UInt16>
+        let pairs: ElementTable<UInt16>
         /// `singles[state + c]`: the state one byte on.
-        let singles: UnsafeMutablePointer<UInt16>
+        let singles: ElementTable<UInt16>
         /// By premultiplied state: 1 accepting, 0 not, 2 a non-ASCII byte was read.
-        let verdict: UnsafeMutablePointer<UInt8>
+        let verdict: ElementTable<UInt8>
 
         /// Tables cover states × C² (or C⁴) entries; larger automata keep the byte-at-a-time walk.
         static let maxEntries = 16384
@@ -126,18 +122,12 @@ final class PatternAutomaton: @unchecked Sendable {
                 let target = columns[byteClass][state]
                 return target < 0 ? dead : Int(target)
             }
-            self.classOf = .allocate(capacity: 256)
-            self.classOf.initialize(from: classOf, count: 256)
             classCount = classes
             let size = all * block
-            pairs = .allocate(capacity: size)
-            singles = .allocate(capacity: size)
-            verdict = .allocate(capacity: size)
-            pairs.initialize(repeating: 0, count: size)
-            singles.initialize(repeating: 0, count: size)
-            verdict.initialize(repeating: 0, count: size)
-            quads = fourfold ? .allocate(capacity: size) : nil
-            quads?.initialize(repeating: 0, count: size)
+            var pairs = [UInt16](repeating: 0, count: size)
+            var singles = [UInt16](repeating: 0, count: size)
+            var verdict = [UInt8](repeating: 0, count: size)
+            var quads = [UInt16](repeating: 0, count: fourfold ? size : 0)
             for state in 0..<all {
                 let base = state * block
                 for first in 0..<classes {
@@ -146,7 +136,7 @@ final class PatternAutomaton: @unchecked Sendable {
                     for second in 0..<classes {
                         let two = step(one, second)
                         pairs[base + first * classes + second] = UInt16(two * block)
-                        guard let quads else { continue }
+                        guard fourfold else { continue }
                         for third in 0..<classes {
                             let three = step(two, third)
                             for fourth in 0..<classes {
@@ -157,6 +147,11 @@ final class PatternAutomaton: @unchecked Sendable {
                 }
                 verdict[base] = state == bail ? 2 : (state < states && accepts[state] ? 1 : 0)
             }
+            self.classOf = ByteMap(classOf)
+            self.pairs = ElementTable(pairs)
+            self.singles = ElementTable(singles)
+            self.verdict = ElementTable(verdict)
+            self.quads = fourfold ? ElementTable(quads) : nil
         }
 
         func deallocate() {
@@ -175,18 +170,18 @@ final class PatternAutomaton: @unchecked Sendable {
             var index = 0
             if let quads {
                 while index + 4 <= count {
-                    let first = Int(classOf[Int(bytes[index])]) &* classCount &+ Int(classOf[Int(bytes[index + 1])])
-                    let second = Int(classOf[Int(bytes[index + 2])]) &* classCount &+ Int(classOf[Int(bytes[index + 3])])
+                    let first = Int(classOf[bytes[index]]) &* classCount &+ Int(classOf[bytes[index + 1]])
+                    let second = Int(classOf[bytes[index + 2]]) &* classCount &+ Int(classOf[bytes[index + 3]])
                     state = Int(quads[state &+ first &* (classCount &* classCount) &+ second])
                     index += 4
                 }
             }
             while index + 2 <= count {
-                let pair = Int(classOf[Int(bytes[index])]) &* classCount &+ Int(classOf[Int(bytes[index + 1])])
+                let pair = Int(classOf[bytes[index]]) &* classCount &+ Int(classOf[bytes[index + 1]])
                 state = Int(pairs[state &+ pair])
                 index += 2
             }
-            if index < count { state = Int(singles[state &+ Int(classOf[Int(bytes[index])])]) }
+            if index < count { state = Int(singles[state &+ Int(classOf[bytes[index]])]) }
             let result = verdict[state]
             return result == 2 ? nil : result == 1
         }
@@ -211,12 +206,12 @@ final class PatternAutomaton: @unchecked Sendable {
         }
     }
 
-    /// The automaton's tables by pointer: a trivial value the per-cell path copies freely.
+    /// The automaton's tables (one word each): a trivial value the per-cell path copies freely.
     struct Plan {
-        let table: UnsafeMutablePointer<Int32>
-        let compact: UnsafeMutablePointer<UInt8>?
-        let accepting: UnsafeMutablePointer<Bool>
-        let positions: UnsafeMutablePointer<ByteSet>?
+        let table: ElementTable<Int32>
+        let compact: ElementTable<UInt8>?
+        let accepting: ElementTable<Bool>
+        let positions: ElementTable<ByteSet>?
         let positionCount: Int
         let pairs: PairTables?
 

@@ -16,7 +16,7 @@ struct TextLookup {
         var offset: Int
     }
 
-    let slots: UnsafePointer<Slot>
+    let slots: ElementTable<Slot>
     let mask: Int
     /// The members' bytes, one after another (`Slot.offset`).
     let bytes: ByteRun
@@ -69,22 +69,17 @@ extension PlanStorage {
         let members = Array(Set(texts.filter { !$0.isEmpty }))
         var size = 4
         while size < members.count * 4 { size *= 2 }
-        let slots = UnsafeMutablePointer<TextLookup.Slot>.allocate(capacity: size)
-        slots.initialize(repeating: TextLookup.Slot(length: -1, first: 0, last: 0, offset: 0), count: size)
-        let total = members.reduce(0) { $0 + $1.count }
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
-        keep(UnsafeMutableRawPointer(slots))
-        keep(UnsafeMutableRawPointer(bytes))
+        var slots = [TextLookup.Slot](repeating: TextLookup.Slot(length: -1, first: 0, last: 0, offset: 0), count: size)
+        let bytes = table(Array(members.joined()))
         var offset = 0
         for member in members {
-            bytes.advanced(by: offset).update(from: member, count: member.count)
-            let key = TextLookup.words(ByteRun(start: bytes + offset, count: member.count))
+            let key = TextLookup.words(bytes.bytes.run(offset..<offset + member.count))
             var index = TextLookup.slotIndex(member.count, key, mask: size - 1)
             while slots[index].length >= 0 { index = (index + 1) & (size - 1) }
             slots[index] = TextLookup.Slot(length: member.count, first: key.0, last: key.1, offset: offset)
             offset += member.count
         }
-        return TextLookup(slots: UnsafePointer(slots), mask: size - 1, bytes: ByteRun(start: bytes, count: total),
+        return TextLookup(slots: table(slots), mask: size - 1, bytes: bytes.bytes,
                           containsEmpty: texts.contains(where: \.isEmpty))
     }
 }
