@@ -58,6 +58,21 @@ struct ElementTable<Element>: @unchecked Sendable {
         }
     }
 
+    /// Element `index` where its caller has already proved `index` in range (as
+    /// `Span.subscript(unchecked:)`): each use says, beside it, where that proof is. For the
+    /// per-cell loops, whose indices are checked once when their tables are built.
+    @inline(__always)
+    subscript(unchecked index: Int) -> Element {
+        @inline(__always) unsafeAddress { UnsafePointer(base + index) }
+        @inline(__always) nonmutating unsafeMutableAddress { base + index }
+    }
+
+    /// Element `index` as a reference, without a check (see `subscript(unchecked:)`).
+    @inline(__always)
+    func ref(unchecked index: Int) -> ElementRef<Element> {
+        ElementRef(base + index)
+    }
+
     /// Element `index` as a reference, its index checked now.
     @inline(__always)
     func ref(_ index: Int) -> ElementRef<Element> {

@@ -147,6 +147,12 @@ final class PatternAutomaton: @unchecked Sendable {
                 }
                 verdict[base] = state == bail ? 2 : (state < states && accepts[state] ? 1 : 0)
             }
+            // What lets `matches` read its tables unchecked: every byte class is below
+            // `classes` and every stored state a multiple of `block` below `size`, so a state
+            // plus a class pair (or two) stays below `size` (block >= C^2, or C^4 with quads).
+            let stride = block
+            precondition(classOf.allSatisfy { Int($0) < classes }, "byte class out of range")
+            precondition((pairs + singles + quads).allSatisfy { Int($0) % stride == 0 && Int($0) < size }, "state out of range")
             self.classOf = ByteMap(classOf)
             self.pairs = ElementTable(pairs)
             self.singles = ElementTable(singles)
@@ -172,17 +178,18 @@ final class PatternAutomaton: @unchecked Sendable {
                 while index + 4 <= count {
                     let first = Int(classOf[bytes[index]]) &* classCount &+ Int(classOf[bytes[index + 1]])
                     let second = Int(classOf[bytes[index + 2]]) &* classCount &+ Int(classOf[bytes[index + 3]])
-                    state = Int(quads[state &+ first &* (classCount &* classCount) &+ second])
+                    // Unchecked: bounded by construction (the preconditions in init).
+                    state = Int(quads[unchecked: state &+ first &* (classCount &* classCount) &+ second])
                     index += 4
                 }
             }
             while index + 2 <= count {
                 let pair = Int(classOf[bytes[index]]) &* classCount &+ Int(classOf[bytes[index + 1]])
-                state = Int(pairs[state &+ pair])
+                state = Int(pairs[unchecked: state &+ pair])
                 index += 2
             }
-            if index < count { state = Int(singles[state &+ Int(classOf[bytes[index]])]) }
-            let result = verdict[state]
+            if index < count { state = Int(singles[unchecked: state &+ Int(classOf[bytes[index]])]) }
+            let result = verdict[unchecked: state]
             return result == 2 ? nil : result == 1
         }
     }

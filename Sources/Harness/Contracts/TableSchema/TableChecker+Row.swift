@@ -14,7 +14,8 @@ extension TableChecker {
         var hadMissing = false
         var hadUnique = false
         for slotIndex in 0..<slotCount {
-            let slot = slotStore[slotIndex]
+            // Unchecked: `slotStore` holds `slots`, `slotCount` of them.
+            let slot = slotStore[unchecked: slotIndex]
             guard slot.column < count else {
                 hadMissing = true
                 noteNull(fields, states, slot.field, empty: true, rowNumber: rowNumber, cell: "")
@@ -92,8 +93,9 @@ extension TableChecker {
     @inline(__always)
     private func checkCell(_ bytes: ByteRun, _ plans: ElementTable<CellPlan>, _ fields: ElementTable<TableField>,
                            _ states: ElementTable<FieldState>, _ fieldIndex: Int, rowNumber: Int) -> Bool {
-        // By pointer: a plan is ~200 bytes, and copying it per cell showed up as memmove.
-        let plan = plans.ref(fieldIndex)
+        // By reference: a plan is ~200 bytes, and copying it per cell showed up as memmove.
+        // Unchecked: `fieldIndex` is a slot's field, checked against the tables in prepare().
+        let plan = plans.ref(unchecked: fieldIndex)
         if plan.value.missing.contains(bytes) {
             noteMissing(bytes, fields, states, fieldIndex, rowNumber: rowNumber)
             return false

@@ -140,6 +140,9 @@ final class TableChecker: @unchecked Sendable {
         plans = ElementTable(planStore)
         fieldStore = ElementTable(store)
         states = ElementTable(stateStore)
+        // The per-cell path indexes the field tables by `slot.field` without a check: this
+        // is the check, once.
+        precondition(slots.allSatisfy { $0.field >= 0 && $0.field < fields.count }, "a slot names a field that does not exist")
         slotStore = ElementTable(slots)
     }
 
