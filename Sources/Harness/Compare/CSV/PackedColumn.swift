@@ -23,9 +23,16 @@ final class PackedColumn<Element: BitwiseCopyable> {
 
     deinit { RawMemory.free(base) }
 
+    /// Element `index`; stops the program when `index` is outside `0..<count`.
     subscript(index: Int) -> Element {
-        @inline(__always) get { base[index] }
-        @inline(__always) set { base[index] = newValue }
+        @inline(__always) get {
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "column index out of range")
+            return base[index]
+        }
+        @inline(__always) set {
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "column index out of range")
+            base[index] = newValue
+        }
     }
 
     @inline(__always)
@@ -35,9 +42,15 @@ final class PackedColumn<Element: BitwiseCopyable> {
         count += 1
     }
 
-    /// The first `count` elements, for loops that must not pay for bounds checks twice.
-    var elements: UnsafeMutableBufferPointer<Element> {
+    private var elements: UnsafeMutableBufferPointer<Element> {
         UnsafeMutableBufferPointer(start: base, count: count)
+    }
+
+    /// Calls `body` with the first `count` elements as a bounds-checked span, for passes
+    /// that read many of them (one check of the column's count, not one per access).
+    func withSpan<Result>(_ body: (Span<Element>) throws -> Result) rethrows -> Result {
+        let buffer = UnsafeBufferPointer(elements)
+        return try body(buffer.span)
     }
 
     /// Calls `body` with the first `count` elements as a bounds-checked mutable span, for

@@ -133,21 +133,22 @@ final class JSONRecordIndex {
         precondition(isSealed, "claims come after the index is sealed")
         let entryMask = Self.mask(entryBits)
         let fingerprint = hash & ~entryMask
-        let values = entries.elements
         let bucket = bucket(of: fingerprint)
         let bucketEnd = Int(directory[bucket + 1])
         // The run of this fingerprint: the first value not below it (binary search).
-        var low = Int(directory[bucket]), high = bucketEnd
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] & ~entryMask < fingerprint { low = middle + 1 } else { high = middle }
+        let runStart = entries.withSpan { values in
+            var low = Int(directory[bucket]), high = bucketEnd
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] & ~entryMask < fingerprint { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
-        let runStart = low
         var position = cursors[runStart] ?? runStart
         var allMatchedSoFar = true
-        while position < bucketEnd, values[position] & ~entryMask == fingerprint {
+        while position < bucketEnd, entries[position] & ~entryMask == fingerprint {
             positionsVisited += 1
-            let entry = Int(values[position] & entryMask)
+            let entry = Int(entries[position] & entryMask)
             if !isMatched(entry) {
                 if try accept(location(entry)) {
                     matchedBits[entry >> 6] |= 1 << UInt64(entry & 63)
@@ -165,10 +166,11 @@ final class JSONRecordIndex {
     /// unmatched records now begin, kept for long runs only.
     private func advanceCursor(_ runStart: Int, past position: Int, _ bucketEnd: Int, _ fingerprint: UInt64) {
         let entryMask = Self.mask(entryBits)
-        let values = entries.elements
         var next = position + 1
-        while next < bucketEnd, values[next] & ~entryMask == fingerprint, isMatched(Int(values[next] & entryMask)) {
-            next += 1
+        entries.withSpan { values in
+            while next < bucketEnd, values[next] & ~entryMask == fingerprint, isMatched(Int(values[next] & entryMask)) {
+                next += 1
+            }
         }
         if next - runStart > Self.cursorRunLength || cursors[runStart] != nil { cursors[runStart] = next }
     }
