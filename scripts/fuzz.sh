@@ -27,7 +27,9 @@ mkdir -p "$work/artifacts" "$work/corpus/$target" "$work/seeds/$target"
 # sanitizers takes minutes) cannot break it. HARNESS_FUZZ_REBUILD=never keeps a stale
 # binary (a long campaign while the sources change).
 newer=""
-[[ -x $binary ]] && newer=$(find "$root/Sources/Harness" "$root/Fuzz" -name '*.swift' -newer "$binary" | head -1)
+# `-print -quit`, not `| head -1`: with pipefail, find killed by the closed pipe (SIGPIPE, 141)
+# ended the script whenever many sources were newer.
+[[ -x $binary ]] && newer=$(find "$root/Sources/Harness" "$root/Fuzz" -name '*.swift' -newer "$binary" -print -quit)
 if [[ ! -x $binary ]] || [[ -n $newer && ${HARNESS_FUZZ_REBUILD:-auto} != never ]]; then
     echo "building $binary (several minutes) ..." >&2
     rm -rf "$work/src" && mkdir -p "$work/src"
