@@ -16,6 +16,8 @@
 ///
 /// One word, like the pointer it replaces: the count lives in the allocation, just before
 /// the elements, so that a checker's hot calls pass a table in one register.
+// `@unchecked Sendable`: a checker's tables are used by one thread at a time (each stretch
+// of a parallel validation has its own checker); automata's tables are read-only once built.
 struct ElementTable<Element>: @unchecked Sendable {
     // `unsafe`: `count` initialised elements after a header that holds `count`, allocated
     // by `init(_:)`, freed by `deallocate()`.
@@ -105,6 +107,7 @@ extension ElementTable where Element == UInt8 {
 
 /// A value for each of the 256 bytes: indexed by a byte, it cannot be indexed outside, so
 /// its reads need no check (the byte classes of a pattern automaton).
+// `@unchecked Sendable`: read-only once built.
 struct ByteMap: @unchecked Sendable {
     // `unsafe`: 256 bytes, allocated by `init(_:)`, freed by `deallocate()`.
     private let base: UnsafeMutablePointer<UInt8>
