@@ -27,15 +27,8 @@ struct ByteHasher {
         bytes.withUnsafeBuffer { combine(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
     @inline(__always)
-    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
-        combine(UnsafeRawBufferPointer(bytes))
-    }
-
-    /// Mixes in `bytes` and their length (so `"ab","c"` and `"a","bc"` differ).
-    @inline(__always)
-    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+    private mutating func combine(_ bytes: UnsafeRawBufferPointer) {
         var h = state
         let count = bytes.count
         if let raw = bytes.baseAddress {
@@ -70,25 +63,8 @@ struct ByteHasher {
         Self.fold(state ^ Self.prime1, Self.prime2)
     }
 
-    static func hash(_ bytes: ByteRun) -> UInt64 {
-        var hasher = ByteHasher()
-        hasher.combine(bytes)
-        return hasher.value
-    }
-
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hasher = ByteHasher()
-        hasher.combine(bytes)
-        return hasher.value
-    }
-
-    static func hash(_ bytes: ByteRun, seed: UInt64) -> UInt64 {
-        var hasher = ByteHasher(seed: seed)
-        hasher.combine(bytes)
-        return hasher.value
-    }
-
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+    /// The hash of `bytes` alone.
+    static func hash(_ bytes: ByteRun, seed: UInt64 = 0x1234_5678_9ABC_DEF1) -> UInt64 {
         var hasher = ByteHasher(seed: seed)
         hasher.combine(bytes)
         return hasher.value

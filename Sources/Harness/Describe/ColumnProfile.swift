@@ -91,7 +91,7 @@ struct ColumnProfile {
         guard count <= 4 else { return nil }
         let first = bytes[0]
         guard first == UInt8(ascii: "N") || first == UInt8(ascii: "n") || first == UInt8(ascii: "#") else { return nil }
-        return missingTokens.firstIndex { CellCaster.equal(bytes, $0) }
+        return missingTokens.firstIndex { bytes.same(as: $0) }
     }
 
     static func double(_ value: CellValue) -> Double? {
@@ -150,7 +150,7 @@ struct ColumnProfile {
     }
 
     private mutating func remember(_ bytes: ByteRun, limit: Int) {
-        for known in distinctTexts where CellCaster.equal(bytes, known) { return }
+        for known in distinctTexts where bytes.same(as: known) { return }
         if distinctTexts.count >= limit {
             distinctOverflow = true
             distinctTexts = []

@@ -213,11 +213,4 @@ enum CSVRecordEndScanner {
         while i < count && pa[i] == pb[i] { i += 1 }
         return i
     }
-
-    /// Whether two byte ranges are equal.
-    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard a.count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-        return RawMemory.equal(pa, pb, count: a.count)
-    }
 }

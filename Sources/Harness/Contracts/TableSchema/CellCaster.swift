@@ -82,11 +82,6 @@ struct CellCaster: Sendable {
         return nil
     }
 
-    @inline(__always)
-    static func equal(_ bytes: ByteRun, _ other: [UInt8]) -> Bool {
-        bytes.same(as: other)
-    }
-
     static func json(_ bytes: ByteRun) -> JSONValue? {
         try? JSONParser.parse(bytes, path: "", lineNumber: 1)
     }
@@ -101,7 +96,7 @@ struct CellCaster: Sendable {
         while index <= count {
             let atEnd = index == count
             if atEnd || (index + delimiter.count <= count
-                         && CellCaster.equal(bytes.run(index..<index + delimiter.count), delimiter)) {
+                         && bytes.run(index..<index + delimiter.count).same(as: delimiter)) {
                 let part = bytes.run(start..<index)
                 guard let value = item.cast(part) else { return nil }
                 if case .text = value {

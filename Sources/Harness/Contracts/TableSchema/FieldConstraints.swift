@@ -82,7 +82,7 @@ struct FieldConstraints: Sendable {
     static func contains(_ members: [CellValue], _ value: CellValue, bytes: ByteRun) -> Bool {
         if case .text = value {
             for member in members {
-                if case .ownedText(let text) = member, CellCaster.equal(bytes, text) { return true }
+                if case .ownedText(let text) = member, bytes.same(as: text) { return true }
             }
             return false
         }

@@ -56,7 +56,6 @@ final class TableChecker: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var slotStore: ElementTable<Slot>?
     @exclusivity(unchecked) private(set) var plans: ElementTable<CellPlan>?
     private let planStorage = PlanStorage()
-    private var preparedCount = 0
 
     /// Whether cells take their plans' fast paths; false sends every cell through the
     /// field's caster and constraints (tests compare the two reports).
@@ -111,7 +110,6 @@ final class TableChecker: @unchecked Sendable {
         var keyed = Set(schema.primaryKey + schema.uniqueKeys.flatMap { $0 })
         for key in schema.foreignKeys { keyed.formUnion(key.fields + key.reference) }
         let nullSequence = contract.dialect.nullSequence
-        preparedCount = fields.count
         var store: [TableField] = [], stateStore: [FieldState] = [], planStore: [CellPlan] = []
         for (index, field) in fields.enumerated() {
             var compiled = field
