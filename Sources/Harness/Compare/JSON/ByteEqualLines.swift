@@ -67,9 +67,11 @@ final class ByteEqualLines: @unchecked Sendable {
     /// The records in bytes `start..<end` (which start a line) when both files hold the
     /// same bytes there and every line is well-formed; nil otherwise.
     private func records(from start: Int, to end: Int, chunkSize: Int) throws -> Int? {
-        // `expectedBuffer` holds an unfinished line (`pending` bytes) then the next chunk;
-        // it grows only for a line longer than a chunk.
-        var expectedBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        // `expectedBuffer` holds an unfinished line (`pending` bytes) then the next chunk,
+        // and `JSONFastValidator.padding` bytes more; it grows only for a line longer than
+        // a chunk.
+        let padding = JSONFastValidator.padding
+        var expectedBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + padding, alignment: 16)
         let actualChunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer {
             expectedBuffer.deallocate()
@@ -80,9 +82,9 @@ final class ByteEqualLines: @unchecked Sendable {
         var offset = start
         while offset < end {
             let count = min(chunkSize, end - offset)
-            if pending + count > expectedBuffer.count {
+            if pending + count + padding > expectedBuffer.count {
                 guard pending <= ReadLimit.bytes else { return nil }
-                let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(expectedBuffer.count * 2, pending + count), alignment: 16)
+                let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(expectedBuffer.count * 2, pending + count + padding), alignment: 16)
                 grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: expectedBuffer[0..<pending]))
                 expectedBuffer.deallocate()
                 expectedBuffer = grown
@@ -94,23 +96,45 @@ final class ByteEqualLines: @unchecked Sendable {
                   RawMemory.equal(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count: count) else { return nil }
             offset += count
             let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
-            var lineStart = 0
-            var searched = pending
-            while let newline = RawMemory.firstIndex(of: ASCII.newline, in: bytes.baseAddress!, from: searched, to: bytes.count) {
-                guard isRecord(ByteRun(UnsafeBufferPointer(rebasing: bytes[lineStart..<newline])), counting: &records) else { return nil }
-                lineStart = newline + 1
-                searched = lineStart
+            // The lines that end in this chunk; the bytes before `pending` hold no line end.
+            var complete = bytes.count
+            while complete > pending, bytes[complete - 1] != ASCII.newline { complete -= 1 }
+            if complete > pending {
+                guard let found = lineRecords(UnsafeBufferPointer(rebasing: bytes[0..<complete])) else { return nil }
+                records += found
+            } else {
+                complete = 0
             }
-            pending = bytes.count - lineStart
-            if pending > 0, lineStart > 0 {
+            pending = bytes.count - complete
+            if pending > 0, complete > 0 {
                 // Safe: both ranges lie inside the buffer, which may overlap.
-                RawMemory.moveToFront(expectedBuffer.baseAddress!, from: lineStart, count: pending)
+                RawMemory.moveToFront(expectedBuffer.baseAddress!, from: complete, count: pending)
             }
         }
         // The last line of the file may have no line end.
         if pending > 0 {
             let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending)
-            guard isRecord(ByteRun(bytes), counting: &records) else { return nil }
+            guard let found = lineRecords(bytes) else { return nil }
+            records += found
+        }
+        return records
+    }
+
+    /// The records of `lines` (whole lines, the last one ending at a line end or the end of
+    /// the file; `JSONFastValidator.padding` bytes after them readable) when each is blank
+    /// or well-formed; nil otherwise. The fast validator decides nearly every text, the
+    /// scanner the rest, so the verdict is the scanner's.
+    private func lineRecords(_ lines: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let records = JSONFastValidator.records(inLines: lines, padding: JSONFastValidator.padding, maximumLine: ReadLimit.bytes) {
+            return records
+        }
+        var records = 0
+        var lineStart = 0
+        while lineStart < lines.count {
+            // `baseAddress!`: `lines` is not empty here.
+            let lineEnd = RawMemory.firstIndex(of: ASCII.newline, in: lines.baseAddress!, from: lineStart, to: lines.count) ?? lines.count
+            guard isRecord(ByteRun(UnsafeBufferPointer(rebasing: lines[lineStart..<lineEnd])), counting: &records) else { return nil }
+            lineStart = lineEnd + 1
         }
         return records
     }

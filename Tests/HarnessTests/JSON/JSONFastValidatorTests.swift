@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import Harness
+
+/// `JSONFastValidator` may leave a text to the scanner, but must never accept one the scanner
+/// rejects; and it must decide the well-formed texts the fast paths see, or it saves nothing.
+@Suite struct JSONFastValidatorTests {
+    /// What may follow a text in the callers' buffers: bytes that would extend a number, a
+    /// literal or a string if the validator read past the end as if it were text.
+    static let paddings: [[UInt8]] = [
+        Array(repeating: ASCII.zero + 7, count: JSONFastValidator.padding),
+        Array(repeating: ASCII.quote, count: JSONFastValidator.padding),
+        Array(repeating: ASCII.closeBracket, count: JSONFastValidator.padding),
+        Array("e\"ue,:]}".utf8) + Array(repeating: 0, count: JSONFastValidator.padding - 8),
+    ]
+
+    static func accepts(_ text: [UInt8], padding: [UInt8] = paddings[0]) -> Bool {
+        (text + padding).withUnsafeBufferPointer { buffer in
+            JSONFastValidator.acceptsDocument(UnsafeBufferPointer(rebasing: buffer[0..<text.count]), padding: padding.count)
+        }
+    }
+
+    static func records(_ lines: [UInt8], padding: [UInt8] = paddings[0]) -> Int? {
+        (lines + padding).withUnsafeBufferPointer { buffer in
+            JSONFastValidator.records(inLines: UnsafeBufferPointer(rebasing: buffer[0..<lines.count]), padding: padding.count, maximumLine: 1 << 20)
+        }
+    }
+
+    static func scanAccepts(_ text: [UInt8]) -> Bool {
+        JSONValidationTests.verdicts(text).scan == nil
+    }
+
+    /// Checks `text` and each of its prefixes under every padding: accepted only if the
+    /// scanner accepts; returns whether the whole text was accepted.
+    @discardableResult
+    static func checkAgainstScanner(_ text: [UInt8], _ comment: @autoclosure () -> String) -> Bool {
+        for padding in paddings {
+            for end in stride(from: text.count, through: max(0, text.count - 24), by: -1) {
+                let prefix = Array(text[0..<end])
+                if accepts(prefix, padding: padding) {
+                    #expect(scanAccepts(prefix), "accepted what the scanner rejects: prefix \(end) of \(comment())")
+                }
+            }
+        }
+        return accepts(text)
+    }
+
+    @Test func acceptsOnlyWhatTheScannerAcceptsOnTheSamples() {
+        var accepted = 0
+        for sample in JSONValidationTests.samples {
+            let bytes = Array(sample.utf8)
+            for end in 0...bytes.count {
+                let prefix = Array(bytes[0..<end])
+                for padding in Self.paddings where Self.accepts(prefix, padding: padding) {
+                    accepted += 1
+                    #expect(Self.scanAccepts(prefix), "prefix \(end) of \(sample)")
+                }
+            }
+            // Every well-formed sample is decided here, not left to the scanner.
+            if Self.scanAccepts(bytes) { #expect(Self.accepts(bytes), "left to the scanner: \(sample)") }
+        }
+        #expect(accepted > 0)
+    }
+
+    @Test func edgesOfTheGrammar() {
+        let cases: [(String, Bool)] = [
+            ("0", true), ("-0", true), ("01", false), ("-", false), ("1.", false), ("1.5", true), ("1e", false),
+            ("1e+", false), ("1E-7", true), ("-01", false), ("12345678901234567890", true), ("1.2345678901234567e-300", true),
+            ("true", true), ("tru", false), ("false", true), ("fals", false), ("falsy", false), ("null", true), ("nul", false),
+            ("\"\\ud83d\\ude00\"", true), ("\"\\ud83d\"", false), ("\"\\ude00\"", false), ("\"\\ud83d\\u0041\"", false),
+            ("\"\\u00e9\"", true), ("\"\\u00G9\"", false), ("\"\\x\"", false), ("\"tab\there\"", false),
+            ("\"0123456789abcdef\"", true), ("\"0123456\\\"89abcdef\"", true), ("{\"a\"  :  [ ] , \"b\":{}}", true),
+            ("{\"a\":1,}", false), ("[1,]", false), ("[,1]", false), ("{,}", false), ("{\"a\"}", false), ("[1]]", false),
+            ("\u{FEFF}{}", true), ("{} \r\n\t", true), ("", false), ("  ", false), ("\"é\"", true),
+        ]
+        for (text, expected) in cases {
+            let bytes = Array(text.utf8)
+            #expect(Self.scanAccepts(bytes) == expected, "the scanner on \(text)")
+            #expect(Self.accepts(bytes) == expected, "\(text)")
+        }
+        // Invalid UTF-8 inside a string (an overlong form, a surrogate, a cut sequence).
+        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xFF]] {
+            #expect(!Self.accepts(Array("[\"abcdefgh".utf8) + bad + Array("\"]".utf8)))
+        }
+        // The scanner's nesting limit, with and without content at the deepest level.
+        let limit = JSONParser.maximumDepth
+        for (depth, inner) in [(limit, ""), (limit, "1"), (limit + 1, ""), (limit + 1, "1")] {
+            let text = Array((String(repeating: "[", count: depth) + inner + String(repeating: "]", count: depth)).utf8)
+            #expect(Self.accepts(text) == Self.scanAccepts(text), "depth \(depth) holding '\(inner)'")
+            #expect(Self.accepts(text) == (depth <= limit))
+        }
+    }
+
+    /// Every one-byte replacement, deletion and repetition of a record like the benchmark's.
+    @Test func everyOneByteMutationOfARecord() {
+        let record = Array(#"{"id": 10, "user": "u_1", "score": -0.125e-3, "ok": [true, false, null], "tags": ["back\\slash", "\u00e9\ud83d\ude00"], "m": {"a": {}}}"#.utf8)
+        #expect(Self.accepts(record))
+        let replacements = Array("{}[]\",:\\ \n0-1.eE+tfnu".utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
+        var rejected = 0
+        for at in 0..<record.count {
+            var variants: [[UInt8]] = replacements.map { var text = record; text[at] = $0; return text }
+            variants.append({ var text = record; text.remove(at: at); return text }())
+            variants.append({ var text = record; text.insert(record[at], at: at); return text }())
+            for text in variants {
+                let accepted = Self.accepts(text)
+                if !accepted { rejected += 1 }
+                if accepted { #expect(Self.scanAccepts(text), "\(String(decoding: text, as: UTF8.self))") }
+                // The scanner's well-formed variants are decided here too.
+                if Self.scanAccepts(text) { #expect(accepted, "left to the scanner: \(String(decoding: text, as: UTF8.self))") }
+            }
+        }
+        #expect(rejected > 1000)
+    }
+
+    @Test(.needsCorpus("json-schema-test-suite")) func decidesTheCorpusFilesAndTheirMutations() throws {
+        let folder = PublicCorpora.folder + "/json-schema-test-suite"
+        let files = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        #expect(!files.isEmpty)
+        var random = SystemRandomNumberGenerator()
+        let replacements = Array("{}[]\",:\\ \n0-1.eE+tfnu".utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
+        for file in files.prefix(60) {
+            let text = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))
+            #expect(Self.checkAgainstScanner(text, file) == Self.scanAccepts(text), "\(file)")
+            for _ in 0..<40 {
+                var mutated = text
+                let at = Int.random(in: 0..<mutated.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: mutated[at] = replacements.randomElement(using: &random) ?? 0
+                case 1: mutated.remove(at: at)
+                default: mutated.insert(mutated[at], at: at)
+                }
+                if Self.accepts(mutated) { #expect(Self.scanAccepts(mutated), "mutation at \(at) of \(file)") }
+            }
+        }
+    }
+
+    @Test func countsJSONLinesRecords() {
+        #expect(Self.records(Array("{\"a\":1}\n\n  \r\n[2]\r\n\"x\"".utf8)) == 3)
+        #expect(Self.records(Array("1\n2\n".utf8)) == 2)
+        #expect(Self.records([]) == 0)
+        // A value across two lines is two malformed lines, as the scanner reads them.
+        #expect(Self.records(Array("{\"a\":\n1}\n".utf8)) == nil)
+        #expect(Self.records(Array("[1] [2]\n".utf8)) == nil)
+        #expect(Self.records(Array("[1,\n".utf8)) == nil)
+        // Left to the scanner: a byte-order mark, a line longer than the limit.
+        #expect(Self.records(Array("\u{FEFF}[1]\n".utf8)) == nil)
+        let long = Array(("[" + String(repeating: "1,", count: 10) + "1]\n").utf8)
+        let counted = (long + Self.paddings[0]).withUnsafeBufferPointer {
+            JSONFastValidator.records(inLines: UnsafeBufferPointer(rebasing: $0[0..<long.count]), padding: JSONFastValidator.padding, maximumLine: 8)
+        }
+        #expect(counted == nil)
+    }
+}
