@@ -135,6 +135,51 @@ import Testing
         }
     }
 
+    /// Byte-equal documents read in windows of 1 to 16 bytes, cut in two halves from 4
+    /// windows up: the verdict is the scanner's, wherever the windows and the cut fall (inside
+    /// a string, a number, an escape; in an object or an array; at any depth).
+    @Test func byteEqualDocumentsInWindowsAndHalves() throws {
+        let folder = try TestSupport.temporaryFolder("json-fast")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (a, b) = (folder + "/a.json", folder + "/b.json")
+        var texts = JSONValidationTests.samples.map { Array($0.utf8) }
+        texts += [
+            #"{"runs": [{"id": 1, "s": "a,b"}, {"id": 2, "s": "c, \"d\": 1"}], "n": [1, [2, [3, {"k": [4, 5]}]]]}"#,
+            #"[{"a": {"b": [1, 2, 3]}}, {"a": {"b": []}}, "x,y", {"c,": ",d"}, [[[], {}], -1.5e3]]"#,
+            #"{"a": 1, "b": {"c": [1, 2], "d": {"e": "f,g"}}, "h": [true, false, null]}  "#,
+            // Wrong only after the middle, or only in how the halves fit together.
+            #"[{"a": 1}, {"a": 2}, {"a": 3}, {"a": 4}, {"a": 5}, {"a": 6}} "#,
+            #"{"a": [1, 2, 3, 4, 5, 6, 7, 8], "b": [1, 2, 3, 4, 5, 6, 7, 8]]"#,
+            #"[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, "a": 1]"#,
+            #"{"a": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]}]"#,
+            #"[[[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]]], 0]"#,
+        ].map { Array($0.utf8) }
+        let nested = String(repeating: "[", count: JSONParser.maximumDepth - 1) + "1, 2, 3, 4, 5, [6], 7, 8, 9, 10" + String(repeating: "]", count: JSONParser.maximumDepth - 1)
+        texts.append(Array(nested.utf8))
+        texts.append(Array(nested.replacingOccurrences(of: "[6]", with: "[[6]]").utf8))
+        var decided = 0
+        for text in texts where !text.isEmpty {
+            try Data(text).write(to: URL(fileURLWithPath: a))
+            try Data(text).write(to: URL(fileURLWithPath: b))
+            let expected = Self.scanAccepts(text)
+            for chunkSize in [1, 2, 3, 5, 8, 13, 16] {
+                let checked = try ByteEqualDocument.check(expected: a, actual: b, chunkSize: chunkSize)
+                #expect(checked == expected, "chunks of \(chunkSize): \(String(decoding: text.prefix(80), as: UTF8.self))")
+                if checked { decided += 1 }
+            }
+        }
+        #expect(decided > 100)
+        // A difference anywhere is found by whichever half holds it.
+        let text = Array(texts[JSONValidationTests.samples.count]) 
+        try Data(text).write(to: URL(fileURLWithPath: a))
+        for at in [0, text.count / 2, text.count - 2] {
+            var changed = text
+            changed[at] = changed[at] == ASCII.space ? ASCII.tab : ASCII.space
+            try Data(changed).write(to: URL(fileURLWithPath: b))
+            #expect(try !ByteEqualDocument.check(expected: a, actual: b, chunkSize: 4), "changed at \(at)")
+        }
+    }
+
     @Test func countsJSONLinesRecords() {
         #expect(Self.records(Array("{\"a\":1}\n\n  \r\n[2]\r\n\"x\"".utf8)) == 3)
         #expect(Self.records(Array("1\n2\n".utf8)) == 2)
