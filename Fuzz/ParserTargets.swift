@@ -68,6 +68,17 @@ enum JSONValidateFuzz {
             // It may leave a text to the scanner, never accept one the scanner rejects.
             let accepted = JSONFastValidator.acceptsDocument(buffer, padding: JSONFastValidator.padding)
             FuzzCheck.require(!accepted || scanned == nil, "fast validator accepted what the scanner rejects: \(scanned ?? "")")
+            // As a byte-equal document, read in windows of 1 to 16 bytes and cut in two after
+            // a comma anywhere (the first two bytes pick): the scanner's verdict.
+            let path = FuzzCheck.file("a.json", bytes[...])
+            let copy = FuzzCheck.file("b.json", bytes[...])
+            let cut = bytes.count > 1 ? Int(bytes[1]) * bytes.count / 256 : nil
+            do {
+                let equal = try ByteEqualDocument.check(expected: path, actual: copy, chunkSize: Int(bytes.first ?? 0) % 16 + 1, cut: cut)
+                FuzzCheck.require(equal == (scanned == nil && !bytes.isEmpty), "byte-equal document check says \(equal), the scanner \(scanned ?? "valid")")
+            } catch {
+                FuzzCheck.require(false, "ByteEqualDocument threw: \(error)")
+            }
         }
         // As JSON Lines, read in chunks of 1 to 16 bytes (the first byte picks), so lines
         // and the two threads' cut fall anywhere.

@@ -17,9 +17,10 @@
 enum JSONFastValidator {
     /// Bytes after a text that must be readable (their values never matter).
     static let padding = 16
-    /// Entries of a cursor's stack: open containers, and as many again below a text read
-    /// from its middle (`Cursor.startAfterComma`).
-    static let stackCapacity = 2 * JSONParser.maximumDepth + 2
+    /// Entries of a cursor's stack: open containers, as many again below a text read from
+    /// its middle (`Cursor.startAfterComma`), and what closed those.
+    static let stackCapacity = 3 * levels
+    private static let levels = JSONParser.maximumDepth + 1
 
     /// Whether `text` is exactly one well-formed JSON value, with optional byte-order mark
     /// and whitespace around it; false when it is not or this validator leaves it to the
@@ -118,12 +119,14 @@ enum JSONFastValidator {
         private(set) var checkpoint = (index: 0, phase: Phase.value, depth: 0)
         /// The offset at which `run` returns `stopped` (just after a comma); -1 for none.
         var stop = -1
-        /// Set by `startAfterComma`: the depth it started at (0 otherwise), and the deepest
-        /// reached since.
+        /// Set by `startAfterComma`: the depth it started at (0 otherwise), the deepest
+        /// reached since, and the lowest (the containers it closed that it did not open).
         private(set) var startDepth = 0
         private(set) var deepest = 0
-        /// A token reached the end of the window.
-        private var cut = false
+        private(set) var lowest = 0
+        /// Where `stack` records the bracket that closed each container below the start
+        /// (the one at `startDepth` first): the stack's own entries are reused by later ones.
+        private static let closedBelowStart = 2 * JSONFastValidator.levels
 
         init(stack: UnsafeMutablePointer<UInt8>, lines: Bool) {
             base = UnsafePointer(stack)
@@ -158,6 +161,7 @@ enum JSONFastValidator {
             startDepth = JSONParser.maximumDepth + 1
             depth = startDepth
             deepest = depth
+            lowest = depth
             for level in 0...depth { stack[level] = 0 }
             index -= 1
             phase = .afterValue
@@ -169,10 +173,264 @@ enum JSONFastValidator {
         func closes(after other: Cursor) -> Bool {
             let closed = startDepth - depth
             guard closed == other.depth, deepest - startDepth + other.depth <= JSONParser.maximumDepth else { return false }
-            for level in 0..<closed where stack[startDepth - level] != other.stack[other.depth - level] {
+            for level in 0..<closed where stack[Self.closedBelowStart + level] != other.stack[other.depth - level] {
                 return false
             }
             return true
+        }
+
+        @inline(__always)
+        mutating func skipWhitespace() {
+            index = skipWhitespace(from: index)
+        }
+
+        /// The first position from `position` on that is not whitespace (or `end`).
+        @inline(__always)
+        func skipWhitespace(from position: Int) -> Int {
+            var position = position
+            while position < end {
+                let byte = base[position]
+                guard byte <= ASCII.space, whitespace >> UInt64(byte) & 1 != 0 else { break }
+                position += 1
+            }
+            return position
+        }
+
+        // The helpers below take a position and return where the token ends, or one of these.
+        /// Not well-formed.
+        static let wrong = -1
+        /// Reached the end of a window that is not the last: the token may go on in the next.
+        static let cut = -2
+
+        /// The outcome for a helper's `wrong` or `cut`.
+        @inline(__always)
+        func failure(_ code: Int) -> Outcome {
+            code == Self.cut && !final ? .needsMore : .rejected
+        }
+
+        /// Reads on from `index` in `phase` (see `Outcome` for where it stops). The flow goes
+        /// from key to value to what follows a value directly; `phase` only says where to
+        /// enter. The position and depth live in locals while reading, and go back to the
+        /// cursor when it stops.
+        mutating func run() -> Outcome {
+            var index = self.index
+            var depth = self.depth
+            var entry = phase
+            // Where the current phase began: what `needsMore` resumes from.
+            var mark = (index: index, phase: entry, depth: depth)
+            var outcome = Outcome.rejected
+            // Keys are read where they start (after `{` and after a comma in an object), so
+            // in the loop `entry` is `value` but where a cursor resumes after a value.
+            if entry == .key {
+                let next = keyEnd(from: index)
+                guard next >= 0 else { return stopped(failure(next), at: index, depth: depth, mark: mark) }
+                index = next
+                entry = .value
+            }
+            machine: while true {
+                if entry == .value {
+                    mark = (index, .value, depth)
+                    index = skipWhitespace(from: index)
+                    guard index < end else { outcome = failure(Self.cut); break machine }
+                    let next: Int
+                    switch base[index] {
+                    case ASCII.openBrace, ASCII.openBracket:
+                        let close = base[index] &+ 2
+                        guard depth < Self.closedBelowStart - 1,
+                              startDepth > 0 || depth < JSONParser.maximumDepth else { break machine }
+                        let inside = skipWhitespace(from: index + 1)
+                        guard inside < end else { outcome = failure(Self.cut); break machine }
+                        if base[inside] != close {
+                            index = inside
+                            depth += 1
+                            deepest = max(deepest, depth)
+                            stack[depth] = close
+                            if close == ASCII.closeBrace {
+                                mark = (index, .key, depth)
+                                let key = keyEnd(from: index)
+                                guard key >= 0 else { outcome = failure(key); break machine }
+                                index = key
+                            }
+                            continue machine
+                        }
+                        next = inside + 1
+                    case ASCII.quote:
+                        next = stringEnd(from: index)
+                    case ASCII.minus, ASCII.zero...ASCII.nine:
+                        next = numberEnd(from: index)
+                    case UInt8(ascii: "t"):
+                        next = literalEnd(from: index, 0x6575_7274, length: 4)  // "true"
+                    case UInt8(ascii: "f"):
+                        next = literalEnd(from: index, 0x736C_6166, length: 5)  // "fals", then "e"
+                    case UInt8(ascii: "n"):
+                        next = literalEnd(from: index, 0x6C6C_756E, length: 4)  // "null"
+                    default:
+                        break machine
+                    }
+                    guard next >= 0 else { outcome = failure(next); break machine }
+                    index = next
+                }
+                // After a value: a comma, the end of its container, or the end of the value.
+                while true {
+                    mark = (index, .afterValue, depth)
+                    index = skipWhitespace(from: index)
+                    if depth == 0 {
+                        outcome = .complete
+                        break machine
+                    }
+                    guard index < end else {
+                        outcome = startDepth > 0 && final ? .endedOpen : failure(Self.cut)
+                        break machine
+                    }
+                    let byte = base[index]
+                    index += 1
+                    if byte == ASCII.comma {
+                        if index == stop {
+                            outcome = .stopped
+                            break machine
+                        }
+                        if stack[depth] == 0 {
+                            // At or below where `startAfterComma` began: a key and a colon
+                            // after the comma say the container is an object.
+                            let key = keyEnd(from: index)
+                            if key == Self.cut, !final {
+                                outcome = .needsMore
+                                break machine
+                            }
+                            stack[depth] = key >= 0 ? ASCII.closeBrace : ASCII.closeBracket
+                        }
+                        if stack[depth] == ASCII.closeBrace {
+                            mark = (index, .key, depth)
+                            let key = keyEnd(from: index)
+                            guard key >= 0 else { outcome = failure(key); break machine }
+                            index = key
+                        }
+                        entry = .value
+                        continue machine
+                    }
+                    if stack[depth] == 0, byte == ASCII.closeBrace || byte == ASCII.closeBracket {
+                        stack[depth] = byte
+                    }
+                    guard byte == stack[depth] else { break machine }
+                    if depth == lowest, startDepth > 0 {
+                        stack[Self.closedBelowStart + startDepth - depth] = byte
+                        lowest -= 1
+                    }
+                    depth -= 1
+                }
+            }
+            return stopped(outcome, at: index, depth: depth, mark: mark)
+        }
+
+        /// Keeps where `run` stopped, and returns its outcome.
+        @inline(__always)
+        private mutating func stopped(_ outcome: Outcome, at index: Int, depth: Int, mark: (index: Int, phase: Phase, depth: Int)) -> Outcome {
+            self.index = index
+            self.depth = depth
+            phase = .afterValue
+            checkpoint = mark
+            return outcome
+        }
+
+        /// After an object key and its colon (whitespace before each skipped).
+        @inline(__always)
+        func keyEnd(from position: Int) -> Int {
+            let quote = skipWhitespace(from: position)
+            guard quote < end else { return Self.cut }
+            guard base[quote] == ASCII.quote else { return Self.wrong }
+            let string = stringEnd(from: quote)
+            guard string >= 0 else { return string }
+            let colon = skipWhitespace(from: string)
+            guard colon < end else { return Self.cut }
+            return base[colon] == ASCII.colon ? colon + 1 : Self.wrong
+        }
+
+        /// After a literal of `length` bytes (4, or 5 for "false": its first four, then "e").
+        @inline(__always)
+        func literalEnd(from position: Int, _ firstFour: UInt32, length: Int) -> Int {
+            guard position + length <= end else {
+                // A cut literal is wrong if what there is of it is.
+                return Self.cut
+            }
+            guard UInt32(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)) == firstFour,
+                  length == 4 || base[position + 4] == UInt8(ascii: "e") else { return Self.wrong }
+            return position + length
+        }
+
+        /// After a string at its opening quote: escapes, control characters and UTF-8 as
+        /// the scanner checks them.
+        @inline(__always)
+        func stringEnd(from quote: Int) -> Int {
+            let start = quote + 1
+            var position = start
+            var highBits: UInt64 = 0
+            while true {
+                let word = word(at: position)
+                let special = JSONScanner<JSONTokenCount>.specialBytes(word)
+                if special == 0 {
+                    highBits |= word
+                    position += 8
+                    guard position < end else { return Self.cut }
+                    continue
+                }
+                // Little-endian: the lowest flag marks the first special byte (exactly).
+                let skipped = special.trailingZeroBitCount >> 3
+                highBits |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                position += skipped
+                guard position < end else { return Self.cut }
+                let byte = base[position]
+                if byte == ASCII.quote { break }
+                guard byte == ASCII.backslash else { return Self.wrong }
+                position = escapeEnd(at: position)
+                guard position >= 0 else { return position }
+            }
+            if highBits & 0x8080_8080_8080_8080 != 0,
+               !JSONScanner<JSONTokenCount>.isValidUTF8(UnsafeBufferPointer(start: base + start, count: position - start)) {
+                return Self.wrong
+            }
+            return position + 1
+        }
+
+        /// After an escape at its backslash.
+        @inline(never)
+        func escapeEnd(at backslash: Int) -> Int {
+            guard backslash + 1 < end else { return Self.cut }
+            switch base[backslash + 1] {
+            case ASCII.quote, ASCII.backslash, ASCII.slash, UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                return backslash + 2
+            case UInt8(ascii: "u"):
+                let high = hex4(at: backslash + 2)
+                guard high >= 0 else { return high }
+                if (0xDC00...0xDFFF).contains(high) { return Self.wrong }
+                guard (0xD800...0xDBFF).contains(high) else { return backslash + 6 }
+                let pair = backslash + 6
+                guard pair + 1 < end else { return Self.cut }
+                guard base[pair] == ASCII.backslash, base[pair + 1] == UInt8(ascii: "u") else { return Self.wrong }
+                let low = hex4(at: pair + 2)
+                guard low >= 0 else { return low }
+                return (0xDC00...0xDFFF).contains(low) ? pair + 6 : Self.wrong
+            default:
+                return Self.wrong
+            }
+        }
+
+        /// The value of four hexadecimal digits at `position`, or `wrong` or `cut`.
+        func hex4(at position: Int) -> Int {
+            var value = 0
+            for offset in 0..<4 {
+                guard position + offset < end else { return Self.cut }
+                let byte = base[position + offset]
+                let digit: UInt8
+                switch byte {
+                case ASCII.zero...ASCII.nine: digit = byte - ASCII.zero
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return Self.wrong
+                }
+                value = value << 4 | Int(digit)
+            }
+            return value
         }
 
         @inline(__always)
@@ -180,258 +438,60 @@ enum JSONFastValidator {
             UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
         }
 
+        /// The digits from `position` on (none past `end`), eight at a time.
         @inline(__always)
-        mutating func skipWhitespace() {
-            while index < end {
-                let byte = base[index]
-                guard byte <= ASCII.space, whitespace >> UInt64(byte) & 1 != 0 else { return }
-                index += 1
-            }
-        }
-
-        /// `rejected`, or `needsMore` when the token was only cut by the window's end.
-        @inline(__always)
-        private mutating func failed() -> Outcome {
-            cut && !final ? .needsMore : .rejected
-        }
-
-        /// Reads on from `index` in `phase` (see `Outcome` for where it stops).
-        mutating func run() -> Outcome {
-            cut = false
-            while true {
-                checkpoint = (index, phase, depth)
-                skipWhitespace()
-                guard index < end else {
-                    if phase == .afterValue, depth > 0, startDepth > 0, final { return .endedOpen }
-                    if phase == .afterValue, depth == 0 { return .complete }
-                    cut = true
-                    return failed()
-                }
-                switch phase {
-                case .value:
-                    switch base[index] {
-                    case ASCII.openBrace, ASCII.openBracket:
-                        let close = base[index] &+ 2
-                        guard depth < JSONFastValidator.stackCapacity - 1,
-                              startDepth > 0 || depth < JSONParser.maximumDepth else { return .rejected }
-                        index += 1
-                        skipWhitespace()
-                        guard index < end else { cut = true; return failed() }
-                        if base[index] == close {
-                            index += 1
-                            phase = .afterValue
-                        } else {
-                            depth += 1
-                            deepest = max(deepest, depth)
-                            stack[depth] = close
-                            phase = close == ASCII.closeBrace ? .key : .value
-                        }
-                        continue
-                    case ASCII.quote:
-                        guard string() else { return failed() }
-                    case ASCII.minus, ASCII.zero...ASCII.nine:
-                        guard number() else { return failed() }
-                    case UInt8(ascii: "t"):
-                        guard literal(0x6575_7274, length: 4) else { return failed() }  // "true"
-                    case UInt8(ascii: "f"):
-                        guard literal(0x736C_6166, length: 4) else { return failed() }  // "fals"
-                        guard index < end else { cut = true; return failed() }
-                        guard base[index] == UInt8(ascii: "e") else { return .rejected }
-                        index += 1
-                    case UInt8(ascii: "n"):
-                        guard literal(0x6C6C_756E, length: 4) else { return failed() }  // "null"
-                    default:
-                        return .rejected
-                    }
-                    phase = .afterValue
-                case .key:
-                    guard base[index] == ASCII.quote, string() else { return failed() }
-                    skipWhitespace()
-                    guard index < end else { cut = true; return failed() }
-                    guard base[index] == ASCII.colon else { return .rejected }
-                    index += 1
-                    phase = .value
-                case .afterValue:
-                    if depth == 0 { return .complete }
-                    let byte = base[index]
-                    index += 1
-                    if byte == ASCII.comma {
-                        if index == stop { return .stopped }
-                        if stack[depth] == 0 {
-                            // At or below where `startAfterComma` began: a key and a colon
-                            // after the comma say the container is an object.
-                            let afterComma = index
-                            skipWhitespace()
-                            let isKey = index < end && base[index] == ASCII.quote && string() && {
-                                skipWhitespace()
-                                return index < end && base[index] == ASCII.colon
-                            }()
-                            if !isKey, index >= end, !final { return .needsMore }
-                            stack[depth] = isKey ? ASCII.closeBrace : ASCII.closeBracket
-                            index = afterComma
-                        }
-                        phase = stack[depth] == ASCII.closeBrace ? .key : .value
-                        continue
-                    }
-                    if stack[depth] == 0, byte == ASCII.closeBrace || byte == ASCII.closeBracket {
-                        stack[depth] = byte
-                    }
-                    guard byte == stack[depth] else { return .rejected }
-                    depth -= 1
-                }
-            }
-        }
-
-        /// A literal's first four bytes (the caller checks a fifth).
-        @inline(__always)
-        mutating func literal(_ expected: UInt32, length: Int) -> Bool {
-            guard index + length <= end else {
-                cut = true
-                return false
-            }
-            guard UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)) == expected else { return false }
-            index += length
-            return true
-        }
-
-        /// A string at its opening quote: escapes, control characters and UTF-8 as the
-        /// scanner checks them; leaves `index` after the closing quote.
-        @inline(__always)
-        mutating func string() -> Bool {
-            let start = index + 1
-            index = start
-            var highBits: UInt64 = 0
-            while true {
-                let word = word(at: index)
-                let special = JSONScanner<JSONTokenCount>.specialBytes(word)
-                if special == 0 {
-                    highBits |= word
-                    index += 8
-                    guard index < end else { cut = true; return false }
-                    continue
-                }
-                // Little-endian: the lowest flag marks the first special byte (exactly).
-                let skipped = special.trailingZeroBitCount >> 3
-                highBits |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                index += skipped
-                guard index < end else { cut = true; return false }
-                let byte = base[index]
-                if byte == ASCII.quote { break }
-                guard byte == ASCII.backslash, escape() else { return false }
-            }
-            if highBits & 0x8080_8080_8080_8080 != 0,
-               !JSONScanner<JSONTokenCount>.isValidUTF8(UnsafeBufferPointer(start: base + start, count: index - start)) {
-                return false
-            }
-            index += 1
-            return true
-        }
-
-        /// An escape at its backslash; leaves `index` after it.
-        @inline(never)
-        mutating func escape() -> Bool {
-            guard index + 1 < end else { cut = true; return false }
-            switch base[index + 1] {
-            case ASCII.quote, ASCII.backslash, ASCII.slash, UInt8(ascii: "b"), UInt8(ascii: "f"),
-                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                index += 2
-                return true
-            case UInt8(ascii: "u"):
-                guard let high = hex4(at: index + 2) else { return false }
-                index += 6
-                if (0xDC00...0xDFFF).contains(high) { return false }
-                guard (0xD800...0xDBFF).contains(high) else { return true }
-                guard index + 1 < end else { cut = true; return false }
-                guard base[index] == ASCII.backslash, base[index + 1] == UInt8(ascii: "u"),
-                      let low = hex4(at: index + 2), (0xDC00...0xDFFF).contains(low) else { return false }
-                index += 6
-                return true
-            default:
-                return false
-            }
-        }
-
-        mutating func hex4(at position: Int) -> UInt32? {
-            guard position + 4 <= end else {
-                cut = true
-                return nil
-            }
-            var value: UInt32 = 0
-            for offset in 0..<4 {
-                let byte = base[position + offset]
-                let digit: UInt8
-                switch byte {
-                case ASCII.zero...ASCII.nine: digit = byte - ASCII.zero
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-                default: return nil
-                }
-                value = value << 4 | UInt32(digit)
-            }
-            return value
-        }
-
-        /// The digits from `index` on (none past `end`), eight at a time.
-        @inline(__always)
-        func digits() -> Int {
-            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-            let threes: UInt64 = 0x3030_3030_3030_3030
+        func digits(from position: Int) -> Int {
             var count = 0
             while true {
-                let word = word(at: index + count)
-                // A byte is a digit when it is 0x3_ and stays 0x3_ plus 6. A carry out of a
-                // byte of 0xFA or more reaches only bytes after it, past the first non-digit.
-                let notDigits = ((word & high) ^ threes) | (((word &+ 0x0606_0606_0606_0606) & high) ^ threes)
+                let notDigits = Self.notDigits(word(at: position + count))
                 if notDigits == 0 {
                     count += 8
-                    if index + count >= end { return end - index }
+                    if position + count >= end { return end - position }
                     continue
                 }
-                return min(count + notDigits.trailingZeroBitCount >> 3, end - index)
+                return min(count + notDigits.trailingZeroBitCount >> 3, end - position)
             }
         }
 
-        /// RFC 8259's number grammar; leaves `index` after the number. A number that reaches
-        /// the end of a window that is not the last may go on in the next: it is cut.
+        /// Flags (bit 4-7 of a byte) the bytes of `word` that are not ASCII digits, exactly up
+        /// to the first: a byte is a digit when it is 0x3_ and stays 0x3_ plus 6. A carry out
+        /// of a byte of 0xFA or more reaches only bytes after it, past the first non-digit.
         @inline(__always)
-        mutating func number() -> Bool {
-            if base[index] == ASCII.minus { index += 1 }
-            let integer = digits()
-            guard integer > 0, base[index] != ASCII.zero || integer == 1 else {
-                if index + integer >= end { cut = true }
-                return false
-            }
-            index += integer
-            guard index < end else { return reachedEnd() }
-            if base[index] == ASCII.period {
-                index += 1
-                let fraction = digits()
-                guard fraction > 0 else {
-                    if index >= end { cut = true }
-                    return false
-                }
-                index += fraction
-                guard index < end else { return reachedEnd() }
-            }
-            if base[index] | 0x20 == ASCII.lowerE {
-                index += 1
-                if index < end, base[index] == ASCII.plus || base[index] == ASCII.minus { index += 1 }
-                let exponent = digits()
-                guard exponent > 0 else {
-                    if index >= end { cut = true }
-                    return false
-                }
-                index += exponent
-                guard index < end else { return reachedEnd() }
-            }
-            return true
+        static func notDigits(_ word: UInt64) -> UInt64 {
+            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+            let threes: UInt64 = 0x3030_3030_3030_3030
+            return ((word & high) ^ threes) | (((word &+ 0x0606_0606_0606_0606) & high) ^ threes)
         }
 
-        /// A number that ends where the window does: complete in the last window, cut in others.
+        /// After a number (RFC 8259's grammar). A number that reaches the end of a window
+        /// that is not the last may go on in the next: it is cut.
         @inline(__always)
-        mutating func reachedEnd() -> Bool {
-            cut = true
-            return final
+        func numberEnd(from start: Int) -> Int {
+            var position = start
+            if base[position] == ASCII.minus { position += 1 }
+            let integer = digits(from: position)
+            guard integer > 0 else { return position >= end ? Self.cut : Self.wrong }
+            // A leading zero is wrong even if more follows (no branch on which it is).
+            let afterLeadingZero = base[position] == ASCII.zero ? integer &- 1 : 0
+            guard afterLeadingZero == 0 else { return Self.wrong }
+            position += integer
+            guard position < end else { return final ? position : Self.cut }
+            if base[position] == ASCII.period {
+                position += 1
+                let fraction = digits(from: position)
+                guard fraction > 0 else { return position >= end ? Self.cut : Self.wrong }
+                position += fraction
+                guard position < end else { return final ? position : Self.cut }
+            }
+            if base[position] | 0x20 == ASCII.lowerE {
+                position += 1
+                if position < end, base[position] == ASCII.plus || base[position] == ASCII.minus { position += 1 }
+                let exponent = digits(from: position)
+                guard exponent > 0 else { return position >= end ? Self.cut : Self.wrong }
+                position += exponent
+                guard position < end else { return final ? position : Self.cut }
+            }
+            return position
         }
     }
 }

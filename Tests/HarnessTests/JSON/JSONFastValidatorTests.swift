@@ -169,6 +169,30 @@ import Testing
             }
         }
         #expect(decided > 100)
+        // The cut after every comma of documents whose second half closes into containers it
+        // then opens again (the records of what it closed must survive that).
+        let records = [
+            #"{"runs": [{"id": 1, "tags": ["a", "b"], "w": {"x": 1, "y": [2, 3]}}, {"id": 2, "tags": ["c"], "w": {"x": [], "y": {}}}], "n": 2}"#,
+            #"[[1, [2, {"a": [3, 4]}], 5], {"b": [6, {"c": 7}]}, [8], {"d": {"e": [9, 10]}}]"#,
+            // Wrong only in how the halves fit: a bracket of the wrong kind far from the cut.
+            #"{"runs": [{"id": 1, "tags": ["a", "b"], "w": {"x": 1, "y": [2, 3]}}, {"id": 2, "tags": ["c"], "w": {"x": [], "y": {}}}} "#,
+            #"[{"runs": [{"id": 1, "tags": ["a", "b"], "w": {"x": 1, "y": [2, 3]}}, {"id": 2, "tags": ["c"], "w": {"x": [], "y": {}}}]]]"#,
+            #"{"a": [1, 2, {"b": [3, "x,y", 4]}, 5], "c": {"d": 6, "e": [7, {"f": 8}]}]"#,
+        ].map { Array($0.utf8) }
+        var cutsDecided = 0
+        for text in records {
+            try Data(text).write(to: URL(fileURLWithPath: a))
+            try Data(text).write(to: URL(fileURLWithPath: b))
+            let expected = Self.scanAccepts(text)
+            for cut in 1..<text.count {
+                for chunkSize in [4, 7] {
+                    let checked = try ByteEqualDocument.check(expected: a, actual: b, chunkSize: chunkSize, cut: cut)
+                    #expect(checked == expected, "cut from \(cut), chunks of \(chunkSize): \(String(decoding: text, as: UTF8.self))")
+                    if checked { cutsDecided += 1 }
+                }
+            }
+        }
+        #expect(cutsDecided > 400)
         // A difference anywhere is found by whichever half holds it.
         let text = Array(texts[JSONValidationTests.samples.count]) 
         try Data(text).write(to: URL(fileURLWithPath: a))

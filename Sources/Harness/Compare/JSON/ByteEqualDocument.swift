@@ -55,12 +55,13 @@ final class ByteEqualDocument: @unchecked Sendable {
     /// JSON document. False when that is not so or not known: different sizes, a folder, a
     /// file larger than `ReadLimit.bytes` or `JSONToken.maximumSpan`, or a file that changes
     /// while it is read.
+    /// `chunkSize` and `cut` (where to look for the comma to cut at) are for tests.
     /// - Throws: `HarnessError.io` when a file cannot be opened or read.
-    static func check(expected: String, actual: String, chunkSize: Int = chunkSize) throws -> Bool {
+    static func check(expected: String, actual: String, chunkSize: Int = chunkSize, cut: Int? = nil) throws -> Bool {
         guard let files = try ByteEqualFiles.open(expected: expected, actual: actual),
               files.size <= ReadLimit.bytes, files.size <= JSONToken.maximumSpan else { return false }
         let chunkSize = max(1, chunkSize)
-        let split = try commaNearTheMiddle(files.expected, size: files.size, chunkSize: chunkSize)
+        let split = try comma(in: files.expected, from: cut ?? files.size / 2, size: files.size, chunkSize: chunkSize)
         let check = ByteEqualDocument(expected: files.expected, actual: files.actual, size: files.size,
                                       chunkSize: chunkSize, split: split)
         return try check.run()
@@ -75,15 +76,14 @@ final class ByteEqualDocument: @unchecked Sendable {
         halves = (0..<(split == nil ? 1 : 2)).map { _ in Half() }
     }
 
-    /// The offset just after the first comma from the middle of the file on (within a
-    /// chunk), where a second thread starts; nil for a small file or none found.
-    private static func commaNearTheMiddle(_ file: ReadOnlyFile, size: Int, chunkSize: Int) throws -> Int? {
-        guard size >= 4 * chunkSize else { return nil }
+    /// The offset just after the first comma from `start` on (within a chunk), where a
+    /// second thread starts; nil for a small file or none found.
+    private static func comma(in file: ReadOnlyFile, from start: Int, size: Int, chunkSize: Int) throws -> Int? {
+        guard size >= 4 * chunkSize, start > 0, start < size else { return nil }
         var window = [UInt8](repeating: 0, count: min(chunkSize, 1 << 16))
-        let middle = size / 2
-        let count = try file.read(at: middle, into: &window)
+        let count = try file.read(at: start, into: &window)
         guard let comma = window[0..<count].firstIndex(of: ASCII.comma) else { return nil }
-        return middle + comma + 1
+        return start + comma + 1
     }
 
     private func run() throws -> Bool {
