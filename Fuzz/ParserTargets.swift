@@ -59,14 +59,16 @@ enum JSONValidateFuzz {
         // The fast validator reads up to its padding past the text: bytes that would extend
         // a string, a number or a container if it took them for text (the last byte picks).
         let filler = [ASCII.quote, ASCII.zero + 7, ASCII.space, ASCII.closeBracket][Int(bytes.last ?? 0) % 4]
-        (bytes + Array(repeating: filler, count: JSONFastValidator.padding)).withUnsafeBufferPointer { padded in
-            let buffer = UnsafeBufferPointer(rebasing: padded[0..<bytes.count])
+        var padded = bytes + Array(repeating: filler, count: JSONFastValidator.padding)
+        padded.withUnsafeMutableBufferPointer { padded in
+            let text = UnsafeMutableBufferPointer(rebasing: padded[0..<bytes.count])
+            let buffer = UnsafeBufferPointer(text)
             var tape = JSONTape()
             let scanned = message { try tape.scan(buffer, path: "fuzz.json", firstLine: 2) }
             let validated = message { try JSONTape.validate(buffer, path: "fuzz.json", firstLine: 2) }
             FuzzCheck.require(scanned == validated, "scan says \(scanned ?? "valid"), validate says \(validated ?? "valid")")
             // It may leave a text to the scanner, never accept one the scanner rejects.
-            let accepted = JSONFastValidator.acceptsDocument(buffer, padding: JSONFastValidator.padding)
+            let accepted = JSONFastValidator.acceptsDocument(text, padding: JSONFastValidator.padding)
             FuzzCheck.require(!accepted || scanned == nil, "fast validator accepted what the scanner rejects: \(scanned ?? "")")
             // As a byte-equal document, read in windows of 1 to 16 bytes and cut in two after
             // a comma anywhere (the first two bytes pick): the scanner's verdict.

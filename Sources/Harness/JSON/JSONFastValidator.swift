@@ -15,7 +15,8 @@
 
 /// Accepts well-formed JSON texts (what `JSONTape.validate` accepts) without writing anything.
 enum JSONFastValidator {
-    /// Bytes after a text that must be readable (their values never matter).
+    /// Bytes after a text that must be readable; the first is overwritten while the text is
+    /// read (see `Cursor.window`), the others' values never matter.
     static let padding = 16
     /// Entries of a cursor's stack: open containers, as many again below a text read from
     /// its middle (`Cursor.startAfterComma`), and what closed those.
@@ -24,10 +25,13 @@ enum JSONFastValidator {
 
     /// Whether `text` is exactly one well-formed JSON value, with optional byte-order mark
     /// and whitespace around it; false when it is not or this validator leaves it to the
-    /// scanner. `padding` bytes after `text` must be readable.
-    static func acceptsDocument(_ text: UnsafeBufferPointer<UInt8>, padding: Int) -> Bool {
+    /// scanner. `padding` bytes after `text` must be readable, the first writable (it is
+    /// restored).
+    static func acceptsDocument(_ text: UnsafeMutableBufferPointer<UInt8>, padding: Int) -> Bool {
         precondition(padding >= Self.padding, "JSONFastValidator needs \(Self.padding) readable bytes after the text")
         guard let base = text.baseAddress, text.count > 0, text.count <= JSONToken.maximumSpan else { return false }
+        let after = base[text.count]
+        defer { base[text.count] = after }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stackCapacity) { stack in
             var cursor = Cursor(stack: stack.baseAddress!, lines: false)
             cursor.window(base, count: text.count, final: true)
@@ -41,10 +45,13 @@ enum JSONFastValidator {
     /// The number of records of `text`, JSON Lines (every line blank or one well-formed JSON
     /// value) ending at a line end or the end of the file; nil when a line is not well-formed
     /// or this validator leaves it to the scanner (a byte-order mark, a line over
-    /// `maximumLine` bytes). `padding` bytes after `text` must be readable.
-    static func records(inLines text: UnsafeBufferPointer<UInt8>, padding: Int, maximumLine: Int) -> Int? {
+    /// `maximumLine` bytes). `padding` bytes after `text` must be readable, the first
+    /// writable (it is restored).
+    static func records(inLines text: UnsafeMutableBufferPointer<UInt8>, padding: Int, maximumLine: Int) -> Int? {
         precondition(padding >= Self.padding, "JSONFastValidator needs \(Self.padding) readable bytes after the text")
         guard let base = text.baseAddress else { return 0 }
+        let after = base[text.count]
+        defer { base[text.count] = after }
         let longest = min(maximumLine, JSONToken.maximumSpan)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stackCapacity) { stack -> Int? in
             var cursor = Cursor(stack: stack.baseAddress!, lines: true)
@@ -108,7 +115,7 @@ enum JSONFastValidator {
         /// only cut, not wrong).
         private(set) var final = true
         /// `stack[d]` is `closeBrace` or `closeBracket`, what closes the container at depth
-        /// d; 0 below the start of a cursor started inside a text and not yet known.
+        /// d; `unknown` below the start of a cursor started inside a text and not yet known.
         let stack: UnsafeMutablePointer<UInt8>
         /// Bit b set: byte b (below 64) is whitespace. In JSON Lines a line end is not.
         let whitespace: UInt64
@@ -136,9 +143,12 @@ enum JSONFastValidator {
         }
 
         /// Reads `count` bytes at `base` next (`padding` bytes after them readable), from
-        /// `index`.
-        mutating func window(_ base: UnsafePointer<UInt8>, count: Int, final: Bool) {
-            self.base = base
+        /// `index`. The byte after them becomes 0: no token or whitespace holds a NUL, so
+        /// every loop stops there without testing for the end, and only the way out of a
+        /// token that stopped (wrong, or cut by the window) asks whether it is the end.
+        mutating func window(_ base: UnsafeMutablePointer<UInt8>, count: Int, final: Bool) {
+            base[count] = 0
+            self.base = UnsafePointer(base)
             end = count
             self.final = final
         }
@@ -162,7 +172,7 @@ enum JSONFastValidator {
             depth = startDepth
             deepest = depth
             lowest = depth
-            for level in 0...depth { stack[level] = 0 }
+            for level in 0...depth { stack[level] = Self.unknown }
             index -= 1
             phase = .afterValue
         }
@@ -184,23 +194,34 @@ enum JSONFastValidator {
             index = skipWhitespace(from: index)
         }
 
-        /// The first position from `position` on that is not whitespace (or `end`).
+        /// The first position from `position` on that is not whitespace (at most `end`).
         @inline(__always)
         func skipWhitespace(from position: Int) -> Int {
             var position = position
-            while position < end {
+            while true {
                 let byte = base[position]
-                guard byte <= ASCII.space, whitespace >> UInt64(byte) & 1 != 0 else { break }
+                guard byte <= ASCII.space, whitespace >> UInt64(byte) & 1 != 0 else { return position }
                 position += 1
             }
-            return position
         }
+
+        /// What closes a container whose kind is not known yet: a byte that is not the NUL
+        /// after a window (`window`) and never well-formed where a bracket can be. Should a
+        /// text hold it there, the container "closes" with it, and the halves cannot fit.
+        static let unknown: UInt8 = 0x01
 
         // The helpers below take a position and return where the token ends, or one of these.
         /// Not well-formed.
         static let wrong = -1
         /// Reached the end of a window that is not the last: the token may go on in the next.
         static let cut = -2
+
+        /// `cut` when a token that could not go on stopped at `position`, the end; `wrong`
+        /// before it.
+        @inline(__always)
+        func stoppedShort(at position: Int) -> Int {
+            position >= end ? Self.cut : Self.wrong
+        }
 
         /// The outcome for a helper's `wrong` or `cut`.
         @inline(__always)
@@ -231,7 +252,6 @@ enum JSONFastValidator {
                 if entry == .value {
                     mark = (index, .value, depth)
                     index = skipWhitespace(from: index)
-                    guard index < end else { outcome = failure(Self.cut); break machine }
                     let next: Int
                     switch base[index] {
                     case ASCII.openBrace, ASCII.openBracket:
@@ -239,6 +259,7 @@ enum JSONFastValidator {
                         guard depth < Self.closedBelowStart - 1,
                               startDepth > 0 || depth < JSONParser.maximumDepth else { break machine }
                         let inside = skipWhitespace(from: index + 1)
+                        // Cut before it is known whether the container is empty: read it again.
                         guard inside < end else { outcome = failure(Self.cut); break machine }
                         if base[inside] != close {
                             index = inside
@@ -265,7 +286,7 @@ enum JSONFastValidator {
                     case UInt8(ascii: "n"):
                         next = literalEnd(from: index, 0x6C6C_756E, length: 4)  // "null"
                     default:
-                        break machine
+                        next = stoppedShort(at: index)
                     }
                     guard next >= 0 else { outcome = failure(next); break machine }
                     index = next
@@ -278,18 +299,14 @@ enum JSONFastValidator {
                         outcome = .complete
                         break machine
                     }
-                    guard index < end else {
-                        outcome = startDepth > 0 && final ? .endedOpen : failure(Self.cut)
-                        break machine
-                    }
                     let byte = base[index]
-                    index += 1
                     if byte == ASCII.comma {
+                        index += 1
                         if index == stop {
                             outcome = .stopped
                             break machine
                         }
-                        if stack[depth] == 0 {
+                        if stack[depth] == Self.unknown {
                             // At or below where `startAfterComma` began: a key and a colon
                             // after the comma say the container is an object.
                             let key = keyEnd(from: index)
@@ -308,10 +325,16 @@ enum JSONFastValidator {
                         entry = .value
                         continue machine
                     }
-                    if stack[depth] == 0, byte == ASCII.closeBrace || byte == ASCII.closeBracket {
+                    if stack[depth] == Self.unknown, byte == ASCII.closeBrace || byte == ASCII.closeBracket {
                         stack[depth] = byte
                     }
-                    guard byte == stack[depth] else { break machine }
+                    guard byte == stack[depth] else {
+                        if index >= end {
+                            outcome = startDepth > 0 && final ? .endedOpen : failure(Self.cut)
+                        }
+                        break machine
+                    }
+                    index += 1
                     if depth == lowest, startDepth > 0 {
                         stack[Self.closedBelowStart + startDepth - depth] = byte
                         lowest -= 1
@@ -336,29 +359,28 @@ enum JSONFastValidator {
         @inline(__always)
         func keyEnd(from position: Int) -> Int {
             let quote = skipWhitespace(from: position)
-            guard quote < end else { return Self.cut }
-            guard base[quote] == ASCII.quote else { return Self.wrong }
+            guard base[quote] == ASCII.quote else { return stoppedShort(at: quote) }
             let string = stringEnd(from: quote)
             guard string >= 0 else { return string }
             let colon = skipWhitespace(from: string)
-            guard colon < end else { return Self.cut }
-            return base[colon] == ASCII.colon ? colon + 1 : Self.wrong
+            guard base[colon] == ASCII.colon else { return stoppedShort(at: colon) }
+            return colon + 1
         }
 
         /// After a literal of `length` bytes (4, or 5 for "false": its first four, then "e").
+        /// One that would cross the end cannot match: the NUL there is in none.
         @inline(__always)
         func literalEnd(from position: Int, _ firstFour: UInt32, length: Int) -> Int {
-            guard position + length <= end else {
-                // A cut literal is wrong if what there is of it is.
-                return Self.cut
-            }
             guard UInt32(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)) == firstFour,
-                  length == 4 || base[position + 4] == UInt8(ascii: "e") else { return Self.wrong }
+                  length == 4 || base[position + 4] == UInt8(ascii: "e") else {
+                return position + length > end ? Self.cut : Self.wrong
+            }
             return position + length
         }
 
         /// After a string at its opening quote: escapes, control characters and UTF-8 as
-        /// the scanner checks them.
+        /// the scanner checks them. The NUL at the end is a control character, so the loop
+        /// stops there.
         @inline(__always)
         func stringEnd(from quote: Int) -> Int {
             let start = quote + 1
@@ -370,17 +392,15 @@ enum JSONFastValidator {
                 if special == 0 {
                     highBits |= word
                     position += 8
-                    guard position < end else { return Self.cut }
                     continue
                 }
                 // Little-endian: the lowest flag marks the first special byte (exactly).
                 let skipped = special.trailingZeroBitCount >> 3
                 highBits |= word & ((1 << UInt64(skipped * 8)) &- 1)
                 position += skipped
-                guard position < end else { return Self.cut }
                 let byte = base[position]
                 if byte == ASCII.quote { break }
-                guard byte == ASCII.backslash else { return Self.wrong }
+                guard byte == ASCII.backslash else { return stoppedShort(at: position) }
                 position = escapeEnd(at: position)
                 guard position >= 0 else { return position }
             }
@@ -438,7 +458,7 @@ enum JSONFastValidator {
             UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
         }
 
-        /// The digits from `position` on (none past `end`), eight at a time.
+        /// The digits from `position` on, eight at a time (the NUL at the end is none).
         @inline(__always)
         func digits(from position: Int) -> Int {
             var count = 0
@@ -446,10 +466,9 @@ enum JSONFastValidator {
                 let notDigits = Self.notDigits(word(at: position + count))
                 if notDigits == 0 {
                     count += 8
-                    if position + count >= end { return end - position }
                     continue
                 }
-                return min(count + notDigits.trailingZeroBitCount >> 3, end - position)
+                return count + notDigits.trailingZeroBitCount >> 3
             }
         }
 
@@ -470,28 +489,25 @@ enum JSONFastValidator {
             var position = start
             if base[position] == ASCII.minus { position += 1 }
             let integer = digits(from: position)
-            guard integer > 0 else { return position >= end ? Self.cut : Self.wrong }
+            guard integer > 0 else { return stoppedShort(at: position) }
             // A leading zero is wrong even if more follows (no branch on which it is).
             let afterLeadingZero = base[position] == ASCII.zero ? integer &- 1 : 0
             guard afterLeadingZero == 0 else { return Self.wrong }
             position += integer
-            guard position < end else { return final ? position : Self.cut }
             if base[position] == ASCII.period {
                 position += 1
                 let fraction = digits(from: position)
-                guard fraction > 0 else { return position >= end ? Self.cut : Self.wrong }
+                guard fraction > 0 else { return stoppedShort(at: position) }
                 position += fraction
-                guard position < end else { return final ? position : Self.cut }
             }
             if base[position] | 0x20 == ASCII.lowerE {
                 position += 1
-                if position < end, base[position] == ASCII.plus || base[position] == ASCII.minus { position += 1 }
+                if base[position] == ASCII.plus || base[position] == ASCII.minus { position += 1 }
                 let exponent = digits(from: position)
-                guard exponent > 0 else { return position >= end ? Self.cut : Self.wrong }
+                guard exponent > 0 else { return stoppedShort(at: position) }
                 position += exponent
-                guard position < end else { return final ? position : Self.cut }
             }
-            return position
+            return position >= end && !final ? Self.cut : position
         }
     }
 }

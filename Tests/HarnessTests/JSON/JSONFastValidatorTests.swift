@@ -15,14 +15,16 @@ import Testing
     ]
 
     static func accepts(_ text: [UInt8], padding: [UInt8] = paddings[0]) -> Bool {
-        (text + padding).withUnsafeBufferPointer { buffer in
-            JSONFastValidator.acceptsDocument(UnsafeBufferPointer(rebasing: buffer[0..<text.count]), padding: padding.count)
+        var padded = text + padding
+        return padded.withUnsafeMutableBufferPointer { buffer in
+            JSONFastValidator.acceptsDocument(UnsafeMutableBufferPointer(rebasing: buffer[0..<text.count]), padding: padding.count)
         }
     }
 
     static func records(_ lines: [UInt8], padding: [UInt8] = paddings[0]) -> Int? {
-        (lines + padding).withUnsafeBufferPointer { buffer in
-            JSONFastValidator.records(inLines: UnsafeBufferPointer(rebasing: buffer[0..<lines.count]), padding: padding.count, maximumLine: 1 << 20)
+        var padded = lines + padding
+        return padded.withUnsafeMutableBufferPointer { buffer in
+            JSONFastValidator.records(inLines: UnsafeMutableBufferPointer(rebasing: buffer[0..<lines.count]), padding: padding.count, maximumLine: 1 << 20)
         }
     }
 
@@ -215,8 +217,9 @@ import Testing
         // Left to the scanner: a byte-order mark, a line longer than the limit.
         #expect(Self.records(Array("\u{FEFF}[1]\n".utf8)) == nil)
         let long = Array(("[" + String(repeating: "1,", count: 10) + "1]\n").utf8)
-        let counted = (long + Self.paddings[0]).withUnsafeBufferPointer {
-            JSONFastValidator.records(inLines: UnsafeBufferPointer(rebasing: $0[0..<long.count]), padding: JSONFastValidator.padding, maximumLine: 8)
+        var padded = long + Self.paddings[0]
+        let counted = padded.withUnsafeMutableBufferPointer {
+            JSONFastValidator.records(inLines: UnsafeMutableBufferPointer(rebasing: $0[0..<long.count]), padding: JSONFastValidator.padding, maximumLine: 8)
         }
         #expect(counted == nil)
     }

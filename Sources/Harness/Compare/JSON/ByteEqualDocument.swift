@@ -152,7 +152,8 @@ final class ByteEqualDocument: @unchecked Sendable {
                 kept = 0
                 continue
             }
-            let window = UnsafePointer(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            // The cursor writes a NUL after the window (in the padding).
+            let window = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             let filled = kept + count
             let final = offset == size
             half.cursor.window(window, count: filled, final: final)
@@ -175,6 +176,8 @@ final class ByteEqualDocument: @unchecked Sendable {
                 half.outcome = half.cursor.run()
                 if half.outcome == .needsMore {
                     let from = half.cursor.checkpoint.index
+                    // A checkpoint lies inside the window; were it not, the usual comparison decides.
+                    guard from <= filled else { return }
                     kept = filled - from
                     // Safe: both ranges lie inside the buffer, which may overlap.
                     RawMemory.moveToFront(buffer.baseAddress!, from: from, count: kept)

@@ -95,12 +95,12 @@ final class ByteEqualLines: @unchecked Sendable {
             guard expectedRead == count, actualRead == count,
                   RawMemory.equal(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count: count) else { return nil }
             offset += count
-            let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
+            let bytes = UnsafeMutableBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
             // The lines that end in this chunk; the bytes before `pending` hold no line end.
             var complete = bytes.count
             while complete > pending, bytes[complete - 1] != ASCII.newline { complete -= 1 }
             if complete > pending {
-                guard let found = lineRecords(UnsafeBufferPointer(rebasing: bytes[0..<complete])) else { return nil }
+                guard let found = lineRecords(UnsafeMutableBufferPointer(rebasing: bytes[0..<complete])) else { return nil }
                 records += found
             } else {
                 complete = 0
@@ -113,7 +113,7 @@ final class ByteEqualLines: @unchecked Sendable {
         }
         // The last line of the file may have no line end.
         if pending > 0 {
-            let bytes = UnsafeBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending)
+            let bytes = UnsafeMutableBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending)
             guard let found = lineRecords(bytes) else { return nil }
             records += found
         }
@@ -121,10 +121,10 @@ final class ByteEqualLines: @unchecked Sendable {
     }
 
     /// The records of `lines` (whole lines, the last one ending at a line end or the end of
-    /// the file; `JSONFastValidator.padding` bytes after them readable) when each is blank
-    /// or well-formed; nil otherwise. The fast validator decides nearly every text, the
-    /// scanner the rest, so the verdict is the scanner's.
-    private func lineRecords(_ lines: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// the file; `JSONFastValidator.padding` bytes after them readable, the first written
+    /// and restored) when each is blank or well-formed; nil otherwise. The fast validator
+    /// decides nearly every text, the scanner the rest, so the verdict is the scanner's.
+    private func lineRecords(_ lines: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         if let records = JSONFastValidator.records(inLines: lines, padding: JSONFastValidator.padding, maximumLine: ReadLimit.bytes) {
             return records
         }
@@ -133,7 +133,7 @@ final class ByteEqualLines: @unchecked Sendable {
         while lineStart < lines.count {
             // `baseAddress!`: `lines` is not empty here.
             let lineEnd = RawMemory.firstIndex(of: ASCII.newline, in: lines.baseAddress!, from: lineStart, to: lines.count) ?? lines.count
-            guard isRecord(ByteRun(UnsafeBufferPointer(rebasing: lines[lineStart..<lineEnd])), counting: &records) else { return nil }
+            guard isRecord(ByteRun(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(lines)[lineStart..<lineEnd])), counting: &records) else { return nil }
             lineStart = lineEnd + 1
         }
         return records
