@@ -194,6 +194,9 @@ enum JSONFastValidator {
             index = skipWhitespace(from: index)
         }
 
+        // Positions use wrapping arithmetic (`&+`): they stay below `JSONToken.maximumSpan`
+        // plus the padding, far from overflow, and the overflow checks were 3% of the loop.
+
         /// The first position from `position` on that is not whitespace (at most `end`).
         @inline(__always)
         func skipWhitespace(from position: Int) -> Int {
@@ -201,7 +204,7 @@ enum JSONFastValidator {
             while true {
                 let byte = base[position]
                 guard byte <= ASCII.space, whitespace >> UInt64(byte) & 1 != 0 else { return position }
-                position += 1
+                position &+= 1
             }
         }
 
@@ -258,12 +261,12 @@ enum JSONFastValidator {
                         let close = base[index] &+ 2
                         guard depth < Self.closedBelowStart - 1,
                               startDepth > 0 || depth < JSONParser.maximumDepth else { break machine }
-                        let inside = skipWhitespace(from: index + 1)
+                        let inside = skipWhitespace(from: index &+ 1)
                         // Cut before it is known whether the container is empty: read it again.
                         guard inside < end else { outcome = failure(Self.cut); break machine }
                         if base[inside] != close {
                             index = inside
-                            depth += 1
+                            depth &+= 1
                             deepest = max(deepest, depth)
                             stack[depth] = close
                             if close == ASCII.closeBrace {
@@ -274,7 +277,7 @@ enum JSONFastValidator {
                             }
                             continue machine
                         }
-                        next = inside + 1
+                        next = inside &+ 1
                     case ASCII.quote:
                         next = stringEnd(from: index)
                     case ASCII.minus, ASCII.zero...ASCII.nine:
@@ -301,7 +304,7 @@ enum JSONFastValidator {
                     }
                     let byte = base[index]
                     if byte == ASCII.comma {
-                        index += 1
+                        index &+= 1
                         if index == stop {
                             outcome = .stopped
                             break machine
@@ -334,12 +337,12 @@ enum JSONFastValidator {
                         }
                         break machine
                     }
-                    index += 1
+                    index &+= 1
                     if depth == lowest, startDepth > 0 {
                         stack[Self.closedBelowStart + startDepth - depth] = byte
                         lowest -= 1
                     }
-                    depth -= 1
+                    depth &-= 1
                 }
             }
             return stopped(outcome, at: index, depth: depth, mark: mark)
@@ -364,7 +367,7 @@ enum JSONFastValidator {
             guard string >= 0 else { return string }
             let colon = skipWhitespace(from: string)
             guard base[colon] == ASCII.colon else { return stoppedShort(at: colon) }
-            return colon + 1
+            return colon &+ 1
         }
 
         /// After a literal of `length` bytes (4, or 5 for "false": its first four, then "e").
@@ -391,13 +394,13 @@ enum JSONFastValidator {
                 let special = JSONScanner<JSONTokenCount>.specialBytes(word)
                 if special == 0 {
                     highBits |= word
-                    position += 8
+                    position &+= 8
                     continue
                 }
                 // Little-endian: the lowest flag marks the first special byte (exactly).
                 let skipped = special.trailingZeroBitCount >> 3
-                highBits |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                position += skipped
+                highBits |= word & ((1 << UInt64(skipped &* 8)) &- 1)
+                position &+= skipped
                 let byte = base[position]
                 if byte == ASCII.quote { break }
                 guard byte == ASCII.backslash else { return stoppedShort(at: position) }
@@ -408,7 +411,7 @@ enum JSONFastValidator {
                !JSONScanner<JSONTokenCount>.isValidUTF8(UnsafeBufferPointer(start: base + start, count: position - start)) {
                 return Self.wrong
             }
-            return position + 1
+            return position &+ 1
         }
 
         /// After an escape at its backslash.
@@ -463,12 +466,12 @@ enum JSONFastValidator {
         func digits(from position: Int) -> Int {
             var count = 0
             while true {
-                let notDigits = Self.notDigits(word(at: position + count))
+                let notDigits = Self.notDigits(word(at: position &+ count))
                 if notDigits == 0 {
-                    count += 8
+                    count &+= 8
                     continue
                 }
-                return count + notDigits.trailingZeroBitCount >> 3
+                return count &+ notDigits.trailingZeroBitCount >> 3
             }
         }
 
@@ -487,25 +490,25 @@ enum JSONFastValidator {
         @inline(__always)
         func numberEnd(from start: Int) -> Int {
             var position = start
-            if base[position] == ASCII.minus { position += 1 }
+            if base[position] == ASCII.minus { position &+= 1 }
             let integer = digits(from: position)
             guard integer > 0 else { return stoppedShort(at: position) }
             // A leading zero is wrong even if more follows (no branch on which it is).
             let afterLeadingZero = base[position] == ASCII.zero ? integer &- 1 : 0
             guard afterLeadingZero == 0 else { return Self.wrong }
-            position += integer
+            position &+= integer
             if base[position] == ASCII.period {
-                position += 1
+                position &+= 1
                 let fraction = digits(from: position)
                 guard fraction > 0 else { return stoppedShort(at: position) }
-                position += fraction
+                position &+= fraction
             }
             if base[position] | 0x20 == ASCII.lowerE {
-                position += 1
-                if base[position] == ASCII.plus || base[position] == ASCII.minus { position += 1 }
+                position &+= 1
+                if base[position] == ASCII.plus || base[position] == ASCII.minus { position &+= 1 }
                 let exponent = digits(from: position)
                 guard exponent > 0 else { return stoppedShort(at: position) }
-                position += exponent
+                position &+= exponent
             }
             return position >= end && !final ? Self.cut : position
         }
