@@ -124,14 +124,8 @@ import Testing
         for file in files.prefix(60) {
             let text = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))
             #expect(Self.checkAgainstScanner(text, file) == Self.scanAccepts(text), "\(file)")
-            for _ in 0..<40 {
-                var mutated = text
-                let at = Int.random(in: 0..<mutated.count, using: &random)
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: mutated[at] = replacements.randomElement(using: &random) ?? 0
-                case 1: mutated.remove(at: at)
-                default: mutated.insert(mutated[at], at: at)
-                }
+            for _ in 0..<40 where !text.isEmpty {
+                let (at, mutated) = JSONValidationTests.mutation(of: text, replacements: replacements, using: &random)
                 if Self.accepts(mutated) { #expect(Self.scanAccepts(mutated), "mutation at \(at) of \(file)") }
             }
         }

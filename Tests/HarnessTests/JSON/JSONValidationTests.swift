@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// `text` (not empty) with one byte, chosen at random, replaced by one of `replacements`,
+    /// removed or repeated; and where.
+    static func mutation(of text: [UInt8], replacements: [UInt8], using random: inout SystemRandomNumberGenerator) -> (at: Int, text: [UInt8]) {
+        var mutated = text
+        let at = Int.random(in: 0..<mutated.count, using: &random)
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: mutated[at] = replacements.randomElement(using: &random) ?? 0
+        case 1: mutated.remove(at: at)
+        default: mutated.insert(mutated[at], at: at)
+        }
+        return (at, mutated)
+    }
+
     /// Random mutations (a byte replaced, removed or repeated) of the JSON-Schema-Test-Suite's
     /// files and of the samples: every verdict the same.
     @Test(.needsCorpus("json-schema-test-suite")) func agreesOnMutatedCorpusFiles() throws {
@@ -64,13 +77,7 @@ import Testing
         for text in texts where !text.isEmpty {
             #expect(Self.verdicts(text).scan == Self.verdicts(text).validate)
             for _ in 0..<40 {
-                var mutated = text
-                let at = Int.random(in: 0..<mutated.count, using: &random)
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: mutated[at] = replacements.randomElement(using: &random) ?? 0
-                case 1: mutated.remove(at: at)
-                default: mutated.insert(mutated[at], at: at)
-                }
+                let (at, mutated) = Self.mutation(of: text, replacements: replacements, using: &random)
                 let (scan, validate) = Self.verdicts(mutated)
                 if scan != nil { rejected += 1 }
                 #expect(scan == validate, "mutation at \(at) of \(String(decoding: text.prefix(60), as: UTF8.self))")
