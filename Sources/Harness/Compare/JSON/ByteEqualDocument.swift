@@ -1,5 +1,3 @@
-import Dispatch
-
 // Design note. Two byte-equal files are equal documents when they are a document at all, so
 // the common "nothing changed" case needs neither tapes nor a walk: both files are read in
 // chunks and compared (what `cmp` does) while `JSONFastValidator` checks the expected file
@@ -87,15 +85,12 @@ final class ByteEqualDocument: @unchecked Sendable {
     }
 
     private func run() throws -> Bool {
-        DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-            let half = halves[index]
-            do {
-                // The second half starts at the comma; the first compares the bytes before it.
-                let start = index == 0 ? 0 : (split ?? 1) - 1
-                try read(half, from: start, comparingTo: index == 0 ? (split ?? size + 1) - 1 : size)
-            } catch {
-                half.failure = error
-            }
+        // The second half starts at the comma; the first compares the bytes before it.
+        let first = { [self] in read(halves[0], from: 0, comparingTo: (split ?? size + 1) - 1) }
+        if let split {
+            SecondThread.run({ [self] in read(halves[1], from: split - 1, comparingTo: size) }, alongside: first)
+        } else {
+            first()
         }
         if let failure = halves.lazy.compactMap(\.failure).first { throw failure }
         guard halves.allSatisfy(\.same), try !ByteEqualFiles.hasMore(expected, than: size),
@@ -112,8 +107,18 @@ final class ByteEqualDocument: @unchecked Sendable {
 
     /// Reads the expected file from `start` on, comparing it with the actual file up to
     /// `compareEnd` and checking it with `half.cursor` until that has an outcome (the first
-    /// half: from the start of the file; the second: from the comma before the split).
-    private func read(_ half: Half, from start: Int, comparingTo compareEnd: Int) throws {
+    /// half: from the start of the file; the second: from the comma before the split). An
+    /// error is kept in `half.failure`.
+    private func read(_ half: Half, from start: Int, comparingTo compareEnd: Int) {
+        do {
+            try readChunks(half, from: start, comparingTo: compareEnd)
+        } catch {
+            half.failure = error
+        }
+    }
+
+    /// `read`, throwing what a read throws.
+    private func readChunks(_ half: Half, from start: Int, comparingTo compareEnd: Int) throws {
         let padding = JSONFastValidator.padding
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * chunkSize + padding, alignment: 64)
         let actualChunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)

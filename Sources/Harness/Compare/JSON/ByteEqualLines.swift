@@ -1,5 +1,3 @@
-import Dispatch
-
 // Design note. Two byte-equal JSON Lines files are equal record for record when every line
 // is a record, so the "nothing changed" case needs no line-by-line pairing: the files are
 // cut in two at a line end near the middle, and each half is read by its own thread in
@@ -10,14 +8,19 @@ import Dispatch
 
 /// Checks that two JSON Lines files are byte-equal and every line of them well-formed.
 final class ByteEqualLines: @unchecked Sendable {
-    // `@unchecked Sendable`: each thread writes only its own stretch's outcome, read after
-    // all have finished.
+    // `@unchecked Sendable`: each thread writes only its own `Stretch`, read after both
+    // have finished.
     static let chunkSize = 1 << 20
 
     private let expected: ReadOnlyFile
     private let actual: ReadOnlyFile
-    private var records: [Int?]
-    private var failures: [(any Error)?]
+    /// What each thread found: an object each, so that no two threads write one array.
+    private let stretches: [Stretch]
+
+    private final class Stretch {
+        var records: Int?
+        var failure: (any Error)?
+    }
 
     /// The number of records (lines that are not blank) when `expected` and `actual` hold
     /// the same bytes and each of their records is well-formed; nil when that is not so or
@@ -28,18 +31,24 @@ final class ByteEqualLines: @unchecked Sendable {
         let chunkSize = max(1, chunkSize)
         let cuts = [0] + (try middleCut(files.expected, size: files.size, chunkSize: chunkSize).map { [$0] } ?? []) + [files.size]
         let check = ByteEqualLines(expected: files.expected, actual: files.actual, stretches: cuts.count - 1)
-        DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { stretch in
+        let stretch = { @Sendable (index: Int) in
+            let stretch = check.stretches[index]
             do {
-                check.records[stretch] = try check.records(from: cuts[stretch], to: cuts[stretch + 1], chunkSize: chunkSize)
+                stretch.records = try check.records(from: cuts[index], to: cuts[index + 1], chunkSize: chunkSize)
             } catch {
-                check.failures[stretch] = error
+                stretch.failure = error
             }
         }
-        if let failure = check.failures.lazy.compactMap({ $0 }).first { throw failure }
+        if cuts.count == 3 {
+            SecondThread.run({ stretch(1) }, alongside: { stretch(0) })
+        } else {
+            stretch(0)
+        }
+        if let failure = check.stretches.lazy.compactMap(\.failure).first { throw failure }
         guard try !ByteEqualFiles.hasMore(files.expected, than: files.size),
               try !ByteEqualFiles.hasMore(files.actual, than: files.size) else { return nil }
         var total = 0
-        for count in check.records {
+        for count in check.stretches.map(\.records) {
             guard let count else { return nil }
             total += count
         }
@@ -49,8 +58,7 @@ final class ByteEqualLines: @unchecked Sendable {
     private init(expected: ReadOnlyFile, actual: ReadOnlyFile, stretches: Int) {
         self.expected = expected
         self.actual = actual
-        records = Array(repeating: nil, count: stretches)
-        failures = Array(repeating: nil, count: stretches)
+        self.stretches = (0..<stretches).map { _ in Stretch() }
     }
 
     /// The offset just after the first line end from the middle of the file on (within a
