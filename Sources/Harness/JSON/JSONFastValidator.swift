@@ -1,12 +1,17 @@
 // Design note. The byte-equal fast paths (`ByteEqualDocument`, `ByteEqualLines`) only need
 // to know that a text is well-formed, and nearly always it is; `JSONScanner` answers that at
 // about 0.7 GB/s a core, which made "nothing changed" cost 2.5-3.7x `cmp`. This validator
-// answers only "yes" or "cannot say", at more than twice that speed:
-// - one loop with an explicit stack (a byte per open container) instead of recursion and
-//   a token sink, so no call, retain or `throws` path per value;
-// - strings eight bytes at a time (as the scanner does), digit runs eight bytes at a time
-//   (SWAR), literals as one 32-bit compare; every load may read up to `padding` bytes past
-//   the text, which the callers own and keep readable, so no load needs a length test.
+// answers only "yes" or "cannot say", about twice as fast:
+// - one loop with an explicit stack (a byte per open container) instead of recursion and a
+//   token sink: no call, retain or `throws` path per value; keys, values and what follows
+//   a value lead into each other directly;
+// - strings and digit runs eight bytes at a time (SWAR), literals as one 32-bit compare;
+// - a NUL written just after the text (no token or whitespace holds one), so that no loop
+//   tests for the end: a token that stops asks only then whether it stopped there. Loads
+//   may read up to `padding` bytes past the text, which the callers own.
+// It reads a text in windows and resumes where a token was cut, so files are streamed; and
+// it can start after a comma in the middle of a text, guessing what it is in and recording
+// what it assumed, so that a document can be checked in two halves (`Cursor`).
 // It accepts a subset of what the scanner accepts, never more: a text it accepts scans
 // without error (fuzz target `json-validate` and `JSONFastValidatorTests` check this
 // against `JSONTape.validate`). Anything it does not accept (a syntax error, but also what
@@ -107,7 +112,7 @@ enum JSONFastValidator {
     /// containers. It reads a text in windows: `window(_:count:final:)` gives it the next
     /// one, and `run()` goes on until the text ends, is wrong, or the window ends inside a
     /// token (then the caller keeps the bytes from `checkpoint.index` on, adds more, and
-    /// resumes with `resume(in:)`).
+    /// resumes with `resume(at:)`).
     struct Cursor {
         private(set) var base: UnsafePointer<UInt8>
         private(set) var end = 0
@@ -161,8 +166,8 @@ enum JSONFastValidator {
             depth = checkpoint.depth
         }
 
-        /// Starts reading just before `index - 1` is a comma, between two values of a
-        /// container whose kind is not known, nor what encloses it: the second half of a
+        /// Starts reading at the comma just before `index`, as if it stood between two values
+        /// of a container whose kind is not known, nor what encloses it: the second half of a
         /// text split across threads. The container's kind is guessed from what follows (a
         /// key and a colon: an object), and so are those it closes into; `run` returns
         /// `endedOpen` at the end of the text, and `closes(after:)` then says whether that
