@@ -4,9 +4,9 @@
 // is well-formed, window after window. Nothing is held whole: fresh memory for a whole file
 // cost more than reading it (the kernel zeroes every page first).
 //
-// A large file is cut in two just after a comma near the middle, and each thread reads,
-// compares and checks its half. The second thread does not know where that comma is: inside
-// which containers, or inside a string at all. It reads on as if the comma separated two
+// A file of 4 chunks (1 MiB) or more is cut in two just after a comma near the middle, and
+// each thread reads, compares and checks its half. The second thread does not know where
+// that comma is: inside which containers, or inside a string at all. It reads on as if the comma separated two
 // values and records what it had to assume (the kind of each container it closes). The first
 // thread stops at the comma only if it reads it as such, and then its open containers must
 // be exactly those the second thread closed. If any of that fails, the first thread has read

@@ -2,7 +2,8 @@
 // is a record, so the "nothing changed" case needs no line-by-line pairing: the files are
 // cut in two at a line end near the middle, and each half is read by its own thread in
 // chunks of both files, compared (what `cmp` does) and its lines checked to be well-formed
-// (`JSONTape.validate`, writing no tape). Anything else (different sizes, a difference, a
+// (`JSONFastValidator`, the whole lines of a chunk at once; what it does not accept, line by
+// line with `JSONTape.validate`, writing no tape). Anything else (different sizes, a difference, a
 // malformed line, a line longer than `ReadLimit.bytes`) hands the pair to the usual
 // comparison, which reports it exactly as it did before: nothing has been counted yet.
 
