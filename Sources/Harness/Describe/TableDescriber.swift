@@ -96,6 +96,7 @@ enum TableDescriber {
                 }
             }
         }
+        for slot in result.profiles.indices { result.profiles[slot].uniqueness.flush(budget: &budget) }
         return result
     }
 

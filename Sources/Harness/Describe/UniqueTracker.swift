@@ -11,6 +11,14 @@ struct UniqueTracker {
 
     private(set) var state = State.tracking
     private var set: FingerprintSet? = FingerprintSet()
+    /// Fingerprints not yet in `set`: they go in `batch` at a time, after their slots were
+    /// loaded together, so that a large set's cache misses overlap instead of following one
+    /// another (the inserts were a fifth of describe's time on 10M rows). `flush` inserts the
+    /// rest; `state` is final only after it.
+    private var pending: [UInt64] = []
+    /// What loading the slots summed, kept so that the loads are not optimised away.
+    private var touched: UInt64 = 0
+    static let batch = 64
     /// Whether every value so far was a number, in strict order.
     private var ordered = true
     /// 1 ascending, -1 descending, 0 not known yet.
@@ -30,8 +38,10 @@ struct UniqueTracker {
                 if count <= UniqueTracker.orderedKept && budget > 0 {
                     insert(fingerprint, budget: &budget)
                 } else if let kept = set {
-                    budget += kept.count
+                    // In strict order, the values kept (and those pending) are distinct.
+                    budget += kept.count + pending.count
                     set = nil
+                    pending = []
                 }
                 return
             }
@@ -63,16 +73,34 @@ struct UniqueTracker {
             finish(.overBudget, budget: &budget)
             return
         }
-        if set?.insert(fingerprint) == false {
-            finish(.repeated, budget: &budget)
-            return
-        }
+        // Charged now, as when each went in at once: the budget runs out at the same value
+        // wherever a batch ends.
         budget -= 1
+        pending.append(fingerprint)
+        if pending.count >= Self.batch { flush(budget: &budget) }
+    }
+
+    /// Inserts the fingerprints still pending, as `insert` would have one by one.
+    mutating func flush(budget: inout Int) {
+        guard !pending.isEmpty else { return }
+        if let set { touched &+= set.touch(pending.span) }
+        var index = 0
+        while index < pending.count {
+            if set?.insert(pending[index]) == false {
+                // This one and those after it were charged but are not in the set.
+                pending.removeFirst(index)
+                finish(.repeated, budget: &budget)
+                return
+            }
+            index += 1
+        }
+        pending.removeAll(keepingCapacity: true)
     }
 
     private mutating func finish(_ end: State, budget: inout Int) {
         state = end
-        budget += set?.count ?? 0
+        budget += (set?.count ?? 0) + pending.count
         set = nil
+        pending = []
     }
 }

@@ -104,6 +104,22 @@ struct DataDescriberTests {
         #expect(field(ordered.contract, "id")?["constraints"]?["unique"]?.boolValue == true)
     }
 
+    /// Fingerprints enter their set in batches (`UniqueTracker.batch`): a repeat anywhere in
+    /// a batch, in the last one that is not full, or across batches is still found.
+    @Test("a repeated value is found wherever it falls among the batches of fingerprints")
+    func repeatsAcrossBatches() throws {
+        let batch = UniqueTracker.batch
+        let values = (1...(3 * batch + 5)).map { ($0 * 7919) % 100_003 }
+        for (first, second) in [(0, 1), (3, batch - 1), (batch - 1, batch), (2, 3 * batch + 4), (3 * batch + 1, 3 * batch + 4)] {
+            var column = values
+            column[second] = column[first]
+            let (description, _) = try describe("n\n" + column.map(String.init).joined(separator: "\n") + "\n")
+            #expect(field(description.contract, "n")?["constraints"]?["unique"] == nil, "value \(second) repeats value \(first)")
+        }
+        let (distinct, _) = try describe("n\n" + values.map(String.init).joined(separator: "\n") + "\n")
+        #expect(field(distinct.contract, "n")?["constraints"]?["unique"]?.boolValue == true)
+    }
+
     @Test("values in order past the kept ones, then out of order, give up unique with a note")
     func orderThenBreak() throws {
         let count = UniqueTracker.orderedKept + 10

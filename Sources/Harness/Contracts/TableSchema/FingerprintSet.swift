@@ -38,6 +38,19 @@ struct FingerprintSet {
         }
     }
 
+    /// Loads the slots where `fingerprints` would go, one after another without waiting on
+    /// each, so that a batch's cache misses overlap; returns their sum (for the caller to
+    /// keep, so that the loads are not optimised away).
+    func touch(_ fingerprints: Span<UInt64>) -> UInt64 {
+        let capacity = UInt64(slots.count)
+        let table = slots.span
+        var sum: UInt64 = 0
+        for item in fingerprints.indices {
+            sum &+= table[Int(truncatingIfNeeded: fingerprints[item].multipliedFullWidth(by: capacity).high)]
+        }
+        return sum
+    }
+
     func contains(_ fingerprint: UInt64) -> Bool {
         let key = fingerprint == 0 ? 1 : fingerprint
         let capacity = slots.count
