@@ -57,15 +57,7 @@ extension CSVPositionalComparison {
             }
         }
         // The later part on a thread of its own, the first on this one.
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            comparePart(1)
-            done.signal()
-        }
-        thread.stackSize = 1 << 22
-        thread.start()
-        comparePart(0)
-        done.wait()
+        SecondThread.run({ comparePart(1) }, alongside: { comparePart(0) })
         for part in 0..<2 {
             switch parts.get(part) {
             case .success(let partial): comparer.absorb(partial)
