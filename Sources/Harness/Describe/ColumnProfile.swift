@@ -30,6 +30,10 @@ struct ColumnProfile {
     var distinctTexts: [[UInt8]] = []
     var distinctOverflow = false
     var uniqueness = UniqueTracker()
+    /// `TypeCandidate`'s masks, copied here: a static read costs a call to `swift_once`
+    /// on Linux, on every cell.
+    private let numericMask = TypeCandidate.numericMask
+    private let orderedMask = TypeCandidate.orderedMask
 
     /// Text that stands for a missing value besides the empty cell, as pandas, R and
     /// spreadsheets write it.
@@ -58,24 +62,36 @@ struct ColumnProfile {
         present += 1
         var fingerprint: UInt64?
         var ordinal: Double?
+        // A whole number other than 0 the integer candidate read from this cell.
+        var whole: Int?
         var bits = alive
         while bits != 0 {
             let index = bits.trailingZeroBitCount
             bits &= bits - 1
-            guard let value = TypeCandidate.cast(bytes, index: index, candidates: candidates) else {
-                alive &= ~(1 << UInt32(index))
-                continue
+            let value: CellValue
+            if index == TypeCandidate.numberIndex, let whole {
+                // The number candidate reads an integer's text as that integer, correctly
+                // rounded to a double (as `Double(whole)` is); only `-0` reads otherwise
+                // (as -0.0), and 0 is read anew. A column of ids skips a cast a row.
+                value = .number(Double(whole))
+            } else {
+                guard let cast = TypeCandidate.cast(bytes, index: index, candidates: candidates) else {
+                    alive &= ~(1 << UInt32(index))
+                    continue
+                }
+                value = cast
+                if index == TypeCandidate.integerIndex, case .integer(let number) = cast, number != 0 { whole = number }
             }
             let bit: UInt32 = 1 << UInt32(index)
             if fingerprint == nil {
-                if TypeCandidate.numericMask & bit != 0, let number = ColumnProfile.double(value) {
+                if numericMask & bit != 0, let number = ColumnProfile.double(value) {
                     fingerprint = Fingerprint.of(.number(number), bytes: bytes)
                     ordinal = number
                 } else {
                     fingerprint = Fingerprint.of(value, bytes: bytes)
                 }
             }
-            if TypeCandidate.orderedMask & bit != 0 { widen(index, value, bytes) }
+            if orderedMask & bit != 0 { widen(index, value, bytes) }
         }
         if !distinctOverflow { remember(bytes, limit: enumLimit) }
         guard uniqueness.tracking else { return }
@@ -105,11 +121,23 @@ struct ColumnProfile {
     }
 
     private mutating func widen(_ index: Int, _ value: CellValue, _ bytes: ByteRun) {
-        // Most cells lie between the extremes: answered without the general comparison.
+        // Most cells lie between the extremes, and the rest mostly past one of them (ids
+        // make a new maximum on every row): both answered without the general comparison
+        // (which orders these cases the same way: by the plain value; a NaN or infinite
+        // number goes on below).
         switch (value, minimum[index], maximum[index]) {
-        case (.integer(let x), .integer(let low)?, .integer(let high)?) where x >= low && x <= high: return
-        case (.number(let x), .number(let low)?, .number(let high)?) where x >= low && x <= high: return
-        case (.date(let x), .date(let low)?, .date(let high)?) where x >= low && x <= high: return
+        case (.integer(let x), .integer(let low)?, .integer(let high)?):
+            if x >= low && x <= high { return }
+            replace(x > high ? .maximum : .minimum, index, value, bytes)
+            return
+        case (.number(let x), .number(let low)?, .number(let high)?) where x.isFinite:
+            if x >= low && x <= high { return }
+            replace(x > high ? .maximum : .minimum, index, value, bytes)
+            return
+        case (.date(let x), .date(let low)?, .date(let high)?):
+            if x >= low && x <= high { return }
+            replace(x > high ? .maximum : .minimum, index, value, bytes)
+            return
         default: break
         }
         if case .number(let x) = value, !x.isFinite {
@@ -133,6 +161,20 @@ struct ColumnProfile {
         } else {
             maximum[index] = value
             ColumnProfile.keep(bytes, in: &maximumText[index])
+        }
+    }
+
+    private enum Extreme { case minimum, maximum }
+
+    /// Makes `value` (with its text `bytes`) the new `extreme` for candidate `index`.
+    @inline(__always)
+    private mutating func replace(_ extreme: Extreme, _ index: Int, _ value: CellValue, _ bytes: ByteRun) {
+        if extreme == .maximum {
+            maximum[index] = value
+            ColumnProfile.keep(bytes, in: &maximumText[index])
+        } else {
+            minimum[index] = value
+            ColumnProfile.keep(bytes, in: &minimumText[index])
         }
     }
 

@@ -54,6 +54,10 @@ struct TypeCandidate: Sendable {
     static let integerIndex = 1
     static let yearIndex = 2
     static let numberIndex = 3
+    static let yearmonthIndex = 4
+    static let dateIndex = 5
+    static let timeIndex = 10
+    static let datetimeIndex = 12
     /// Bits (as in `ColumnProfile.alive`) of the numeric candidates and of the ordered
     /// ones, so the per-cell loop reads no candidate for them.
     static let numericMask: UInt32 = mask { $0.numeric }
@@ -65,12 +69,22 @@ struct TypeCandidate: Sendable {
 
     /// Casts a present cell with candidate `index` of `candidates` (`all`, lent in place).
     /// `bytes` must be a `CSVReader` field: the number reader reads up to 14 bytes past it.
-    /// The default integer and number candidates, which most cells of most files meet,
-    /// take `CellCaster`'s own static paths for their default options directly: the same
-    /// result with no call through a caster whose arrays are retained on every cell.
+    /// Every candidate with the default format (most cells of most files meet one) takes
+    /// `CellCaster`'s own static path for its default options directly: the same result
+    /// with no call through a candidate, which the span hands out as a copy that retains
+    /// its format and every array of its caster (on a column of ISO dates that retain and
+    /// release were 8% of describe's time). The candidates with a pattern go through it.
     @inline(__always)
     static func cast(_ bytes: ByteRun, index: Int, candidates: Span<TypeCandidate>) -> CellValue? {
         switch index {
+        case booleanIndex:
+            guard bytes.count >= 4 else { return nil }
+            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
+        case yearIndex: return CellCaster.year(bytes).map { .year($0) }
+        case yearmonthIndex: return CellCaster.yearMonth(bytes).map { .yearmonth($0) }
+        case dateIndex: return CellCaster.isoDate(bytes).map { .date($0) }
+        case timeIndex: return CellCaster.isoTime(bytes).map { .time($0) }
+        case datetimeIndex: return CellCaster.isoDatetime(bytes).map { .datetime(seconds: $0.seconds, nanos: $0.nanos) }
         case integerIndex:
             if let value = CellCaster.plainInteger(bytes) {
                 return CellCaster.hasLeadingZero(bytes) ? nil : .integer(value)

@@ -16,6 +16,44 @@ struct DataDescriberTests {
         return (try DataDescriber.describe(path: path, options: options), path)
     }
 
+    /// Equal values (-0.0 is 0.0, as every comparison and fingerprint takes it), or both NaN.
+    func same(_ a: CellValue?, _ b: CellValue?) -> Bool {
+        if case .number(let x)? = a, case .number(let y)? = b, x.isNaN && y.isNaN { return true }
+        return a == b
+    }
+
+    /// The direct paths `TypeCandidate.cast` takes for the default-format candidates give
+    /// what each candidate's own caster gives, on texts of every type and near misses.
+    @Test func candidateShortcutsAgreeWithTheirCasters() {
+        let texts = ["", "0", "1", "01", "-3", "12.5", "1e3", "true", "False", "TRUE", "yes", "2024", "0999", "20245",
+                     "2024-02", "2024-2", "2024-13", "2024-02-29", "2023-02-29", "2024-1-5", "2024/01/05", "05/01/2024",
+                     "10:30:00", "10:30", "-0", "-17", "123456789012345678", "-999999999999999999", "9007199254740993", "25:00:00", "10:30:00.5+01:00", "2024-01-05T10:30:00", "2024-01-05 10:30:00Z",
+                     "2024-01-05T10:30", "NaN", "inf", "abc", " 1", "1 "]
+        let candidates = TypeCandidate.all
+        #expect(candidates[TypeCandidate.booleanIndex].type == .boolean)
+        #expect(candidates[TypeCandidate.yearIndex].type == .year)
+        #expect(candidates[TypeCandidate.yearmonthIndex].type == .yearmonth)
+        #expect(candidates[TypeCandidate.dateIndex].type == .date && candidates[TypeCandidate.dateIndex].format == "default")
+        #expect(candidates[TypeCandidate.timeIndex].type == .time && candidates[TypeCandidate.timeIndex].format == "default")
+        #expect(candidates[TypeCandidate.datetimeIndex].type == .datetime && candidates[TypeCandidate.datetimeIndex].format == "default")
+        for text in texts {
+            // Padding after the cell, as a CSV reader's field has.
+            let bytes = Array(text.utf8) + Array("0000000000000000".utf8)
+            ByteRun.with(bytes) { buffer in
+                let cell = buffer.run(0..<text.utf8.count)
+                // What `ColumnProfile.observe` takes for the number candidate's reading of
+                // a whole number other than 0.
+                if case .integer(let whole)? = candidates[TypeCandidate.integerIndex].cast(cell), whole != 0 {
+                    #expect(same(candidates[TypeCandidate.numberIndex].cast(cell), .number(Double(whole))), "\(text) as a number")
+                }
+                for index in candidates.indices {
+                    let direct = TypeCandidate.cast(cell, index: index, candidates: candidates.span)
+                    #expect(same(direct, candidates[index].cast(cell)), "candidate \(index) on \"\(text)\"")
+                }
+            }
+        }
+    }
+
     @Test("each field gets its narrowest type, bounds, required, unique, enum and missing values")
     func csvFields() throws {
         var text = "order_id,day,amount,paid,region,zip,year,at,count,month\n"

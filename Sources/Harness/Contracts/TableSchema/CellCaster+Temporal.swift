@@ -118,14 +118,24 @@ extension CellCaster {
 
     /// `YYYY`: four digits (frictionless's reading of XML Schema's gYear).
     func castYear(_ bytes: ByteRun) -> CellValue? {
-        guard bytes.count == 4, let year = TemporalText.digits(bytes, 0, 4) else { return nil }
-        return .year(year)
+        CellCaster.year(bytes).map { .year($0) }
     }
 
-    /// `YYYY-MM` with a month from 1 to 12.
+    @inline(__always)
+    static func year(_ bytes: ByteRun) -> Int? {
+        guard bytes.count == 4, let year = TemporalText.digits(bytes, 0, 4) else { return nil }
+        return year
+    }
+
     func castYearMonth(_ bytes: ByteRun) -> CellValue? {
+        CellCaster.yearMonth(bytes).map { .yearmonth($0) }
+    }
+
+    /// `YYYY-MM` with a month from 1 to 12, as months since year 0.
+    @inline(__always)
+    static func yearMonth(_ bytes: ByteRun) -> Int? {
         guard bytes.count == 7 || bytes.count == 6, let year = TemporalText.digits(bytes, 0, 4), bytes[4] == ASCII.minus,
               let month = TemporalText.digits(bytes, 5, bytes.count - 5), (1...12).contains(month) else { return nil }
-        return .yearmonth(year * 12 + month - 1)
+        return year * 12 + month - 1
     }
 }

@@ -69,12 +69,28 @@ struct FingerprintSet {
         for key in slots where key != 0 { body(key) }
     }
 
+    /// Doubles the table. The slot a key goes to rises with the key (the high half of
+    /// key × capacity), so the old slots, read in order, fill the new ones nearly in order:
+    /// the copy streams through memory instead of missing the cache on every key.
     private mutating func grow() {
-        let old = slots
-        let capacity = old.count + old.count / 2 + 16
-        slots = [UInt64](repeating: 0, count: capacity)
+        let capacity = slots.count * 2 + 16
+        var fresh = [UInt64](repeating: 0, count: capacity)
+        let previous = slots
+        do {
+            var table = fresh.mutableSpan
+            let old = previous.span
+            for item in old.indices {
+                let key = old[item]
+                if key == 0 { continue }
+                var index = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+                while table[index] != 0 {
+                    index += 1
+                    if index == capacity { index = 0 }
+                }
+                table[index] = key
+            }
+        }
+        slots = fresh
         limit = Int(Double(capacity) * 0.75)
-        count = 0
-        for key in old where key != 0 { _ = insert(key) }
     }
 }
