@@ -4,7 +4,11 @@ import Foundation
 // values, fingerprints) costs several times what reading them does, and each column's
 // profile depends only on that column's cells in file order. So a large file is described
 // by columns: every thread reads the whole file (the page cache serves the later readers)
-// and profiles its share of the columns, dealt out in turn. No profile is split or merged,
+// and profiles its share of the columns. The shares are dealt by an estimate of each
+// column's cost from the file's first rows (`sampleRows`), the costliest first, each to the
+// thread with the least so far: a column of distinct long decimals costs several times one
+// of a few words, and the thread with most of the cost sets the time. The estimate depends
+// only on the file, so a file is always dealt the same way. No profile is split or merged,
 // so each is the one a single thread would draw, except where the fingerprint budget runs
 // out: it is divided between the threads by their number of columns, so on a file with
 // more distinct values than the budget a field may lose its `unique` that one thread, with
@@ -25,7 +29,8 @@ enum TableDescriber {
         let names = reader.header
         let width = names.count
         let workers = workerCount(path: path, width: width, options: options)
-        let shares = (0..<workers).map { worker in Array(stride(from: worker, to: width, by: workers)) }
+        let shares = workers == 1 ? [Array(0..<width)] : deal(costs: sampleCosts(path: path, dialect: dialect, names: names, options: options),
+                                                               workers: workers)
         let scans: [ColumnScan]
         if workers == 1 {
             scans = [try scan(reader, columns: shares[0], names: names, budget: options.uniqueBudget, options: options)]
@@ -67,6 +72,62 @@ enum TableDescriber {
         guard wanted >= 2, width >= 2 else { return 1 }
         guard let size = FileStatus.size(path), size >= options.parallelMinimumBytes else { return 1 }
         return min(wanted, width)
+    }
+
+    /// Rows read ahead to estimate each column's cost.
+    static let sampleRows = 2_000
+
+    /// Each column's estimated cost per row, in rough units of one cast, from the profiles
+    /// of the first `sampleRows` rows: a base for every cell, its bytes, a cast for each
+    /// surviving type (none for the number type while the integer type reads the cells),
+    /// the extremes of ordered types, a set insert while values are kept, and a text compare
+    /// per distinct value remembered. All 1 (columns dealt in turn) when the sample cannot
+    /// be read (the scan then meets the same error and reports it).
+    static func sampleCosts(path: String, dialect: CSVDialect, names: [String], options: DescribeOptions) -> [Double] {
+        let width = names.count
+        guard let reader = try? CSVReader(path: path, dialect: dialect) else { return Array(repeating: 1, count: width) }
+        var profiles = names.map { ColumnProfile(name: $0) }
+        var bytes = Array(repeating: 0, count: width)
+        var budget = Int.max
+        var rows = 0
+        let candidates = TypeCandidate.all
+        do {
+            let candidates = candidates.span
+            while rows < sampleRows, let record = try? reader.next() {
+                rows += 1
+                for column in 0..<min(width, record.fieldCount) {
+                    let cell = record.cell(column)
+                    bytes[column] += cell.count
+                    profiles[column].observe(cell, candidates: candidates, row: rows, enumLimit: options.enumLimit, budget: &budget)
+                }
+            }
+        }
+        guard rows > 0 else { return Array(repeating: 1, count: width) }
+        return profiles.indices.map { column in
+            let profile = profiles[column]
+            var alive = profile.alive
+            if alive & (1 << UInt32(TypeCandidate.integerIndex)) != 0 { alive &= ~(1 << UInt32(TypeCandidate.numberIndex)) }
+            let present = Double(profile.present) / Double(rows)
+            var perCell = 1.0 + Double(alive.nonzeroBitCount)
+            if alive & TypeCandidate.orderedMask != 0 { perCell += 1 }
+            if profile.uniqueness.keepsValues { perCell += 2 }
+            if !profile.distinctOverflow { perCell += 0.1 * Double(profile.distinctTexts.count) }
+            return 1 + present * perCell + Double(bytes[column]) / Double(rows) / 8
+        }
+    }
+
+    /// Deals columns to `workers` threads, the costliest first (ties by position), each to
+    /// the thread with the least cost so far (the first such); each share in column order.
+    static func deal(costs: [Double], workers: Int) -> [[Int]] {
+        var shares = Array(repeating: [Int](), count: workers)
+        var loads = Array(repeating: 0.0, count: workers)
+        let order = costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        for column in order {
+            let worker = loads.indices.min { loads[$0] != loads[$1] ? loads[$0] < loads[$1] : $0 < $1 } ?? 0
+            shares[worker].append(column)
+            loads[worker] += costs[column]
+        }
+        return shares.map { $0.sorted() }
     }
 
     /// Reads every record of `reader` and profiles the cells of `columns`.

@@ -29,6 +29,8 @@ struct UniqueTracker {
     static let orderedKept = 65_536
 
     var tracking: Bool { state == .tracking }
+    /// Whether the values still go to a set (tracking, and not seen in strict order).
+    var keepsValues: Bool { state == .tracking && !(ordered && count > 1) }
 
     mutating func add(_ fingerprint: UInt64, ordinal: Double?, row: Int, budget: inout Int) {
         if ordered {

@@ -245,6 +245,22 @@ struct DataDescriberTests {
         #expect(built.fields.first { $0.name == "late" }?.type == "string")
     }
 
+    /// Columns go to threads by their estimated cost, not in turn: two costly columns at
+    /// even places are split up; equal costs are dealt in turn; the deal is in column order.
+    @Test func columnsAreDealtByTheirCost() throws {
+        #expect(TableDescriber.deal(costs: [8, 1, 8, 1], workers: 2) == [[0, 1], [2, 3]])
+        #expect(TableDescriber.deal(costs: [1, 1, 1, 1, 1], workers: 2) == [[0, 2, 4], [1, 3]])
+        #expect(TableDescriber.deal(costs: [5, 3, 2, 2, 2], workers: 3) == [[0], [1, 4], [2, 3]])
+        // Distinct long decimals cost more than a few words, and a few words more than blanks.
+        var text = "word,decimal,blank\n"
+        for row in 1...3_000 { text += "\(["a", "b", "c"][row % 3]),\(Double(row) / 7.0),\n" }
+        let folder = try TestSupport.temporaryFolder("describe-costs")
+        try TestSupport.write(text, to: folder + "/costs.csv")
+        let costs = TableDescriber.sampleCosts(path: folder + "/costs.csv", dialect: CSVDialect(), names: ["word", "decimal", "blank"],
+                                               options: DescribeOptions())
+        #expect(costs[1] > 2 * costs[0] && costs[0] > costs[2], "\(costs)")
+    }
+
     /// Errors about a table's shape that no contract can prevent.
     static let structural: Set<String> = ["missing-cell", "extra-cell", "blank-row", "duplicate-label", "blank-label", "incorrect-label"]
 
