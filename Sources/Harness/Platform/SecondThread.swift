@@ -19,4 +19,21 @@ enum SecondThread {
         first()
         done.wait()
     }
+
+    /// Runs `body(1)` … `body(count - 1)` on threads of their own and `body(0)` here;
+    /// returns when all have. Each runs on a thread, never queued behind another, so the
+    /// jobs may wait on one another (a pool could run them one after the other).
+    static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        for job in 1..<max(count, 1) {
+            let thread = Thread {
+                body(job)
+                done.signal()
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+        body(0)
+        for _ in 1..<max(count, 1) { done.wait() }
+    }
 }

@@ -85,8 +85,9 @@ final class CSVBatchPipeline: @unchecked Sendable {
     }
 }
 
-/// Hands a reader to the producer thread, which is then its only user.
-private final class ReaderBox: @unchecked Sendable {
+/// Hands a reader to the thread that reads it, which is then its only user (the keyed
+/// comparison's producer, describe's reading thread).
+final class ReaderBox: @unchecked Sendable {
     let reader: CSVReader
     init(_ reader: CSVReader) { self.reader = reader }
 }
