@@ -117,10 +117,12 @@ enum TableDescriber {
         return (columns, readingWeight * (Double(width) + Double(recordBytes) / Double(rows) / 8))
     }
 
-    /// Reading a row (finding its cells, copying it) against profiling one: parsing and
-    /// copying the benchmark's 93-byte, 8-field rows took about a sixth of the CPU time
-    /// of profiling them.
-    static let readingWeight = 0.55
+    /// Reading a row (finding its cells, copying it) against profiling one, in the units of
+    /// `sampleCosts`. Set from `perf` timelines of the 10M-row benchmark file (93-byte,
+    /// 8-field rows): at 0.55 the reading thread was busy throughout and the other idle a
+    /// fifth of the time; at 0.8 describe took 0.89x validate's time there, and 0.68x on the
+    /// validate benchmark's 9-field rows.
+    static let readingWeight = 0.8
 
     /// Deals columns to `workers` threads, the costliest first (ties by position), each to
     /// the thread with the least cost so far (the first such); each share in column order.
