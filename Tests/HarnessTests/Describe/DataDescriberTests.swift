@@ -188,6 +188,32 @@ struct DataDescriberTests {
         #expect(throws: HarnessError.self) { try describe("{\"a\": ", file: "broken.json") }
     }
 
+    /// Broken CSV deep in a file read by several threads is the one error one thread
+    /// reports (the same message, naming the line), not a hang: every batch after the error
+    /// is abandoned by all threads. Past the ring of batches, so that the reading thread
+    /// has waited for the others before it meets the error.
+    @Test(.timeLimit(.minutes(1))) func brokenCSVStopsEveryThread() throws {
+        var text = "id,name,value\n"
+        for row in 1...40_000 { text += "\(row),n\(row % 9),\(Double(row) / 3)\n" }
+        text += "40001,\"never closed,1\n40002,b,2\n"
+        let folder = try TestSupport.temporaryFolder("describe-broken")
+        try TestSupport.write(text, to: folder + "/broken.csv")
+        var messages: [String] = []
+        for workers in [1, 2, 3] {
+            var options = DescribeOptions()
+            options.workers = workers
+            options.parallelMinimumBytes = 0
+            do {
+                _ = try DataDescriber.describe(path: folder + "/broken.csv", options: options)
+                Issue.record("\(workers) threads: no error")
+            } catch let error as HarnessError {
+                messages.append(DiagnosticRenderer.render(error))
+            }
+        }
+        #expect(Set(messages).count == 1, "\(messages)")
+        #expect(messages.first?.contains("broken.csv:40002") == true, "\(messages)")
+    }
+
     /// The drafted contract validates its own file.
     func expectValid(_ path: String, _ description: DataDescription) throws {
         let contract = path + ".contract.json"
