@@ -16,7 +16,7 @@ enum CSVKeyedComparison {
     /// Records whose slots are looked up together (see CSVKeyIndex.touch).
     static let batchSize = 64
     /// Records per batch handed over by the reading thread (CSVBatchPipeline).
-    static let pipelineBatchSize = 1024
+    static let pipelineBatchSize = 4096
 
     /// Loads the home slots of the next `batchSize` records of `batch` together.
     static func touch(_ batch: CSVRecordBatch, from item: Int, in index: CSVKeyIndex) {
