@@ -18,6 +18,63 @@ enum CSVReaderFuzz {
         } catch {
             FuzzCheck.require(false, "CSVReader threw a non-HarnessError: \(error)")
         }
+        // The batches describe hands between threads lend what the reader lends, and meet
+        // the same error after the same records.
+        let width = Int(flags >> 4 & 3) + 1
+        let straight = cells(path, dialect) { reader, body in
+            while let record = try reader.next() {
+                body((0..<min(width, record.fieldCount)).map(record.string), record.fieldCount, record.line)
+            }
+        }
+        let batched = cells(path, dialect) { reader, body in
+            let batch = CSVCellBatch(width: width, recordLimit: 3, byteLimit: 16)
+            while true {
+                // A batch cut by an error still holds the records before it.
+                var failure: (any Error)?
+                var more = false
+                do { more = try batch.fill(from: reader) } catch { failure = error }
+                for item in 0..<batch.count {
+                    let kept = min(width, batch.fieldCount(item))
+                    body((0..<kept).map { String(decoding: batch.cell(item, $0), as: UTF8.self) }, batch.fieldCount(item), batch.line(item))
+                }
+                if let failure { throw failure }
+                if !more { break }
+            }
+        }
+        FuzzCheck.require(straight == batched, "a cell batch lends other cells than the reader: \(straight) against \(batched)")
+        // Describing on several threads draws what one thread draws.
+        if flags & 4 != 0 {
+            var one = DescribeOptions(), many = DescribeOptions()
+            one.workers = 1
+            many.workers = 2
+            many.parallelMinimumBytes = 0
+            let serial = Result { try DataDescriber.describe(path: path, options: one) }
+            let parallel = Result { try DataDescriber.describe(path: path, options: many) }
+            switch (serial, parallel) {
+            case (.success(let a), .success(let b)):
+                FuzzCheck.require(a.contract == b.contract && a.rows == b.rows, "two threads drew another contract")
+            case (.failure(let a), .failure(let b)):
+                FuzzCheck.require("\(a)" == "\(b)", "two threads failed otherwise: \(a) against \(b)")
+            default:
+                FuzzCheck.require(false, "one thread and two disagree on success: \(serial) against \(parallel)")
+            }
+        }
+    }
+
+    /// Every record's first cells, field count and line as `read` lends them, then the
+    /// error that stopped it (as text), if any.
+    static func cells(_ path: String, _ dialect: CSVDialect,
+                      _ read: (CSVReader, ([String], Int, Int) -> Void) throws -> Void) -> String {
+        var out: [String] = []
+        do {
+            let reader = try CSVReader(path: path, dialect: dialect)
+            try read(reader) { cells, count, line in
+                if out.count < 100_000 { out.append("\(cells)/\(count)@\(line)") }
+            }
+        } catch {
+            out.append("error: \(error)")
+        }
+        return out.joined(separator: "\n")
     }
 }
 
