@@ -2,11 +2,14 @@
 // from the file's first rows (the design note of `TableDescriber` says why).
 
 extension TableDescriber {
-    /// Rows read ahead to estimate each column's cost.
-    static let sampleRows = 2_000
+    /// Rows read ahead to estimate each column's cost: 2,000, or fewer for a wide file, so
+    /// that the sample stays within 64K cells (at least 16 rows).
+    static func sampleRows(width: Int) -> Int {
+        max(16, min(2_000, (1 << 16) / max(width, 1)))
+    }
 
     /// Each column's estimated cost per row, in rough units of one cast, from the profiles
-    /// of the first `sampleRows` rows: a base for every cell, its bytes, a cast for each
+    /// of the first `sampleRows(width:)` rows: a base for every cell, its bytes, a cast for each
     /// surviving type (none for the number type while the integer type reads the cells),
     /// the extremes of ordered types, a set insert while values are kept, and a text compare
     /// per distinct value remembered; and the cost of reading a row (parsing it and copying
@@ -25,7 +28,8 @@ extension TableDescriber {
         let candidates = TypeCandidate.all
         do {
             let candidates = candidates.span
-            while rows < sampleRows, let record = try? reader.next() {
+            let wanted = sampleRows(width: width)
+            while rows < wanted, let record = try? reader.next() {
                 rows += 1
                 recordBytes += record.bytes.count + 1
                 for column in 0..<min(width, record.fieldCount) {
