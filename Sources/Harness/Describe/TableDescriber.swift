@@ -138,10 +138,14 @@ enum TableDescriber {
             if byte == ASCII.newline || byte == ASCII.carriageReturn { break }
             if [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")].contains(byte) { counts[byte, default: 0] += 1 }
         }
-        if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != UInt8(ascii: ",")) }),
-           best.value > (counts[UInt8(ascii: ",")] ?? 0) {
-            dialect.delimiter = best.key
+        // The most used; a tie goes to the earlier in this order (a dictionary's own order
+        // differs from one instance to the next, and a tie then drew two drafts of one file).
+        var best = UInt8(ascii: ",")
+        for candidate in [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+        where counts[candidate, default: 0] > counts[best, default: 0] {
+            best = candidate
         }
+        dialect.delimiter = best
         return dialect
     }
 }

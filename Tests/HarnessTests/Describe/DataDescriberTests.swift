@@ -128,6 +128,19 @@ struct DataDescriberTests {
         try expectValid(path, description)
     }
 
+    /// A header that uses two delimiters equally often always gets the same one: comma
+    /// first, then `;`, tab, `|` (a fuzzed file drew two drafts in one process before).
+    @Test func tiedDelimitersAreSniffedTheSameEveryTime() throws {
+        let folder = try TestSupport.temporaryFolder("describe-ties")
+        for (header, expected) in [("a;b|c", ";"), ("a|b;c", ";"), ("a,b;c", ","), ("a\tb|c", "\t"), ("a|b", "|")] {
+            let path = folder + "/tie.csv"
+            try TestSupport.write(header + "\n1\n", to: path)
+            for _ in 0..<20 {
+                #expect(try TableDescriber.sniffDialect(path).delimiter == UInt8(ascii: Unicode.Scalar(expected)!), "\(header)")
+            }
+        }
+    }
+
     @Test("uniqueness stays within its memory budget and says when it gave up")
     func boundedUniqueness() throws {
         var options = DescribeOptions()
