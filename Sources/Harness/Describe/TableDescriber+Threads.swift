@@ -41,8 +41,8 @@ extension TableDescriber {
                     if failure != nil { break }
                 } else {
                     ring.waitUntilReady(slot, other: worker - 1)
-                    if ring.failed[slot] { break }
-                    last = ring.last[slot]
+                    if ring.failed(slot) { break }
+                    last = ring.isLast(slot)
                 }
                 profile(batch, columns: columns, into: &result, budget: &budget, candidates: candidates, options: options)
                 if worker > 0 { ring.release(slot) }
@@ -111,16 +111,21 @@ private final class ScanResults: @unchecked Sendable {
 // `handOver` signals, and read by the others after they waited for that signal.
 private final class BatchRing: @unchecked Sendable {
     let slots: [CSVCellBatch]
-    private(set) var last: [Bool]
-    private(set) var failed: [Bool]
+    /// Per slot, whether it is the file's last batch and whether reading failed there: an
+    /// object each, so that the reading thread's writes and the others' reads never touch
+    /// one shared array.
+    private final class Flags {
+        var last = false
+        var failed = false
+    }
+    private let flags: [Flags]
     private let ready: [[DispatchSemaphore]]
     private let released: [DispatchSemaphore]
     private let others: Int
 
     init(width: Int, slots count: Int, others: Int) {
         slots = (0..<count).map { _ in CSVCellBatch(width: width) }
-        last = Array(repeating: false, count: count)
-        failed = Array(repeating: false, count: count)
+        flags = (0..<count).map { _ in Flags() }
         ready = (0..<count).map { _ in (0..<others).map { _ in DispatchSemaphore(value: 0) } }
         released = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         self.others = others
@@ -128,10 +133,16 @@ private final class BatchRing: @unchecked Sendable {
 
     /// The reading thread: `slot` is filled (the file's last batch, or one cut by an error).
     func handOver(_ slot: Int, last isLast: Bool, failed hasFailed: Bool) {
-        last[slot] = isLast
-        failed[slot] = hasFailed
+        flags[slot].last = isLast
+        flags[slot].failed = hasFailed
         for other in 0..<others { ready[slot][other].signal() }
     }
+
+    /// Whether `slot` is the file's last batch (read after `waitUntilReady`).
+    func isLast(_ slot: Int) -> Bool { flags[slot].last }
+
+    /// Whether reading failed in `slot` (read after `waitUntilReady`).
+    func failed(_ slot: Int) -> Bool { flags[slot].failed }
 
     func waitUntilReady(_ slot: Int, other: Int) {
         ready[slot][other].wait()
