@@ -77,14 +77,12 @@ struct TypeCandidate: Sendable {
     @inline(__always)
     static func cast(_ bytes: ByteRun, index: Int, candidates: Span<TypeCandidate>) -> CellValue? {
         switch index {
-        case booleanIndex:
-            guard bytes.count >= 4 else { return nil }
-            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
+        case booleanIndex: return wordBoolean(bytes)
         case yearIndex: return CellCaster.year(bytes).map { .year($0) }
         case yearmonthIndex: return CellCaster.yearMonth(bytes).map { .yearmonth($0) }
-        case dateIndex: return CellCaster.isoDate(bytes).map { .date($0) }
-        case timeIndex: return CellCaster.isoTime(bytes).map { .time($0) }
-        case datetimeIndex: return CellCaster.isoDatetime(bytes).map { .datetime(seconds: $0.seconds, nanos: $0.nanos) }
+        case dateIndex: return CellCaster.defaultTemporal(.date, bytes)
+        case timeIndex: return CellCaster.defaultTemporal(.time, bytes)
+        case datetimeIndex: return CellCaster.defaultTemporal(.datetime, bytes)
         case integerIndex:
             if let value = CellCaster.plainInteger(bytes) {
                 return CellCaster.hasLeadingZero(bytes) ? nil : .integer(value)
@@ -105,10 +103,14 @@ struct TypeCandidate: Sendable {
     /// are integers first.
     @inline(__always)
     func cast(_ bytes: ByteRun) -> CellValue? {
-        if type == .boolean {
-            guard bytes.count >= 4 else { return nil }
-            return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
-        }
+        if type == .boolean { return TypeCandidate.wordBoolean(bytes) }
         return caster.cast(bytes)
+    }
+
+    /// A boolean written as a word (`true`, `False`, …), never `0` or `1`.
+    @inline(__always)
+    static func wordBoolean(_ bytes: ByteRun) -> CellValue? {
+        guard bytes.count >= 4 else { return nil }
+        return CellCaster.defaultBoolean(bytes).map { .boolean($0) }
     }
 }

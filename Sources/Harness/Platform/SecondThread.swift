@@ -10,12 +10,7 @@ enum SecondThread {
     /// Runs `second` on a new thread and `first` here; returns when both have.
     static func run(_ second: @escaping @Sendable () -> Void, alongside first: () -> Void) {
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            second()
-            done.signal()
-        }
-        thread.stackSize = 1 << 22
-        thread.start()
+        start(second, done: done)
         first()
         done.wait()
     }
@@ -25,15 +20,18 @@ enum SecondThread {
     /// jobs may wait on one another (a pool could run them one after the other).
     static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         let done = DispatchSemaphore(value: 0)
-        for job in 1..<max(count, 1) {
-            let thread = Thread {
-                body(job)
-                done.signal()
-            }
-            thread.stackSize = 1 << 22
-            thread.start()
-        }
+        for job in 1..<max(count, 1) { start({ body(job) }, done: done) }
         body(0)
         for _ in 1..<max(count, 1) { done.wait() }
+    }
+
+    /// Starts `job` on a new thread with a 4 MiB stack; `done` is signalled after it.
+    private static func start(_ job: @escaping @Sendable () -> Void, done: DispatchSemaphore) {
+        let thread = Thread {
+            job()
+            done.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
     }
 }

@@ -8,12 +8,15 @@ extension CellCaster {
         }
         if format == "any" {
             return CellCaster.anyTemporalPatterns(for: type).lazy.compactMap { $0.match(bytes) }.first.map(value(of:))
-                ?? defaultTemporal(bytes)
+                ?? CellCaster.defaultTemporal(type, bytes)
         }
-        return defaultTemporal(bytes)
+        return CellCaster.defaultTemporal(type, bytes)
     }
 
-    private func defaultTemporal(_ bytes: ByteRun) -> CellValue? {
+    /// A date, time or datetime in its default ISO form (nil for other types); describe
+    /// calls it directly for its default-format candidates.
+    @inline(__always)
+    static func defaultTemporal(_ type: FieldType, _ bytes: ByteRun) -> CellValue? {
         switch type {
         case .date: return CellCaster.isoDate(bytes).map { .date($0) }
         case .time: return CellCaster.isoTime(bytes).map { .time($0) }
