@@ -1,17 +1,40 @@
+import Foundation
+
 // Design note. Keyed matching reads expected once to build a `JSONRecordIndex` (key hash →
 // where the record is, ~11 bytes a record), then streams actual: each record's key is looked up, the
 // expected record re-read by offset (`JSONRecordFetcher`), keys confirmed byte for byte
 // (a hash collision is then just a miss), and the pair compared. Unclaimed expected
 // records are the missing ones. Memory: the index (~11 bytes a record) plus the longest
 // record, never the file. Repeated keys pair up in file order (first with first).
+//
+// Two lanes. Matching costs far more than reading (a lookup, a re-read by offset, a scan and
+// a walk per record), so from `Lanes.minimumBytes` of actual on two processors, two threads
+// each read all of actual and match the records whose key hash falls in their lane (its top
+// bit): records with one key stay in one lane, in file order, so repeated keys pair up as
+// before. Each lane has its own readers, tapes, claims and collector; the collectors are
+// merged as one collector fed every record in order (`JSONDiffCollector.merged`). Both
+// lanes scan every line, so a malformed or keyless record stops both at the same line; of
+// two lanes' errors the one at the earlier line of actual is thrown.
 
 extension JSONLinesComparator {
-    static func compareKeys(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer, key fields: [String]) throws {
+    /// When keyed matching takes two lanes; tests force one or two.
+    struct Lanes: Sendable {
+        static let minimumBytes = 8 << 20
+        var forced: Int?
+
+        func count(actualPath: String) -> Int {
+            if let forced { return max(1, min(forced, 2)) }
+            guard ProcessInfo.processInfo.activeProcessorCount >= 2,
+                  let size = try? ReadOnlyFile(path: actualPath).status.size, size >= Self.minimumBytes else { return 1 }
+            return 2
+        }
+    }
+
+    static func compareKeys(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer, key fields: [String],
+                            chunkSize: Int, lanes: Lanes) throws {
         let index = JSONRecordIndex()
         var expectedKey = JSONRecordKey(fields: fields)
-        var actualKey = JSONRecordKey(fields: fields)
         let expectedPath = files.expected.path
-        let actualPath = files.actual.path
         while let line = try files.expected.nextLine() {
             try files.expectedTape.scan(line.bytes, path: expectedPath, firstLine: line.number)
             try files.expectedTape.view(over: line.bytes) { try expectedKey.read($0, path: expectedPath, line: line.number) }
@@ -19,35 +42,20 @@ extension JSONLinesComparator {
         }
         index.seal()
 
-        let fetcher = try JSONRecordFetcher(path: expectedPath)
-        while let line = try files.actual.nextLine() {
-            try files.actualTape.scan(line.bytes, path: actualPath, firstLine: line.number)
-            try files.actualTape.view(over: line.bytes) { try actualKey.read($0, path: actualPath, line: line.number) }
-            let claimed = try index.claim(hash: actualKey.hash) { location in
-                try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
-                    let expectedLine = location.line
-                    if expectedBytes.same(as: line.bytes) { return true }
-                    try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
-                    try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }
-                    guard expectedKey.canonical == actualKey.canonical else { return false }
-                    differ.collector.row = expectedLine
-                    differ.collector.actualRow = expectedLine == line.number ? nil : line.number
-                    differ.collector.key = differ.collector.wantsDetail ? keyText(files.actualTape, line.bytes, actualKey) : nil
-                    if compareTapes(files, expectedBytes, line.bytes, &differ) > 0 {
-                        differ.collector.report.differingRows += 1
-                    }
-                    return true
-                }
-            }
-            if claimed != nil {
-                differ.collector.report.rowsCompared += 1
-            } else {
-                let key = differ.collector.wantsDetail ? keyText(files.actualTape, line.bytes, actualKey) : nil
-                keepWholeRecord(.extraRow, line, files.actualTape, key: key, &differ)
-            }
+        let laneCount = lanes.count(actualPath: files.actual.path)
+        var claims: JSONRecordIndex.Claims
+        if laneCount == 1 {
+            var lane = KeyedLane(number: 0, of: 1, index: index, fields: fields, differ: differ)
+            try lane.match(&files)
+            differ = lane.differ
+            claims = lane.claims
+        } else {
+            (differ, claims) = try matchInLanes(laneCount, index: index, fields: fields, differ: differ,
+                                                paths: (expectedPath, files.actual.path), chunkSize: chunkSize)
         }
 
-        for entry in 0..<index.count where !index.isMatched(entry) {
+        let fetcher = try JSONRecordFetcher(path: expectedPath)
+        for entry in 0..<index.count where !claims.isMatched(entry) {
             guard differ.collector.wantsDetail else {
                 differ.collector.countRecord(extra: false)
                 continue
@@ -62,7 +70,136 @@ extension JSONLinesComparator {
         }
     }
 
-    private static func keyText(_ tape: JSONTape, _ bytes: ByteRun, _ key: JSONRecordKey) -> [String] {
+    /// Matches actual on `count` threads, a lane each; returns the merged differ and claims.
+    private static func matchInLanes(_ count: Int, index: JSONRecordIndex, fields: [String], differ: JSONStructuralDiffer,
+                                     paths: (expected: String, actual: String), chunkSize: Int)
+        throws -> (JSONStructuralDiffer, JSONRecordIndex.Claims) {
+        let outcomes = LaneOutcomes()
+        let shared = LaneInputs(index: index, differ: differ)
+        SecondThread.run(count: count) { number in
+            var lane = KeyedLane(number: number, of: count, index: shared.index, fields: fields, differ: shared.differ)
+            do {
+                var files = RecordFiles(expected: try JSONLineReader(path: paths.expected, chunkSize: chunkSize),
+                                        actual: try JSONLineReader(path: paths.actual, chunkSize: chunkSize))
+                try lane.match(&files)
+                outcomes.set(number, .success(lane))
+            } catch {
+                outcomes.set(number, .failure(LaneError(line: lane.line, error: error)))
+            }
+        }
+        var finished: [KeyedLane] = []
+        var failures: [LaneError] = []
+        for number in 0..<count {
+            switch outcomes.get(number) {
+            case .success(let lane): finished.append(lane)
+            case .failure(let failure): failures.append(failure)
+            case nil: throw HarnessError.usage("internal error: lane \(number) of a keyed comparison did not finish")
+            }
+        }
+        if let first = failures.min(by: { $0.line < $1.line }) { throw first.error }
+        var merged = finished[0].differ
+        merged.collector = JSONDiffCollector.merged(finished.map(\.differ.collector))
+        var claims = finished[0].claims
+        for lane in finished.dropFirst() { claims.formUnion(lane.claims) }
+        return (merged, claims)
+    }
+
+    static func keyText(_ tape: JSONTape, _ bytes: ByteRun, _ key: JSONRecordKey) -> [String] {
         tape.view(over: bytes) { key.display($0) }
+    }
+}
+
+/// One lane of keyed matching: the records of actual whose key hash is in lane `number`.
+private struct KeyedLane {
+    let number: Int
+    let lanes: Int
+    let index: JSONRecordIndex
+    var claims: JSONRecordIndex.Claims
+    var differ: JSONStructuralDiffer
+    var expectedKey: JSONRecordKey
+    var actualKey: JSONRecordKey
+    /// The line of actual being matched (where an error stopped the lane).
+    private(set) var line = 0
+
+    init(number: Int, of lanes: Int, index: JSONRecordIndex, fields: [String], differ: JSONStructuralDiffer) {
+        self.number = number
+        self.lanes = lanes
+        self.index = index
+        claims = index.newClaims()
+        self.differ = differ
+        expectedKey = JSONRecordKey(fields: fields)
+        actualKey = JSONRecordKey(fields: fields)
+    }
+
+    /// Reads every record of actual and matches those of this lane (expected is only re-read
+    /// by offset: its reader has been read to the end or is not read).
+    mutating func match(_ files: inout JSONLinesComparator.RecordFiles) throws {
+        let actual = files.actual
+        let actualPath = actual.path
+        let expectedPath = files.expected.path
+        let fetcher = try JSONRecordFetcher(path: expectedPath)
+        while let record = try actual.nextLine() {
+            line = record.number
+            try files.actualTape.scan(record.bytes, path: actualPath, firstLine: record.number)
+            try files.actualTape.view(over: record.bytes) { try actualKey.read($0, path: actualPath, line: record.number) }
+            let hash = actualKey.hash
+            guard JSONRecordIndex.lane(of: hash, lanes: lanes) == number else { continue }
+            let claimed = try index.claim(hash: hash, in: &claims) { location in
+                try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
+                    let expectedLine = location.line
+                    if expectedBytes.same(as: record.bytes) { return true }
+                    try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
+                    try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }
+                    guard expectedKey.canonical == actualKey.canonical else { return false }
+                    differ.collector.row = expectedLine
+                    differ.collector.actualRow = expectedLine == record.number ? nil : record.number
+                    differ.collector.key = differ.collector.wantsDetail
+                        ? JSONLinesComparator.keyText(files.actualTape, record.bytes, actualKey) : nil
+                    if JSONLinesComparator.compareTapes(files, expectedBytes, record.bytes, &differ) > 0 {
+                        differ.collector.report.differingRows += 1
+                    }
+                    return true
+                }
+            }
+            if claimed != nil {
+                differ.collector.report.rowsCompared += 1
+            } else {
+                let key = differ.collector.wantsDetail ? JSONLinesComparator.keyText(files.actualTape, record.bytes, actualKey) : nil
+                JSONLinesComparator.keepWholeRecord(.extraRow, record, files.actualTape, key: key, &differ)
+            }
+        }
+    }
+}
+
+/// An error and the line of actual it stopped a lane at.
+private struct LaneError: Error {
+    let line: Int
+    let error: any Error
+}
+
+/// What every lane starts from. `@unchecked Sendable`: the sealed index is only read (claims
+/// are per lane), and each lane takes its own copy of the differ, which between records
+/// holds no tape (its views are `.none`) and only values copied on write.
+private final class LaneInputs: @unchecked Sendable {
+    let index: JSONRecordIndex
+    let differ: JSONStructuralDiffer
+    init(index: JSONRecordIndex, differ: JSONStructuralDiffer) {
+        self.index = index
+        self.differ = differ
+    }
+}
+
+/// The lanes' outcomes, written from their threads.
+private final class LaneOutcomes: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var results: [Int: Result<KeyedLane, LaneError>] = [:]
+    private let lock = Lock()
+
+    func set(_ lane: Int, _ result: Result<KeyedLane, LaneError>) {
+        lock.withLock { results[lane] = result }
+    }
+
+    func get(_ lane: Int) -> Result<KeyedLane, LaneError>? {
+        lock.withLock { results[lane] }
     }
 }

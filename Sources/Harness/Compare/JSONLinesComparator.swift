@@ -22,7 +22,9 @@ public enum JSONLinesComparator {
 
     /// As `compare(expected:actual:options:)`, reading `chunkSize` bytes at a time (tests
     /// use tiny chunks so that records span chunk boundaries).
-    static func compare(expected: String, actual: String, options: CompareOptions, chunkSize: Int) throws -> DiffReport {
+    /// `lanes` forces keyed matching onto one thread or two.
+    static func compare(expected: String, actual: String, options: CompareOptions, chunkSize: Int,
+                        lanes: Lanes = Lanes()) throws -> DiffReport {
         let ignore = try options.ignore.map(JSONPointerPattern.init)
         var report = DiffReport(format: .jsonl, expectedPath: expected, actualPath: actual)
         report.keyColumns = options.key
@@ -38,7 +40,7 @@ public enum JSONLinesComparator {
         if options.key.isEmpty {
             try comparePositions(&files, &differ)
         } else {
-            try compareKeys(&files, &differ, key: options.key)
+            try compareKeys(&files, &differ, key: options.key, chunkSize: chunkSize, lanes: lanes)
         }
         report = differ.collector.report
         return report

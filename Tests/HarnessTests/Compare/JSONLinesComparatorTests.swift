@@ -4,13 +4,14 @@ import Testing
 
 @Suite struct JSONLinesComparatorTests {
     func diff(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions(),
-              chunkSize: Int = JSONLineReader.defaultChunkSize) throws -> DiffReport {
+              chunkSize: Int = JSONLineReader.defaultChunkSize,
+              lanes: JSONLinesComparator.Lanes = .init()) throws -> DiffReport {
         let folder = try TestSupport.temporaryFolder("jsonl")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try TestSupport.write(expected, to: folder + "/expected.jsonl")
         try TestSupport.write(actual, to: folder + "/actual.jsonl")
         var report = try JSONLinesComparator.compare(expected: folder + "/expected.jsonl", actual: folder + "/actual.jsonl",
-                                                     options: options, chunkSize: chunkSize)
+                                                     options: options, chunkSize: chunkSize, lanes: lanes)
         report.expectedPath = "expected.jsonl"
         report.actualPath = "actual.jsonl"
         return report
@@ -153,6 +154,48 @@ import Testing
                 var report = try diff(expected, actual, CompareOptions(key: key), chunkSize: chunkSize)
                 report.seconds = reference.seconds
                 #expect(report == reference, "chunk size \(chunkSize), key \(key)")
+            }
+        }
+    }
+
+    /// Keyed matching on two lanes (threads) gives one lane's report: the same counts, the
+    /// same first differences in actual's order, the same pointer patterns counted on their
+    /// own (more than `maximumPatterns` here), and the same first error.
+    @Test func twoLanesGiveOneLanesReport() throws {
+        var generator = SystemRandomNumberGenerator()
+        var expectedLines: [String] = []
+        var actualLines: [String] = []
+        for record in 0..<3_000 {
+            let id = record % 2_600  // some keys repeated
+            let name = "m\(record % 1_300)"  // 1,300 member names: more patterns than are counted alone
+            expectedLines.append("{\"id\": \(id), \"v\": \(record), \"\(name)\": 1}")
+            if record % 37 == 5 { continue }  // missing
+            let value = record % 3 == 0 ? "\(record).0000001" : "\(record + (record % 5 == 0 ? 1 : 0))"
+            actualLines.append("{\"\(name)\": \(record % 7 == 0 ? 1 : 2), \"v\": \(value), \"id\": \(id)}")
+            if record % 101 == 7 { actualLines.append("{\"id\": \(10_000 + record)}") }  // extra
+        }
+        actualLines.shuffle(using: &generator)
+        let expected = expectedLines.joined(separator: "\n") + "\n"
+        let actual = actualLines.joined(separator: "\n") + "\n"
+        for maxDiffs in [0, 5, 200, 100_000] {
+            for chunkSize in [64, JSONLineReader.defaultChunkSize] {
+                let options = CompareOptions(key: ["id"], rtol: 1e-9, maxDiffs: maxDiffs)
+                let one = try diff(expected, actual, options, chunkSize: chunkSize, lanes: .init(forced: 1))
+                var two = try diff(expected, actual, options, chunkSize: chunkSize, lanes: .init(forced: 2))
+                two.seconds = one.seconds
+                #expect(!one.equal && one.extraRows > 0 && one.missingRows > 0)
+                #expect(one.cellsByColumn.count == JSONDiffCollector.maximumPatterns + 1)
+                #expect(two == one, "max diffs \(maxDiffs), chunk size \(chunkSize)")
+            }
+        }
+        // An error stops both lanes at its line: the first one in actual is reported.
+        let broken = actualLines.enumerated().map { $0.offset == 2_000 ? "{\"v\": 1}" : $0.offset == 2_500 ? "{oops" : $0.element }
+        for lanes in [1, 2] {
+            do {
+                _ = try diff(expected, broken.joined(separator: "\n"), CompareOptions(key: ["id"]), lanes: .init(forced: lanes))
+                Issue.record("expected an error")
+            } catch {
+                #expect(DiagnosticRenderer.render(error).contains("actual.jsonl:2001:1: error: unknown --key member \"id\""), "lanes \(lanes)")
             }
         }
     }

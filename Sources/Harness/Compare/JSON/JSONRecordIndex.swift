@@ -9,15 +9,19 @@
 //   (`checkpoints`): a record on the line after the one before starts one byte (the
 //   newline) after it ends, so its offset is a short sum away; a record after blank lines
 //   has its place kept aside (a bit says so), as have lengths of 64 KiB and more;
-// - a matched bit per record, and `directory` (4 bytes per 16 to 32 records) saying where
+// - a matched bit per record (per lane, in `Claims`), and `directory` (4 bytes per 16 to 32 records) saying where
 //   each bucket starts.
 // Exactness: a record is matched only after it is re-read and its key compared byte for
 // byte (`claim`'s `accept`), so a fingerprint collision costs a read, never a wrong match.
 // Repeated keys pair up first with first, and `cursors` remember, for a long run of one
 // fingerprint, where its unmatched records begin: claiming k records that share a key costs
 // O(k), not O(k^2).
+// What claiming changes (the matched bits, the cursors) is a `Claims` value, not the index:
+// once sealed, the index is only read, so two threads may claim at once, each with its own
+// `Claims`, as long as they never claim the same fingerprint (`lane(of:lanes:)` splits
+// fingerprints by their top bit, so each thread's records also lie in its half of `entries`).
 
-/// Where each expected record is, found by the hash of its key.
+/// Where each expected record is, found by the hash of its key. Sealed, it is only read.
 final class JSONRecordIndex {
     static let checkpointShift = 5
     static let maxRecords = Int(UInt32.max)
@@ -33,16 +37,11 @@ final class JSONRecordIndex {
     private var asideBits: [UInt64] = []
     private var placedAside: [Int: (offset: Int, line: Int)] = [:]
     private var longLengths: [Int: Int] = [:]
-    private var matchedBits: [UInt64] = []
     private var directory = PackedColumn<UInt32>(repeating: 0, count: 2)
     private var bucketShift: UInt64 = 64
     private var entryBits: UInt64 = 1
-    /// Run start → first position in the run that may be unmatched.
-    private var cursors: [Int: Int] = [:]
     private var last = (offset: 0, line: 0, length: 0)
     private(set) var isSealed = false
-    /// Index positions `claim` has looked at, in all: what makes repeated keys cheap or not.
-    private(set) var positionsVisited = 0
 
     var count: Int { entries.count }
 
@@ -75,7 +74,6 @@ final class JSONRecordIndex {
         precondition(!isSealed, "an index is sealed once")
         isSealed = true
         let records = count
-        matchedBits = [UInt64](repeating: 0, count: (records + 63) / 64)
         entryBits = records <= 1 ? 1 : UInt64(Int.bitWidth - (records - 1).leadingZeroBitCount)
         let entryMask = Self.mask(entryBits)
         entries.withElements { values in
@@ -125,11 +123,45 @@ final class JSONRecordIndex {
         return Location(offset: offset, length: length(entry), line: line)
     }
 
-    func isMatched(_ entry: Int) -> Bool { matchedBits[entry >> 6] & (1 << UInt64(entry & 63)) != 0 }
+    /// Which records a claimer has matched, and where long runs' unmatched records begin.
+    struct Claims {
+        fileprivate var matchedBits: [UInt64]
+        /// Run start → first position in the run that may be unmatched.
+        fileprivate var cursors: [Int: Int] = [:]
+        /// Index positions `claim` has looked at, in all: what makes repeated keys cheap or not.
+        private(set) var positionsVisited = 0
+
+        fileprivate init(records: Int) {
+            matchedBits = [UInt64](repeating: 0, count: (records + 63) / 64)
+        }
+
+        func isMatched(_ entry: Int) -> Bool { matchedBits[entry >> 6] & (1 << UInt64(entry & 63)) != 0 }
+
+        /// Adds the records `other` matched (claimed by another lane).
+        mutating func formUnion(_ other: Claims) {
+            for word in matchedBits.indices { matchedBits[word] |= other.matchedBits[word] }
+            positionsVisited += other.positionsVisited
+        }
+
+        fileprivate mutating func match(_ entry: Int) { matchedBits[entry >> 6] |= 1 << UInt64(entry & 63) }
+        fileprivate mutating func visit() { positionsVisited += 1 }
+    }
+
+    /// A claimer's state, nothing matched yet; one per thread that claims.
+    func newClaims() -> Claims {
+        precondition(isSealed, "claims come after the index is sealed")
+        return Claims(records: count)
+    }
+
+    /// Which of `lanes` (1 or 2) claims the records with `hash`: records with one key are
+    /// always in the same lane, and a lane's fingerprints fill its own part of `entries`.
+    static func lane(of hash: UInt64, lanes: Int) -> Int {
+        lanes <= 1 ? 0 : Int(hash >> 63)
+    }
 
     /// Offers the unmatched records with `hash`, in file order, to `accept`; the first it
-    /// accepts is marked matched and returned.
-    func claim(hash: UInt64, _ accept: (Location) throws -> Bool) rethrows -> Int? {
+    /// accepts is marked matched in `claims` and returned.
+    func claim(hash: UInt64, in claims: inout Claims, _ accept: (Location) throws -> Bool) rethrows -> Int? {
         precondition(isSealed, "claims come after the index is sealed")
         let entryMask = Self.mask(entryBits)
         let fingerprint = hash & ~entryMask
@@ -144,15 +176,15 @@ final class JSONRecordIndex {
             }
             return low
         }
-        var position = cursors[runStart] ?? runStart
+        var position = claims.cursors.isEmpty ? runStart : claims.cursors[runStart] ?? runStart
         var allMatchedSoFar = true
         while position < bucketEnd, entries[position] & ~entryMask == fingerprint {
-            positionsVisited += 1
+            claims.visit()
             let entry = Int(entries[position] & entryMask)
-            if !isMatched(entry) {
+            if !claims.isMatched(entry) {
                 if try accept(location(entry)) {
-                    matchedBits[entry >> 6] |= 1 << UInt64(entry & 63)
-                    if allMatchedSoFar { advanceCursor(runStart, past: position, bucketEnd, fingerprint) }
+                    claims.match(entry)
+                    if allMatchedSoFar { advanceCursor(runStart, past: position, bucketEnd, fingerprint, &claims) }
                     return entry
                 }
                 allMatchedSoFar = false
@@ -164,15 +196,16 @@ final class JSONRecordIndex {
 
     /// After the first unmatched record of a run at `position` is claimed: where the run's
     /// unmatched records now begin, kept for long runs only.
-    private func advanceCursor(_ runStart: Int, past position: Int, _ bucketEnd: Int, _ fingerprint: UInt64) {
+    private func advanceCursor(_ runStart: Int, past position: Int, _ bucketEnd: Int, _ fingerprint: UInt64,
+                               _ claims: inout Claims) {
         let entryMask = Self.mask(entryBits)
         var next = position + 1
         entries.withSpan { values in
-            while next < bucketEnd, values[next] & ~entryMask == fingerprint, isMatched(Int(values[next] & entryMask)) {
+            while next < bucketEnd, values[next] & ~entryMask == fingerprint, claims.isMatched(Int(values[next] & entryMask)) {
                 next += 1
             }
         }
-        if next - runStart > Self.cursorRunLength || cursors[runStart] != nil { cursors[runStart] = next }
+        if next - runStart > Self.cursorRunLength || claims.cursors[runStart] != nil { claims.cursors[runStart] = next }
     }
 
     private func length(_ entry: Int) -> Int {
