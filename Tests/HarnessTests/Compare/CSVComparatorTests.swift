@@ -246,7 +246,7 @@ final class CSVPair {
         actual += "6000,extra,1\n6001,extra,2\n"
         let e = try pair.write("e.csv", expected)
         let a = try pair.write("a.csv", actual)
-        let lowered = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000)
+        let lowered = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000, pollRecords: 16)
         for maxDiffs in [3, 20] {
             let options = CompareOptions(rtol: 1e-9, maxDiffs: maxDiffs)
             let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)
@@ -256,6 +256,15 @@ final class CSVPair {
             report.seconds = alone.report.seconds
             #expect(report == alone.report)
             #expect(alone.report.differingRows == 11 && alone.report.extraRows == 2)
+            // A cut found too late is declined and this thread compares on alone: it asks
+            // first past the cut (record 5,612 here), or never before the end.
+            for poll in [5_800, 1_000_000] {
+                let late = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000, pollRecords: poll)
+                let declined = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: late)
+                var unsplit = declined.report
+                unsplit.seconds = alone.report.seconds
+                #expect(!declined.split && unsplit == alone.report, "poll every \(poll)")
+            }
         }
         // A malformed row in the first part is the error reported, as when not split.
         let broken = try pair.write("broken.csv", expected.replacingOccurrences(of: "\n4000,", with: "\n4000,\"oops,"))

@@ -110,12 +110,12 @@ import Testing
         options.columns = [ColumnTolerance(name: "v", rtol: 1e-3, atol: 0)]
         options.masks = [ValueMask(name: "label", pattern: "run-[0-9]+[ab]")]
         let (report, split) = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(),
-                                                        split: .init(decisionRecords: 100, minimumBytes: 1000))
+                                                        split: .init(decisionRecords: 100, minimumBytes: 1000, pollRecords: 16))
         #expect(split)
         #expect(report.equal, "\(report.diffs.prefix(3))")
         options.columns = []
         let (strict, _) = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(),
-                                                    split: .init(decisionRecords: 100, minimumBytes: 1000))
+                                                    split: .init(decisionRecords: 100, minimumBytes: 1000, pollRecords: 16))
         #expect(strict.differingCells == 20)
     }
 

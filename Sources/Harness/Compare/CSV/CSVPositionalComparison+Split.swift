@@ -5,6 +5,17 @@ import Foundation
 // two parts are compared on two threads, each with its own readers and report, merged in
 // file order afterwards (counts added, the first differences of the first part first).
 // Byte-identical files never split: the bulk path is as fast as reading already.
+//
+// Finding the cut means counting records through about half of both files, a fifth of the
+// time the comparison takes. So the second thread finds it while this one goes on
+// comparing, then compares the part after it; this thread looks for the cut every
+// `pollRecords` records and, once it is known and still ahead, compares up to it on
+// readers that end there. A cut this thread has already passed (tests make that happen)
+// is declined, and the second thread then compares nothing. The cut stays at the middle
+// (`cutFraction`): a later one would balance the threads better (the second starts its part
+// after the scan), but parts pick their default context columns on their own (see
+// `CSVRowComparer.absorb`), and a later cut makes a part that lists only extra rows more
+// likely; such a part lists them without context where one thread lists context.
 
 extension CSVPositionalComparison {
     /// When to split; tests lower the thresholds to split small files.
@@ -15,71 +26,116 @@ extension CSVPositionalComparison {
         var minimumBytes = 32 << 20
         /// Never split (the parts themselves, and tests that compare with and without).
         var enabled = true
+        /// How often this thread asks whether the cut is known, in records compared.
+        var pollRecords = 1 << 12
+        /// Where the cut lies in expected's remaining bytes.
+        var cutFraction = 0.5
 
         static let never = SplitPolicy(enabled: false)
     }
 
-    /// Compares the rest of both files on two threads, if that is possible and worth it.
-    /// - Returns: false when it did nothing (the caller goes on alone).
+    /// Starts finding a cut on a second thread and goes on comparing here, then compares up
+    /// to the cut while the second thread compares the rest; or compares on alone when
+    /// there is no cut, or it comes too late.
+    /// - Returns: false when it did not split (everything was compared on this thread).
     /// - Throws: the first part's error, else the second's.
-    static func compareRestInParallel(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
-                                      policy: SplitPolicy) throws -> Bool {
+    static func compareOverlapped(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
+                                  policy: SplitPolicy) throws -> Bool? {
         guard ProcessInfo.processInfo.activeProcessorCount >= 2,
               expected.dialect.quoteParityFindsRecordEnds, actual.dialect.quoteParityFindsRecordEnds,
-              let size = expected.sourceSize, size - expected.offset >= policy.minimumBytes,
-              let split = try CSVSplitPoint.find(expectedPath: expected.path, expectedStart: expected.offset,
-                                                 expectedSize: size, actualPath: actual.path, actualStart: actual.offset)
-        else { return false }
+              let size = expected.sourceSize, size - expected.offset >= policy.minimumBytes
+        else { return nil }
         let start = (expected: expected.offset, actual: actual.offset, expectedLine: expected.line,
                      actualLine: actual.line, records: expected.recordCount)
         let paths = (expected: expected.path, actual: actual.path)
         let dialects = (expected: expected.dialect, actual: actual.dialect)
         let mapping = comparer.mapping
         let options = comparer.options
-        let parts = SplitResults()
-        let comparePart: @Sendable (Int) -> Void = { part in
+        let handoff = SplitHandoff()
+        let secondPart: @Sendable () -> Void = {
             do {
-                let first = part == 0
-                let e = try CSVReader(path: paths.expected, dialect: dialects.expected,
-                                      from: first ? start.expected : split.expectedOffset, to: first ? split.expectedOffset : nil,
-                                      line: start.expectedLine + (first ? 0 : split.expectedLines),
-                                      recordCount: start.records + (first ? 0 : split.records))
-                let a = try CSVReader(path: paths.actual, dialect: dialects.actual,
-                                      from: first ? start.actual : split.actualOffset, to: first ? split.actualOffset : nil,
-                                      line: start.actualLine + (first ? 0 : split.actualLines),
-                                      recordCount: start.records + (first ? 0 : split.records))
+                let cut = try CSVSplitPoint.find(expectedPath: paths.expected, expectedStart: start.expected, expectedSize: size,
+                                                 actualPath: paths.actual, actualStart: start.actual,
+                                                 fraction: policy.cutFraction)
+                guard let cut, handoff.offer(cut) else { return }
+                let e = try CSVReader(path: paths.expected, dialect: dialects.expected, from: cut.expectedOffset, to: nil,
+                                      line: start.expectedLine + cut.expectedLines, recordCount: start.records + cut.records)
+                let a = try CSVReader(path: paths.actual, dialect: dialects.actual, from: cut.actualOffset, to: nil,
+                                      line: start.actualLine + cut.actualLines, recordCount: start.records + cut.records)
                 var partial = CSVRowComparer(mapping: mapping, options: options, expectedPath: paths.expected,
                                              actualPath: paths.actual)
                 try run(expected: e, actual: a, comparer: &partial, split: .never)
-                parts.set(part, .success(partial))
+                handoff.finish(.success(partial))
             } catch {
-                parts.set(part, .failure(error))
+                handoff.finish(.failure(error))
             }
         }
-        // The later part on a thread of its own, the first on this one.
-        SecondThread.run({ comparePart(1) }, alongside: { comparePart(0) })
-        for part in 0..<2 {
-            switch parts.get(part) {
-            case .success(let partial): comparer.absorb(partial)
-            case .failure(let error): throw error
-            case nil: throw HarnessError.usage("internal error: part \(part) of a split comparison did not finish")
+        var alone = SplitPolicy.never
+        alone.pollRecords = policy.pollRecords
+        var firstPart: Result<Bool, any Error> = .success(false)
+        SecondThread.run(secondPart) {
+            defer { handoff.declineIfUndecided() }
+            firstPart = Result {
+                try run(expected: expected, actual: actual, comparer: &comparer, split: alone) {
+                    guard let cut = handoff.cut else { return nil }
+                    guard expected.recordCount <= start.records + cut.records else {
+                        handoff.declineIfUndecided()
+                        return nil
+                    }
+                    handoff.accept()
+                    return (expected: cut.expectedOffset, actual: cut.actualOffset)
+                }
             }
+        }
+        let split = try firstPart.get()
+        guard split else { return false }
+        switch handoff.outcome {
+        case .success(let partial): comparer.absorb(partial)
+        case .failure(let error): throw error
+        case nil: throw HarnessError.usage("internal error: the second part of a split comparison did not finish")
         }
         return true
     }
 }
 
-/// The two parts' outcomes, written from their threads.
-private final class SplitResults: @unchecked Sendable {
+/// Where the two threads of a split comparison meet: the cut the second thread found, this
+/// thread's verdict on it, and the second part's outcome. The second thread waits for the
+/// verdict; this thread always gives one (`declineIfUndecided` when it leaves).
+private final class SplitHandoff: @unchecked Sendable {
     // Guarded by `lock`.
-    private var results: [Int: Result<CSVRowComparer, any Error>] = [:]
+    private var found: CSVSplitPoint?
+    private var verdict: Bool?
+    private var result: Result<CSVRowComparer, any Error>?
     private let lock = Lock()
+    private let decided = DispatchSemaphore(value: 0)
 
-    func set(_ part: Int, _ result: Result<CSVRowComparer, any Error>) {
-        lock.withLock { results[part] = result }
+    /// The cut, once found (this thread's poll).
+    var cut: CSVSplitPoint? { lock.withLock { verdict == nil ? found : nil } }
+
+    /// Offers the cut and waits for the verdict: whether to compare the part after it.
+    func offer(_ cut: CSVSplitPoint) -> Bool {
+        let undecided = lock.withLock {
+            found = cut
+            return verdict == nil
+        }
+        if undecided { decided.wait() }
+        return lock.withLock { verdict ?? false }
     }
 
-    func get(_ part: Int) -> Result<CSVRowComparer, any Error>? {
-        lock.withLock { results[part] }
+    func accept() { decide(true) }
+
+    func declineIfUndecided() { decide(false) }
+
+    private func decide(_ value: Bool) {
+        let first = lock.withLock {
+            guard verdict == nil else { return false }
+            verdict = value
+            return true
+        }
+        if first { decided.signal() }
     }
+
+    func finish(_ outcome: Result<CSVRowComparer, any Error>) { lock.withLock { result = outcome } }
+
+    var outcome: Result<CSVRowComparer, any Error>? { lock.withLock { result } }
 }

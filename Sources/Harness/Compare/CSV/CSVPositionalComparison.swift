@@ -13,13 +13,17 @@ enum CSVPositionalComparison {
     /// Bytes compared per bulk step; bounds the rescan of a partial record.
     static let window = 1 << 18
 
-    /// - Parameter split: when the rest may be compared on two threads, once most rows turn
-    ///   out to differ (CSVPositionalComparison+Split).
+    /// - Parameters:
+    ///   - split: when the rest may be compared on two threads, once most rows turn out to
+    ///     differ (CSVPositionalComparison+Split).
+    ///   - cut: asked every `split.pollRecords` records for where to stop (the offsets of a
+    ///     record both readers have not passed), when another thread compares what follows.
     /// - Returns: whether it split.
     /// - Throws: `HarnessError.malformed` for malformed input in a parsed record.
     @discardableResult
     static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
-                    split: SplitPolicy = SplitPolicy()) throws -> Bool {
+                    split: SplitPolicy = SplitPolicy(),
+                    cut: (() -> (expected: Int, actual: Int)?)? = nil) throws -> Bool {
         let bulkAllowed = comparer.mapping.isIdentity && expected.dialect.quoteParityFindsRecordEnds
             && actual.dialect.quoteParityFindsRecordEnds
         var tryBulk = bulkAllowed
@@ -28,11 +32,24 @@ enum CSVPositionalComparison {
         var parsed = 0
         var skippedInBulk = 0
         var decided = !split.enabled
+        var nextPoll = split.pollRecords
         while true {
             if !decided && parsed + skippedInBulk >= split.decisionRecords {
                 decided = true
                 if parsed > skippedInBulk,
-                   try compareRestInParallel(expected: expected, actual: actual, comparer: &comparer, policy: split) {
+                   let didSplit = try compareOverlapped(expected: expected, actual: actual, comparer: &comparer, policy: split) {
+                    return didSplit
+                }
+            }
+            if let cut, parsed + skippedInBulk >= nextPoll {
+                nextPoll = parsed + skippedInBulk + split.pollRecords
+                if let offsets = cut() {
+                    // The rest, up to the cut, on readers that end there.
+                    let e = try CSVReader(path: expected.path, dialect: expected.dialect, from: expected.offset,
+                                          to: offsets.expected, line: expected.line, recordCount: expected.recordCount)
+                    let a = try CSVReader(path: actual.path, dialect: actual.dialect, from: actual.offset,
+                                          to: offsets.actual, line: actual.line, recordCount: actual.recordCount)
+                    try run(expected: e, actual: a, comparer: &comparer, split: .never)
                     return true
                 }
             }

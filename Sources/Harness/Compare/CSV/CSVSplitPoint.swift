@@ -15,17 +15,17 @@ struct CSVSplitPoint: Sendable {
 
     static let readSize = 4 << 20
 
-    /// A cut near the middle of expected's remaining bytes.
+    /// A cut near `fraction` of expected's remaining bytes.
     /// - Throws: `HarnessError.io` when a file cannot be read.
     static func find(expectedPath: String, expectedStart: Int, expectedSize: Int,
-                     actualPath: String, actualStart: Int) throws -> CSVSplitPoint? {
+                     actualPath: String, actualStart: Int, fraction: Double = 0.5) throws -> CSVSplitPoint? {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readSize, alignment: 16)
         defer { buffer.deallocate() }
         let expected = try CSVFileSource(path: expectedPath)
         var offset = expectedStart
         var records = 0
         var lines = 0
-        let target = expectedStart + (expectedSize - expectedStart) / 2
+        let target = expectedStart + Int(Double(expectedSize - expectedStart) * min(max(fraction, 0), 1))
         while offset < target {
             // Up to the target (at least 64 KiB, so that a record end is in reach).
             let wanted = min(readSize, max(target - offset, 1 << 16))
