@@ -246,7 +246,11 @@ final class CSVPair {
         actual += "6000,extra,1\n6001,extra,2\n"
         let e = try pair.write("e.csv", expected)
         let a = try pair.write("a.csv", actual)
-        let lowered = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000, pollRecords: 16)
+        // Cut at 55% of what is left (at least 64 KiB in: record 5,612), the later part lists only
+        // the extra rows and so picks no context columns of its own: they take the earlier
+        // part's, as on one thread.
+        let lowered = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000, pollRecords: 16,
+                                                          cutFraction: 0.55)
         for maxDiffs in [3, 20] {
             let options = CompareOptions(rtol: 1e-9, maxDiffs: maxDiffs)
             let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)
@@ -271,6 +275,31 @@ final class CSVPair {
         #expect(throws: HarnessError.self) {
             try CSVComparator.compare(expected: broken, actual: a, options: CompareOptions(), dialect: CSVDialect(), split: lowered)
         }
+    }
+
+    /// The later part's first differing row has other text columns than the first of all:
+    /// its differences still show the columns one thread would have picked.
+    @Test func splitPartsShowTheContextColumnsOfTheFirstDifferingRow() throws {
+        let pair = try CSVPair()
+        var expected = "id,note,label,v\n"
+        var actual = expected
+        for row in 0..<6000 {
+            let note = row < 1000 ? "n\(row)" : ""
+            expected += "\(row),\(note),l\(row),\(Double(row) / 7)\n"
+            actual += "\(row),\(note),l\(row),\(Double(row) / 7 * (row % 300 == 0 ? 1.01 : 1 + 1e-12))\n"
+        }
+        let e = try pair.write("e.csv", expected)
+        let a = try pair.write("a.csv", actual)
+        let options = CompareOptions(rtol: 1e-9, maxDiffs: 100)
+        let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)
+        let policy = CSVPositionalComparison.SplitPolicy(decisionRecords: 100, minimumBytes: 1000, pollRecords: 16)
+        let split = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: policy)
+        #expect(split.split)
+        var report = split.report
+        report.seconds = alone.report.seconds
+        #expect(alone.report.contextColumns == ["note", "label"])
+        #expect(alone.report.diffs.last?.context == ["", "l5700"])
+        #expect(report == alone.report)
     }
 
     @Test(arguments: [

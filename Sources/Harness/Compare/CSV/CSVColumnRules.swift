@@ -93,6 +93,14 @@ struct CSVColumnRules {
 
     /// The context values of a row of the expected file (`actualSide` false) or the actual
     /// one; nil when there are no context columns.
+    /// The context values of a row kept as its fields' text (`CSVRowComparer.absorb`).
+    func values(ofFields fields: [String], actualSide: Bool) -> [String]? {
+        guard !contextNames.isEmpty else { return nil }
+        return (actualSide ? contextActual : contextExpected).map { index in
+            index.flatMap { fields.indices.contains($0) ? fields[$0] : nil } ?? ""
+        }
+    }
+
     func values(of record: CSVRecord, actualSide: Bool) -> [String]? {
         guard !contextNames.isEmpty else { return nil }
         return (actualSide ? contextActual : contextExpected).map { index in

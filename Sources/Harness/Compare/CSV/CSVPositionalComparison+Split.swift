@@ -11,17 +11,15 @@ import Foundation
 // comparing, then compares the part after it; this thread looks for the cut every
 // `pollRecords` records and, once it is known and still ahead, compares up to it on
 // readers that end there. A cut this thread has already passed (tests make that happen)
-// is declined, and the second thread then compares nothing. The cut stays at the middle
-// (`cutFraction`): a later one would balance the threads better (the second starts its part
-// after the scan), but parts pick their default context columns on their own (see
-// `CSVRowComparer.absorb`), and a later cut makes a part that lists only extra rows more
-// likely; such a part lists them without context where one thread lists context.
+// is declined, and the second thread then compares nothing. The cut lies a little past the
+// middle (`cutFraction`), as the second thread starts its part after the scan.
 
 extension CSVPositionalComparison {
     /// When to split; tests lower the thresholds to split small files.
     struct SplitPolicy: Sendable {
-        /// Records compared before deciding (most must have differed).
-        var decisionRecords = 1 << 16
+        /// Records compared before deciding (most must have differed). Since the cut is
+        /// found while this thread compares on, an early decision costs nothing.
+        var decisionRecords = 1 << 14
         /// Files with less than this left are not worth splitting.
         var minimumBytes = 32 << 20
         /// Never split (the parts themselves, and tests that compare with and without).
@@ -29,7 +27,7 @@ extension CSVPositionalComparison {
         /// How often this thread asks whether the cut is known, in records compared.
         var pollRecords = 1 << 12
         /// Where the cut lies in expected's remaining bytes.
-        var cutFraction = 0.5
+        var cutFraction = 0.55
 
         static let never = SplitPolicy(enabled: false)
     }
@@ -64,6 +62,7 @@ extension CSVPositionalComparison {
                                       line: start.actualLine + cut.actualLines, recordCount: start.records + cut.records)
                 var partial = CSVRowComparer(mapping: mapping, options: options, expectedPath: paths.expected,
                                              actualPath: paths.actual)
+                partial.keepsContextSources = true
                 try run(expected: e, actual: a, comparer: &partial, split: .never)
                 handoff.finish(.success(partial))
             } catch {

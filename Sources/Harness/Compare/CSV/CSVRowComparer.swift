@@ -10,6 +10,11 @@ struct CSVRowComparer {
     private var cellCounts: [Int]
     /// Per-column tolerances, masks and context columns.
     private var rules: CSVColumnRules
+    /// For the later part of a split comparison: the fields of the row each listed
+    /// difference draws its context from, so that `absorb` can give it the context columns
+    /// the earlier part picked (they are picked from the first differing row of all).
+    var keepsContextSources = false
+    private var contextSources: [[String]] = []
 
     init(mapping: CSVColumnMapping, options: CompareOptions, expectedPath: String, actualPath: String) {
         self.mapping = mapping
@@ -67,6 +72,7 @@ struct CSVRowComparer {
                     absoluteDifference: absolute, relativeDifference: relative)
                 difference.context = rules.values(of: expected, actualSide: false)
                 report.diffs.append(difference)
+                keepContextSource(expected)
             }
         }
         if differing > 0 { report.differingRows += 1 }
@@ -94,6 +100,7 @@ struct CSVRowComparer {
                                         expected: String(decoding: expected.bytes, as: UTF8.self))
             difference.context = rules.values(of: expected, actualSide: false)
             report.diffs.append(difference)
+            keepContextSource(expected)
         }
     }
 
@@ -108,7 +115,13 @@ struct CSVRowComparer {
                                         actual: String(decoding: actual.bytes, as: UTF8.self))
             difference.context = rules.values(of: actual, actualSide: true)
             report.diffs.append(difference)
+            keepContextSource(actual)
         }
+    }
+
+    private mutating func keepContextSource(_ record: CSVRecord) {
+        guard keepsContextSources && !rules.contextChosen else { return }
+        contextSources.append((0..<record.fieldCount).map { String(decoding: Self.field(record, $0), as: UTF8.self) })
     }
 
     /// Adds the counts and differences of a comparer that compared the rows right after
@@ -122,13 +135,18 @@ struct CSVRowComparer {
         report.extraRows += other.extraRows
         report.totalDiffs += other.totalDiffs
         var absorbed = Array(other.diffs.prefix(max(0, options.maxDiffs - report.diffs.count)))
-        // Default context columns are picked per part; keep the later part's values only
-        // where both parts picked the same columns (or this part has none yet).
+        // Default context columns are picked from the first differing row listed. If this
+        // part listed none, the later part's picks are those; else the later part's
+        // differences take this part's columns, read from the rows they kept.
         if !rules.contextChosen {
-            if report.diffs.isEmpty && rules.contextNames.isEmpty {
+            if rules.contextPending {
                 rules = later.rules
-            } else if later.rules.contextNames != rules.contextNames {
-                for index in absorbed.indices { absorbed[index].context = nil }
+            } else if later.rules.contextNames != rules.contextNames || later.rules.contextPending {
+                for index in absorbed.indices {
+                    let actualSide = absorbed[index].kind == .extraRow
+                    absorbed[index].context = later.contextSources.indices.contains(index)
+                        ? rules.values(ofFields: later.contextSources[index], actualSide: actualSide) : nil
+                }
             }
         }
         report.diffs += absorbed
