@@ -11,6 +11,16 @@ enum CSVCompareFuzz {
             options.key = [String(decoding: first, as: UTF8.self)]
         }
         FuzzComparison.check(a, b, options)
+        if options.key.isEmpty {
+            // Split between two threads after two records (the cut found while the first
+            // thread compares on), the same report or the same error as on one thread.
+            let split = CSVPositionalComparison.SplitPolicy(decisionRecords: 2, minimumBytes: 0, pollRecords: 1, cutFraction: 0.55)
+            var tolerant = options
+            tolerant.rtol = 1e-6
+            FuzzComparison.same({ try CSVComparator.compare(expected: a, actual: b, options: tolerant, dialect: CSVDialect(), split: .never).report },
+                                { try CSVComparator.compare(expected: a, actual: b, options: tolerant, dialect: CSVDialect(), split: split).report },
+                                "one thread and a split")
+        }
     }
 }
 
@@ -22,6 +32,12 @@ enum JSONCompareFuzz {
         var options = CompareOptions(maxDiffs: 5, format: lines ? .jsonl : .json)
         if lines && bytes.first.map({ $0 & 2 == 2 }) ?? false { options.key = ["id"] }
         FuzzComparison.check(a, b, options)
+        if !options.key.isEmpty {
+            // Keyed matching on two lanes gives one lane's report, or its error.
+            FuzzComparison.same({ try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64, lanes: .init(forced: 1)) },
+                                { try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64, lanes: .init(forced: 2)) },
+                                "one lane and two")
+        }
     }
 }
 
@@ -35,6 +51,22 @@ enum FuzzComparison {
         }
     }
 
+    /// Requires two ways of comparing to give the same report (but for its time), or the
+    /// same error message.
+    static func same(_ one: () throws -> DiffReport, _ two: () throws -> DiffReport, _ ways: String) {
+        func outcome(_ body: () throws -> DiffReport) -> Result<DiffReport, FuzzFailure> {
+            do {
+                var report = try body()
+                report.seconds = 0
+                return .success(report)
+            } catch {
+                return .failure(FuzzFailure(message: DiagnosticRenderer.render(error)))
+            }
+        }
+        let first = outcome(one), second = outcome(two)
+        FuzzCheck.require(first == second, "\(ways) differ: \(first) against \(second)")
+    }
+
     /// Whether the files are equal; nil when one of them is rejected as malformed.
     static func verdict(_ expected: String, _ actual: String, _ options: CompareOptions) -> Bool? {
         do {
@@ -46,4 +78,9 @@ enum FuzzComparison {
             return nil
         }
     }
+}
+
+/// An error's message, compared as text.
+struct FuzzFailure: Error, Equatable {
+    let message: String
 }
