@@ -277,6 +277,24 @@ final class CSVPair {
         }
     }
 
+    /// Found by the csv-compare fuzz target: lone CRs (each ends a record) near the cut.
+    @Test func splitNearLoneCRsGivesOneThreadsError() throws {
+        let pair = try CSVPair()
+        let bytes: [UInt8] = Array("~bngRaea~bngRaea\n\rc".utf8) + [0xB8, 0xAD, 0xE5] + Array("\r\n2,4\r\n\rc".utf8) + [0xB8, 0xAD, 0xE5] + Array("\r\n2,4\r".utf8)
+        let path = pair.path("a.csv")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let policy = CSVPositionalComparison.SplitPolicy(decisionRecords: 2, minimumBytes: 0, pollRecords: 1, cutFraction: 0.55)
+        func message(_ split: CSVPositionalComparison.SplitPolicy) -> String {
+            do {
+                _ = try CSVComparator.compare(expected: path, actual: path, options: CompareOptions(rtol: 1e-6), dialect: CSVDialect(), split: split)
+                return "no error"
+            } catch {
+                return DiagnosticRenderer.render(error)
+            }
+        }
+        #expect(message(policy) == message(.never))
+    }
+
     /// The later part's first differing row has other text columns than the first of all:
     /// its differences still show the columns one thread would have picked.
     @Test func splitPartsShowTheContextColumnsOfTheFirstDifferingRow() throws {

@@ -4,14 +4,26 @@ import Testing
 @Suite struct CSVRecordEndScannerTests {
     /// The rule the scanner implements, one byte at a time: records end at LF outside
     /// quotes; a CR not followed by LF stops the scan (the parser decides that record).
-    static func oracle(_ bytes: [UInt8]) -> CSVRecordEndScanner.Result {
+    /// With `fields`, the scan also stops before a record with another number of fields
+    /// (delimiters outside quotes plus one).
+    static func oracle(_ bytes: [UInt8], fields: Int? = nil) -> CSVRecordEndScanner.Result {
         var result = CSVRecordEndScanner.Result()
         var inQuotes = false
         var lines = 0
+        var delimiters = 0
         for (i, byte) in bytes.enumerated() {
             if byte == ASCII.quote {
                 inQuotes.toggle()
+            } else if byte == ASCII.comma {
+                if !inQuotes { delimiters += 1 }
             } else if byte == ASCII.newline {
+                if !inQuotes, let fields {
+                    if delimiters != fields - 1 {
+                        result.stopped = true
+                        break
+                    }
+                    delimiters = 0
+                }
                 lines += 1
                 if !inQuotes {
                     result.records += 1
@@ -40,6 +52,34 @@ import Testing
             }
             let scanned = bytes.withUnsafeBufferPointer { CSVRecordEndScanner.scan($0) }
             #expect(scanned == Self.oracle(bytes), "\(bytes)")
+        }
+    }
+
+    /// Given the field count, the scan stops before the first record with another count,
+    /// wherever it lies in the 64-byte blocks, with or without quotes and CRs.
+    @Test func stopsBeforeARecordWithAnotherFieldCount() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<4000 {
+            let fields = Int.random(in: 1...4, using: &generator)
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                // Mostly records of the right width; now and then one field more or less,
+                // a blank line, a quoted comma or line break, a CRLF.
+                var width = fields
+                if Int.random(in: 0..<15, using: &generator) == 0 { width += Bool.random(using: &generator) ? 1 : -1 }
+                let cells = (0..<max(width, 0)).map { cell -> String in
+                    switch Int.random(in: 0..<(round % 2 == 0 ? 40 : 6), using: &generator) {
+                    case 0: return "\"a,b\""
+                    case 1: return "\"x\ny\""
+                    case 2: return ""
+                    default: return String(repeating: "v", count: Int.random(in: 1...12, using: &generator)) + "\(cell)"
+                    }
+                }
+                bytes += Array(cells.joined(separator: ",").utf8)
+                bytes += Int.random(in: 0..<10, using: &generator) == 0 ? [ASCII.carriageReturn, ASCII.newline] : [ASCII.newline]
+            }
+            let scanned = bytes.withUnsafeBufferPointer { CSVRecordEndScanner.scan($0, fields: fields) }
+            #expect(scanned == Self.oracle(bytes, fields: fields), "\(String(decoding: bytes, as: UTF8.self).debugDescription), \(fields) fields")
         }
     }
 

@@ -3,11 +3,12 @@
 // stretches, then a count of the whole records in the common part.
 
 extension CSVReader {
-    /// Skips the whole records at the front of both readers that are byte-identical.
+    /// Skips the whole records at the front of both readers that are byte-identical and
+    /// have `fields` fields (others are left to the parser, which reports them).
     /// `window`: bytes compared per step, which bounds the rescan of a partial record.
     /// - Returns: how many records were skipped.
     /// - Throws: `HarnessError.io` when a refill cannot read.
-    static func skipIdenticalRecords(_ expected: CSVReader, _ actual: CSVReader, window: Int) throws -> Int {
+    static func skipIdenticalRecords(_ expected: CSVReader, _ actual: CSVReader, fields: Int, window: Int) throws -> Int {
         var skipped = 0
         while true {
             let e = expected.unconsumed
@@ -15,7 +16,8 @@ extension CSVReader {
             let count = min(e.count, a.count, window)
             let common = CSVRecordEndScanner.commonPrefix(UnsafeBufferPointer(rebasing: e[0..<count]),
                                                           UnsafeBufferPointer(rebasing: a[0..<count]))
-            let scan = CSVRecordEndScanner.scan(UnsafeBufferPointer(rebasing: e[0..<common]))
+            let scan = CSVRecordEndScanner.scan(UnsafeBufferPointer(rebasing: e[0..<common]), fields: fields,
+                                                delimiter: expected.dialect.delimiter)
             if scan.records > 0 {
                 expected.skip(bytes: scan.end, records: scan.records, lines: scan.lines)
                 actual.skip(bytes: scan.end, records: scan.records, lines: scan.lines)

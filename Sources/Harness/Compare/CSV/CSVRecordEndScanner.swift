@@ -8,6 +8,12 @@
 // "inside quotes" mask by a prefix XOR and only LFs outside are counted. A CR not
 // followed by LF (a lone CR ends a record too) stops the scan before its record, so the
 // record parser decides that record; CRLF files stay on the fast path.
+//
+// Given the header's field count, a record with another number of fields (delimiters
+// outside quotes, plus one; a blank line has none) stops the scan before it too: the parser
+// then reads it and reports it (exit 2), as it would if the record had not been skipped, so
+// a shared ragged row is an error whether or not the bulk path reached it first. Every
+// block then needs its delimiter and line-feed bits, and each record end its count.
 
 /// Counts whole records at the start of a buffer of CSV bytes.
 enum CSVRecordEndScanner {
@@ -24,8 +30,9 @@ enum CSVRecordEndScanner {
 
     private typealias Vector = SIMD16<UInt8>
 
-    /// Scans `bytes`, which must start at the beginning of a record.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    /// Scans `bytes`, which must start at the beginning of a record; with `fields`, stops
+    /// before the first record that does not have that many fields separated by `delimiter`.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int? = nil, delimiter: UInt8 = ASCII.comma) -> Result {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return Result() }
         let count = bytes.count
         let raw = UnsafeRawPointer(base)
@@ -39,6 +46,10 @@ enum CSVRecordEndScanner {
         var pendingBlocks = 0
         var lastEndBlock = -1  // start of the last block that held a record end
         var insideAtLastEndBlock: UInt64 = 0
+        let separators = fields.map { $0 - 1 } ?? -1
+        let delimiters = Vector(repeating: delimiter)
+        /// Delimiters outside quotes since the last record end.
+        var carried = 0
         var i = 0
         // `unsafe`: every vector load reads bytes i..<i+64 with i + 64 <= count.
         while i + 64 <= count {
@@ -51,7 +62,42 @@ enum CSVRecordEndScanner {
             let c0 = equal(v0, cr), c1 = equal(v1, cr), c2 = equal(v2, cr), c3 = equal(v3, cr)
             // Lanes hold 0xFF per LF, so subtracting counts up (at most 4 per lane per block).
             let lineSum = (l0 &+ l1) &+ (l2 &+ l3)
-            if isZero((q0 | q1) | (q2 | q3) | ((c0 | c1) | (c2 | c3))) {
+            if separators >= 0 {
+                let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
+                let noQuote = isZero((q0 | q1) | (q2 | q3))
+                if noQuote && isZero(lineSum) && isZero((c0 | c1) | (c2 | c3)) {
+                    // No record ends here: only the delimiters (outside quotes) count.
+                    if inside == 0 { carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3))) }
+                    pendingBlocks += 1
+                    if pendingBlocks == 60 {
+                        result.lines += byteSum(lineCounts)
+                        result.records += byteSum(recordCounts)
+                        lineCounts = Vector(repeating: 0)
+                        recordCounts = Vector(repeating: 0)
+                        pendingBlocks = 0
+                    }
+                    i += 64
+                    continue
+                }
+                let lfBits = bits(l0, l1, l2, l3)
+                if !isZero((c0 | c1) | (c2 | c3)) {
+                    let nextIsLF: UInt64 = i + 64 < count && base[i + 64] == ASCII.newline ? 1 << 63 : 0
+                    if bits(c0, c1, c2, c3) & ~((lfBits >> 1) | nextIsLF) != 0 { break }  // a lone CR
+                }
+                let insideBits = noQuote ? inside : prefixXor(bits(q0, q1, q2, q3)) ^ inside
+                let ends = lfBits & ~insideBits
+                let delimiterBits = bits(d0, d1, d2, d3) & ~insideBits
+                guard let after = checkFields(ends: ends, delimiters: delimiterBits, carried: carried, separators: separators)
+                else { break }  // a record with another field count: the loop below stops before it
+                carried = after
+                if ends != 0 {
+                    result.records += ends.nonzeroBitCount
+                    lastEndBlock = i
+                    insideAtLastEndBlock = inside
+                }
+                lineCounts &-= lineSum
+                inside = insideBits >> 63 == 1 ? ~0 : 0
+            } else if isZero((q0 | q1) | (q2 | q3) | ((c0 | c1) | (c2 | c3))) {
                 lineCounts &-= lineSum
                 if inside == 0 && !isZero(lineSum) {
                     recordCounts &-= lineSum
@@ -88,12 +134,22 @@ enum CSVRecordEndScanner {
         result.lines += byteSum(lineCounts)
         result.records += byteSum(recordCounts)
         var inQuotes = inside != 0
-        // The tail (under 64 bytes, or the block with a lone CR), byte by byte.
+        // The tail (under 64 bytes, or the block with a lone CR or a record of another
+        // field count), byte by byte.
         while i < count {
             let byte = base[i]
             if byte == ASCII.quote {
                 inQuotes.toggle()
+            } else if byte == delimiter && separators >= 0 {
+                if !inQuotes { carried += 1 }
             } else if byte == ASCII.newline {
+                if !inQuotes && separators >= 0 {
+                    guard carried == separators else {
+                        result.stopped = true
+                        break
+                    }
+                    carried = 0
+                }
                 result.lines += 1
                 if !inQuotes {
                     result.records += 1
@@ -119,6 +175,31 @@ enum CSVRecordEndScanner {
         }
         result.lines -= trailing
         return result
+    }
+
+    /// The delimiters carried past a block whose record ends and delimiters (outside
+    /// quotes) are the bits given, when each record ending in it has `separators`
+    /// delimiters (with `carried` from before the block); nil otherwise.
+    @inline(__always)
+    private static func checkFields(ends: UInt64, delimiters: UInt64, carried: Int, separators: Int) -> Int? {
+        if ends & (ends &- 1) == 0 {
+            // At most one record end, the usual case.
+            let before = (ends &- 1) & ~ends  // the bits below the end; all ones when there is none
+            guard ends == 0 || carried + (delimiters & before).nonzeroBitCount == separators else { return nil }
+            return ends == 0 ? carried + delimiters.nonzeroBitCount : (delimiters & ~before & ~ends).nonzeroBitCount
+        }
+        var carried = carried
+        var remaining = ends
+        var seen: UInt64 = 0  // bits up to and including the last record end
+        while remaining != 0 {
+            let end = remaining.trailingZeroBitCount
+            let upTo: UInt64 = end == 63 ? .max : (1 << UInt64(end + 1)) &- 1
+            guard carried + (delimiters & upTo & ~seen).nonzeroBitCount == separators else { return nil }
+            carried = 0
+            seen = upTo
+            remaining &= remaining &- 1
+        }
+        return carried + (delimiters & ~seen).nonzeroBitCount
     }
 
     /// How many bytes of the 64-byte block at `block` follow its last record end.
