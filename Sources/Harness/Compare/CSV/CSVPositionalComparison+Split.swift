@@ -28,6 +28,8 @@ extension CSVPositionalComparison {
         var pollRecords = 1 << 12
         /// Where the cut lies in expected's remaining bytes.
         var cutFraction = 0.55
+        /// Byte-identical files from this size are checked on two threads (CSVByteEqualFiles).
+        var byteEqualMinimumBytes = CSVByteEqualFiles.minimumBytes
 
         static let never = SplitPolicy(enabled: false)
     }

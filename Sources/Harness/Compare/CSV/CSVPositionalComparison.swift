@@ -6,7 +6,8 @@
 // record that holds it is parsed in both files and compared cell by cell; after a record
 // that is byte-equal again, the bulk path resumes. A bulk attempt that skips nothing
 // (every row differs, or lone CR line ends) backs off exponentially, so a file where all
-// rows differ pays almost nothing for it.
+// rows differ pays almost nothing for it. Files byte-identical throughout are first tried
+// on two threads (CSVByteEqualFiles), which leave the readers untouched when they are not.
 
 /// Compares two CSV files row by row in order.
 enum CSVPositionalComparison {
@@ -26,6 +27,13 @@ enum CSVPositionalComparison {
                     cut: (() -> (expected: Int, actual: Int)?)? = nil) throws -> Bool {
         let bulkAllowed = comparer.mapping.isIdentity && expected.dialect.quoteParityFindsRecordEnds
             && actual.dialect.quoteParityFindsRecordEnds
+        if bulkAllowed && split.enabled && expected.sourceSize != nil && actual.sourceSize != nil && expected.offset == actual.offset,
+           let records = try CSVByteEqualFiles.records(expected: expected.path, actual: actual.path, dataStart: expected.offset,
+                                                       fields: comparer.mapping.expectedNames.count,
+                                                       delimiter: expected.dialect.delimiter, minimumBytes: split.byteEqualMinimumBytes) {
+            comparer.countEqualRows(records)
+            return false
+        }
         var tryBulk = bulkAllowed
         var cooldown = 0
         var backoff = 1
