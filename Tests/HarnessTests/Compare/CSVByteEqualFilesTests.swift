@@ -63,6 +63,12 @@ import Testing
         }
         #expect(try CSVByteEqualFiles.records(expected: e, actual: e, dataStart: 4, fields: 2, delimiter: UInt8(ascii: ","),
                                               chunkSize: 64, minimumBytes: 0) == 5000)
+        // A record that may come near the reader's limit is left to the parser, which refuses it.
+        let long = try pair.write("long.csv", "a,b\n1,\(String(repeating: "x", count: 300))\n2,y\n")
+        #expect(try CSVByteEqualFiles.records(expected: long, actual: long, dataStart: 4, fields: 2, delimiter: UInt8(ascii: ","),
+                                              maxRecordBytes: 1000, chunkSize: 64, minimumBytes: 0) == 2)
+        #expect(try CSVByteEqualFiles.records(expected: long, actual: long, dataStart: 4, fields: 2, delimiter: UInt8(ascii: ","),
+                                              maxRecordBytes: 250, chunkSize: 64, minimumBytes: 0) == nil)
     }
 
     private func outcome(_ body: () throws -> DiffReport) -> Result<DiffReport, Failure> {

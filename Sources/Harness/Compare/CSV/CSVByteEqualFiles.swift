@@ -33,10 +33,14 @@ final class CSVByteEqualFiles: @unchecked Sendable {
 
     /// The records after the header when both files hold the same bytes and every record
     /// has `fields` fields and ends with a line end; nil when that is not so or not known.
-    /// - Parameter dataStart: where the first record after the header starts.
+    /// - Parameters:
+    ///   - dataStart: where the first record after the header starts.
+    ///   - maxRecordBytes: the reader's limit; a record that may come near it is the parser's
+    ///     to read (and refuse).
     /// - Throws: `HarnessError.io` when a file cannot be opened or read.
     static func records(expected: String, actual: String, dataStart: Int, fields: Int, delimiter: UInt8,
-                        chunkSize: Int = chunkSize, minimumBytes: Int = minimumBytes) throws -> Int? {
+                        maxRecordBytes: Int = 64 << 20, chunkSize: Int = chunkSize,
+                        minimumBytes: Int = minimumBytes) throws -> Int? {
         guard ProcessInfo.processInfo.activeProcessorCount >= 2,
               let files = try ByteEqualFiles.open(expected: expected, actual: actual),
               files.size >= minimumBytes, dataStart <= files.size else { return nil }
@@ -44,7 +48,8 @@ final class CSVByteEqualFiles: @unchecked Sendable {
         let chunkSize = max(64, chunkSize)
         var failure: (any Error)?
         SecondThread.run({
-            let counted = try? check.countRecords(from: dataStart, fields: fields, delimiter: delimiter, chunkSize: chunkSize)
+            let counted = try? check.countRecords(from: dataStart, fields: fields, delimiter: delimiter,
+                                                  maxRecordBytes: maxRecordBytes, chunkSize: chunkSize)
             check.lock.withLock { check.records = counted }
             if counted == nil { check.halt() }
         }, alongside: {
@@ -92,7 +97,7 @@ final class CSVByteEqualFiles: @unchecked Sendable {
 
     /// The records of expected from `start`, when each has `fields` fields and ends with a
     /// line end; nil otherwise (or when the comparing thread found a difference).
-    private func countRecords(from start: Int, fields: Int, delimiter: UInt8, chunkSize: Int) throws -> Int? {
+    private func countRecords(from start: Int, fields: Int, delimiter: UInt8, maxRecordBytes: Int, chunkSize: Int) throws -> Int? {
         // `buffer` holds an unfinished record (`pending` bytes) then the next chunk.
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -102,8 +107,9 @@ final class CSVByteEqualFiles: @unchecked Sendable {
         while offset < size {
             if halted { return nil }
             if pending == buffer.count {
-                // A record longer than the buffer: room for it and a chunk more.
-                guard pending <= ReadLimit.bytes else { return nil }
+                // A record longer than the buffer: room for it and a chunk more, short of
+                // the reader's limit (the parser tells records over it apart exactly).
+                guard pending + chunkSize < maxRecordBytes else { return nil }
                 let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: pending + chunkSize, alignment: 16)
                 grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<pending]))
                 buffer.deallocate()

@@ -30,7 +30,9 @@ enum CSVPositionalComparison {
         if bulkAllowed && split.enabled && expected.sourceSize != nil && actual.sourceSize != nil && expected.offset == actual.offset,
            let records = try CSVByteEqualFiles.records(expected: expected.path, actual: actual.path, dataStart: expected.offset,
                                                        fields: comparer.mapping.expectedNames.count,
-                                                       delimiter: expected.dialect.delimiter, minimumBytes: split.byteEqualMinimumBytes) {
+                                                       delimiter: expected.dialect.delimiter,
+                                                       maxRecordBytes: min(expected.maxRecordBytes, actual.maxRecordBytes),
+                                                       minimumBytes: split.byteEqualMinimumBytes) {
             comparer.countEqualRows(records)
             return false
         }
