@@ -249,6 +249,24 @@ extension CSVReader {
                 j += 1
             }
             let first = out
+            if escape < 0 {
+                // Quotes only (RFC 4180): the runs between quotes are copied whole.
+                while j < span.end {
+                    let next = inQuotes ? RawMemory.firstIndex(of: UInt8(truncatingIfNeeded: quote), in: base, from: j, to: span.end) ?? span.end : span.end
+                    (scratch + out).update(from: base + j, count: next - j)
+                    out += next - j
+                    j = next
+                    guard j < span.end else { break }
+                    if dialect.doubleQuote && j + 1 < span.end && Int(base[j + 1]) == quote {
+                        scratch[out] = base[j]
+                        out += 1
+                        j += 2
+                    } else {
+                        inQuotes = false
+                        j += 1
+                    }
+                }
+            }
             while j < span.end {
                 let byte = base[j]
                 if Int(byte) == escape {
