@@ -119,6 +119,7 @@ final class CSVByteEqualFiles: @unchecked Sendable {
             guard try expected.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[pending..<(pending + count)])) == count
             else { return nil }
             offset += count
+            // `baseAddress!`: the buffer holds at least 64 bytes.
             let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
             let scan = CSVRecordEndScanner.scan(bytes, fields: fields, delimiter: delimiter)
             if scan.stopped { return nil }

@@ -253,6 +253,7 @@ extension CSVReader {
                 // Quotes only (RFC 4180): the runs between quotes are copied whole.
                 while j < span.end {
                     let next = inQuotes ? RawMemory.firstIndex(of: UInt8(truncatingIfNeeded: quote), in: base, from: j, to: span.end) ?? span.end : span.end
+                    // `unsafe`: `reserveScratch(needed)` made room for every byte of these spans.
                     (scratch + out).update(from: base + j, count: next - j)
                     out += next - j
                     j = next
