@@ -62,42 +62,15 @@ enum CSVRecordEndScanner {
             let c0 = equal(v0, cr), c1 = equal(v1, cr), c2 = equal(v2, cr), c3 = equal(v3, cr)
             // Lanes hold 0xFF per LF, so subtracting counts up (at most 4 per lane per block).
             let lineSum = (l0 &+ l1) &+ (l2 &+ l3)
-            if separators >= 0 {
-                let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
-                let noQuote = isZero((q0 | q1) | (q2 | q3))
-                if noQuote && isZero(lineSum) && isZero((c0 | c1) | (c2 | c3)) {
-                    // No record ends here: only the delimiters (outside quotes) count.
-                    if inside == 0 { carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3))) }
-                    pendingBlocks += 1
-                    if pendingBlocks == 60 {
-                        result.lines += byteSum(lineCounts)
-                        result.records += byteSum(recordCounts)
-                        lineCounts = Vector(repeating: 0)
-                        recordCounts = Vector(repeating: 0)
-                        pendingBlocks = 0
-                    }
-                    i += 64
-                    continue
+            let noQuote = isZero((q0 | q1) | (q2 | q3))
+            let noCR = isZero((c0 | c1) | (c2 | c3))
+            if separators >= 0 && noQuote && noCR && isZero(lineSum) {
+                // No record ends here: only the delimiters (outside quotes) count.
+                if inside == 0 {
+                    let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
+                    carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3)))
                 }
-                let lfBits = bits(l0, l1, l2, l3)
-                if !isZero((c0 | c1) | (c2 | c3)) {
-                    let nextIsLF: UInt64 = i + 64 < count && base[i + 64] == ASCII.newline ? 1 << 63 : 0
-                    if bits(c0, c1, c2, c3) & ~((lfBits >> 1) | nextIsLF) != 0 { break }  // a lone CR
-                }
-                let insideBits = noQuote ? inside : prefixXor(bits(q0, q1, q2, q3)) ^ inside
-                let ends = lfBits & ~insideBits
-                let delimiterBits = bits(d0, d1, d2, d3) & ~insideBits
-                guard let after = checkFields(ends: ends, delimiters: delimiterBits, carried: carried, separators: separators)
-                else { break }  // a record with another field count: the loop below stops before it
-                carried = after
-                if ends != 0 {
-                    result.records += ends.nonzeroBitCount
-                    lastEndBlock = i
-                    insideAtLastEndBlock = inside
-                }
-                lineCounts &-= lineSum
-                inside = insideBits >> 63 == 1 ? ~0 : 0
-            } else if isZero((q0 | q1) | (q2 | q3) | ((c0 | c1) | (c2 | c3))) {
+            } else if separators < 0 && noQuote && noCR {
                 lineCounts &-= lineSum
                 if inside == 0 && !isZero(lineSum) {
                     recordCounts &-= lineSum
@@ -106,13 +79,16 @@ enum CSVRecordEndScanner {
                 }
             } else {
                 let lfBits = bits(l0, l1, l2, l3)
-                let crBits = bits(c0, c1, c2, c3)
-                if crBits != 0 {
-                    let nextIsLF: UInt64 = i + 64 < count && base[i + 64] == ASCII.newline ? 1 << 63 : 0
-                    if crBits & ~((lfBits >> 1) | nextIsLF) != 0 { break }  // a lone CR: let the parser decide
-                }
-                let insideBits = prefixXor(bits(q0, q1, q2, q3)) ^ inside
+                if !noCR && hasLoneCR(bits(c0, c1, c2, c3), lfBits, next: i + 64, base, count) { break }
+                let insideBits = noQuote ? inside : prefixXor(bits(q0, q1, q2, q3)) ^ inside
                 let ends = lfBits & ~insideBits
+                if separators >= 0 {
+                    let delimiterBits = bits(equal(v0, delimiters), equal(v1, delimiters), equal(v2, delimiters),
+                                             equal(v3, delimiters)) & ~insideBits
+                    guard let after = checkFields(ends: ends, delimiters: delimiterBits, carried: carried, separators: separators)
+                    else { break }  // a record with another field count: the loop below stops before it
+                    carried = after
+                }
                 if ends != 0 {
                     result.records += ends.nonzeroBitCount
                     lastEndBlock = i
@@ -175,6 +151,14 @@ enum CSVRecordEndScanner {
         }
         result.lines -= trailing
         return result
+    }
+
+    /// Whether a block's CRs hold one not followed by LF (a lone CR ends a record: the
+    /// parser decides it); `next` is the index after the block.
+    @inline(__always)
+    private static func hasLoneCR(_ crBits: UInt64, _ lfBits: UInt64, next: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let nextIsLF: UInt64 = next < count && base[next] == ASCII.newline ? 1 << 63 : 0
+        return crBits & ~((lfBits >> 1) | nextIsLF) != 0
     }
 
     /// The delimiters carried past a block whose record ends and delimiters (outside
