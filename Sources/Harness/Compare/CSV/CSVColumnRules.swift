@@ -91,8 +91,6 @@ struct CSVColumnRules {
         }
     }
 
-    /// The context values of a row of the expected file (`actualSide` false) or the actual
-    /// one; nil when there are no context columns.
     /// The context values of a row kept as its fields' text (`CSVRowComparer.absorb`).
     func values(ofFields fields: [String], actualSide: Bool) -> [String]? {
         guard !contextNames.isEmpty else { return nil }
@@ -101,6 +99,8 @@ struct CSVColumnRules {
         }
     }
 
+    /// The context values of a row of the expected file (`actualSide` false) or the actual
+    /// one; nil when there are no context columns.
     func values(of record: CSVRecord, actualSide: Bool) -> [String]? {
         guard !contextNames.isEmpty else { return nil }
         return (actualSide ? contextActual : contextExpected).map { index in

@@ -37,7 +37,8 @@ extension CSVPositionalComparison {
     /// Starts finding a cut on a second thread and goes on comparing here, then compares up
     /// to the cut while the second thread compares the rest; or compares on alone when
     /// there is no cut, or it comes too late.
-    /// - Returns: false when it did not split (everything was compared on this thread).
+    /// - Returns: nil when splitting is not possible or not worth it (the caller goes on
+    ///   alone); false when this thread compared the rest alone after all; true when split.
     /// - Throws: the first part's error, else the second's.
     static func compareOverlapped(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
                                   policy: SplitPolicy) throws -> Bool? {
