@@ -295,6 +295,26 @@ final class CSVPair {
         #expect(message(policy) == message(.never))
     }
 
+    /// Found by the csv-compare fuzz target: a quote that breaks the strict rules in a row
+    /// both files share; the bulk path had skipped it on one thread and not after a split.
+    @Test func splitNearAMisquotedRowGivesOneThreadsError() throws {
+        let pair = try CSVPair()
+        let bytes: [UInt8] = [126, 98, 101, 97, 10, 13, 99, 10, 50, 48, 97, 10, 101, 59, 13, 98, 126, 97, 10, 34, 34, 198, 10, 50, 44, 52, 41, 245, 211, 203, 242, 44, 204, 84, 245, 211, 203, 242]
+        let path = pair.path("a.csv")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let policy = CSVPositionalComparison.SplitPolicy(decisionRecords: 2, minimumBytes: 0, pollRecords: 1, cutFraction: 0.55)
+        func message(_ split: CSVPositionalComparison.SplitPolicy) -> String {
+            do {
+                _ = try CSVComparator.compare(expected: path, actual: path, options: CompareOptions(rtol: 1e-6), dialect: CSVDialect(), split: split)
+                return "no error"
+            } catch {
+                return DiagnosticRenderer.render(error)
+            }
+        }
+        #expect(message(.never).contains("after the closing quote of a field"))
+        #expect(message(policy) == message(.never))
+    }
+
     /// The later part's first differing row has other text columns than the first of all:
     /// its differences still show the columns one thread would have picked.
     @Test func splitPartsShowTheContextColumnsOfTheFirstDifferingRow() throws {

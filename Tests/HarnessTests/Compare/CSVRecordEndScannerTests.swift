@@ -4,14 +4,31 @@ import Testing
 @Suite struct CSVRecordEndScannerTests {
     /// The rule the scanner implements, one byte at a time: records end at LF outside
     /// quotes; a CR not followed by LF stops the scan (the parser decides that record).
-    /// With `fields`, the scan also stops before a record with another number of fields
-    /// (delimiters outside quotes plus one).
+    /// With `fields`, the scan also stops before a record the parser refuses: another
+    /// number of fields (delimiters outside quotes plus one), a NUL, a quote that does not
+    /// open a field (or double a closing one), a byte after a closing quote that is not a
+    /// delimiter or a line end. A closing quote at the very end waits for the next byte.
     static func oracle(_ bytes: [UInt8], fields: Int? = nil) -> CSVRecordEndScanner.Result {
         var result = CSVRecordEndScanner.Result()
         var inQuotes = false
         var lines = 0
         var delimiters = 0
+        var fieldStart = true
+        var afterCloser = false
         for (i, byte) in bytes.enumerated() {
+            if fields != nil {
+                let refused = byte == 0
+                    || (!inQuotes && byte == ASCII.quote && !fieldStart && !afterCloser)
+                    || (!inQuotes && byte != ASCII.quote && afterCloser && byte != ASCII.comma && byte != ASCII.newline
+                        && byte != ASCII.carriageReturn)
+                if refused {
+                    result.stopped = true
+                    break
+                }
+                if byte == ASCII.quote && inQuotes && i + 1 >= bytes.count { break }
+                afterCloser = byte == ASCII.quote && inQuotes
+                fieldStart = !inQuotes && (byte == ASCII.comma || byte == ASCII.newline)
+            }
             if byte == ASCII.quote {
                 inQuotes.toggle()
             } else if byte == ASCII.comma {
@@ -68,10 +85,14 @@ import Testing
                 var width = fields
                 if Int.random(in: 0..<15, using: &generator) == 0 { width += Bool.random(using: &generator) ? 1 : -1 }
                 let cells = (0..<max(width, 0)).map { cell -> String in
-                    switch Int.random(in: 0..<(round % 2 == 0 ? 40 : 6), using: &generator) {
+                    switch Int.random(in: 0..<(round % 2 == 0 ? 60 : 9), using: &generator) {
                     case 0: return "\"a,b\""
                     case 1: return "\"x\ny\""
                     case 2: return ""
+                    case 3: return "\"say \"\"hi\"\"\""
+                    case 4: return "x\"y"  // a quote inside an unquoted field
+                    case 5: return "\"a\"b"  // a byte after the closing quote
+                    case 6: return "n\u{0}"  // a NUL
                     default: return String(repeating: "v", count: Int.random(in: 1...12, using: &generator)) + "\(cell)"
                     }
                 }

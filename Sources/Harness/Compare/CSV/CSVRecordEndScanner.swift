@@ -24,14 +24,17 @@ enum CSVRecordEndScanner {
         var lines = 0
         /// Index after the last record terminator found (0 when none).
         var end = 0
-        /// Whether the scan stopped at a lone CR (the parser must read that record).
+        /// Whether the scan stopped at a lone CR, or before a record it refuses (the parser
+        /// must read that record).
         var stopped = false
     }
 
     private typealias Vector = SIMD16<UInt8>
 
-    /// Scans `bytes`, which must start at the beginning of a record; with `fields`, stops
-    /// before the first record that does not have that many fields separated by `delimiter`.
+    /// Scans `bytes`, which must start at the beginning of a record. With `fields`, it also
+    /// stops before the first record the parser would refuse: another number of fields
+    /// separated by `delimiter`, a NUL byte, a quote that does not open a field, or a byte
+    /// other than a delimiter or line end after a closing quote.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int? = nil, delimiter: UInt8 = ASCII.comma) -> Result {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return Result() }
         let count = bytes.count
@@ -48,8 +51,13 @@ enum CSVRecordEndScanner {
         var insideAtLastEndBlock: UInt64 = 0
         let separators = fields.map { $0 - 1 } ?? -1
         let delimiters = Vector(repeating: delimiter)
+        let nul = Vector(repeating: 0)
         /// Delimiters outside quotes since the last record end.
         var carried = 0
+        /// Whether the byte before the block starts a field (a delimiter or LF outside
+        /// quotes, or the start of the bytes), and whether it was a closing quote.
+        var fieldStartBefore = true
+        var closerBefore = false
         var i = 0
         // `unsafe`: every vector load reads bytes i..<i+64 with i + 64 <= count.
         while i + 64 <= count {
@@ -64,13 +72,63 @@ enum CSVRecordEndScanner {
             let lineSum = (l0 &+ l1) &+ (l2 &+ l3)
             let noQuote = isZero((q0 | q1) | (q2 | q3))
             let noCR = isZero((c0 | c1) | (c2 | c3))
-            if separators >= 0 && noQuote && noCR && isZero(lineSum) {
-                // No record ends here: only the delimiters (outside quotes) count.
-                if inside == 0 {
-                    let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
-                    carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3)))
+            if separators >= 0 {
+                // Checking: anything unusual goes to the byte-by-byte loop below, which
+                // decides exactly (and stops before the record, if it is refused).
+                if !isZero((equal(v0, nul) | equal(v1, nul)) | (equal(v2, nul) | equal(v3, nul))) { break }
+                if closerBefore && !(base[i] == delimiter || base[i] == ASCII.newline || base[i] == ASCII.carriageReturn
+                    || base[i] == ASCII.quote) { break }
+                let last = base[i + 63]
+                if noQuote && noCR && isZero(lineSum) {
+                    // No record ends here: only the delimiters (outside quotes) count.
+                    if inside == 0 {
+                        let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
+                        carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3)))
+                    }
+                    fieldStartBefore = inside == 0 && last == delimiter
+                    closerBefore = false
+                } else {
+                    let lfBits = bits(l0, l1, l2, l3)
+                    let crBits = noCR ? 0 : bits(c0, c1, c2, c3)
+                    if crBits != 0 && hasLoneCR(crBits, lfBits, next: i + 64, base, count) { break }
+                    let quoteBits = noQuote ? 0 : bits(q0, q1, q2, q3)
+                    let insideBits = noQuote ? inside : prefixXor(quoteBits) ^ inside
+                    let delimiterBits = bits(equal(v0, delimiters), equal(v1, delimiters), equal(v2, delimiters),
+                                             equal(v3, delimiters))
+                    let starts = (delimiterBits | lfBits) & ~insideBits
+                    var closers: UInt64 = 0
+                    if quoteBits != 0 {
+                        let openers = quoteBits & insideBits
+                        closers = quoteBits & ~insideBits
+                        // An opening quote starts a field or doubles a closing one; a closing
+                        // quote is followed by a delimiter, a line end or a doubling quote.
+                        let fieldStarts = starts << 1 | (fieldStartBefore ? 1 : 0)
+                        let afterCloser = closers << 1 | (closerBefore ? 1 : 0)
+                        let followers = openers | delimiterBits | lfBits | crBits
+                        let next = i + 64 < count ? base[i + 64] : 0  // past the bytes: not known, so not followed
+                        let lastCloserFollowed = next == delimiter || next == ASCII.newline || next == ASCII.carriageReturn
+                            || next == ASCII.quote
+                        if openers & ~(fieldStarts | afterCloser) != 0
+                            || closers & ~(followers >> 1 | (lastCloserFollowed ? 1 << 63 : 0)) != 0 { break }
+                    }
+                    let ends = lfBits & ~insideBits
+                    guard let after = checkFields(ends: ends, delimiters: delimiterBits & ~insideBits, carried: carried,
+                                                  separators: separators)
+                    else { break }  // a record with another field count: the loop below stops before it
+                    // The block is settled: only now does the state move past it (a `break`
+                    // above leaves it at the block's start for the loop below).
+                    carried = after
+                    closerBefore = closers >> 63 == 1
+                    fieldStartBefore = starts >> 63 == 1
+                    if ends != 0 {
+                        result.records += ends.nonzeroBitCount
+                        lastEndBlock = i
+                        insideAtLastEndBlock = inside
+                    }
+                    lineCounts &-= lineSum
+                    inside = insideBits >> 63 == 1 ? ~0 : 0
                 }
-            } else if separators < 0 && noQuote && noCR {
+            } else if noQuote && noCR {
                 lineCounts &-= lineSum
                 if inside == 0 && !isZero(lineSum) {
                     recordCounts &-= lineSum
@@ -82,13 +140,6 @@ enum CSVRecordEndScanner {
                 if !noCR && hasLoneCR(bits(c0, c1, c2, c3), lfBits, next: i + 64, base, count) { break }
                 let insideBits = noQuote ? inside : prefixXor(bits(q0, q1, q2, q3)) ^ inside
                 let ends = lfBits & ~insideBits
-                if separators >= 0 {
-                    let delimiterBits = bits(equal(v0, delimiters), equal(v1, delimiters), equal(v2, delimiters),
-                                             equal(v3, delimiters)) & ~insideBits
-                    guard let after = checkFields(ends: ends, delimiters: delimiterBits, carried: carried, separators: separators)
-                    else { break }  // a record with another field count: the loop below stops before it
-                    carried = after
-                }
                 if ends != 0 {
                     result.records += ends.nonzeroBitCount
                     lastEndBlock = i
@@ -110,10 +161,29 @@ enum CSVRecordEndScanner {
         result.lines += byteSum(lineCounts)
         result.records += byteSum(recordCounts)
         var inQuotes = inside != 0
-        // The tail (under 64 bytes, or the block with a lone CR or a record of another
-        // field count), byte by byte.
+        var fieldStart = fieldStartBefore
+        var afterCloser = closerBefore
+        // The tail (under 64 bytes, or a block the loop above did not settle), byte by byte.
         while i < count {
             let byte = base[i]
+            if separators >= 0 {
+                // The parser's rules for the records it accepts (see the scan's doc comment).
+                let refused: Bool
+                if byte == 0 {
+                    refused = true
+                } else if inQuotes || byte == ASCII.quote {
+                    refused = !inQuotes && !fieldStart && !afterCloser
+                } else {
+                    refused = afterCloser && byte != delimiter && byte != ASCII.newline && byte != ASCII.carriageReturn
+                }
+                if refused {
+                    result.stopped = true
+                    break
+                }
+                if byte == ASCII.quote && inQuotes && i + 1 >= count { break }  // the next byte decides
+                afterCloser = byte == ASCII.quote && inQuotes
+                fieldStart = !inQuotes && (byte == delimiter || byte == ASCII.newline)
+            }
             if byte == ASCII.quote {
                 inQuotes.toggle()
             } else if byte == delimiter && separators >= 0 {
