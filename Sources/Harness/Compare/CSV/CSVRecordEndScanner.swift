@@ -72,63 +72,23 @@ enum CSVRecordEndScanner {
             let lineSum = (l0 &+ l1) &+ (l2 &+ l3)
             let noQuote = isZero((q0 | q1) | (q2 | q3))
             let noCR = isZero((c0 | c1) | (c2 | c3))
-            if separators >= 0 {
-                // Checking: anything unusual goes to the byte-by-byte loop below, which
-                // decides exactly (and stops before the record, if it is refused).
+            let checking = separators >= 0
+            if checking {
+                // Anything unusual goes to the byte-by-byte loop below, which decides exactly
+                // (and stops before the record, if it is refused).
                 if !isZero((equal(v0, nul) | equal(v1, nul)) | (equal(v2, nul) | equal(v3, nul))) { break }
                 if closerBefore && !(base[i] == delimiter || base[i] == ASCII.newline || base[i] == ASCII.carriageReturn
                     || base[i] == ASCII.quote) { break }
-                let last = base[i + 63]
-                if noQuote && noCR && isZero(lineSum) {
-                    // No record ends here: only the delimiters (outside quotes) count.
-                    if inside == 0 {
-                        let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
-                        carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3)))
-                    }
-                    fieldStartBefore = inside == 0 && last == delimiter
-                    closerBefore = false
-                } else {
-                    let lfBits = bits(l0, l1, l2, l3)
-                    let crBits = noCR ? 0 : bits(c0, c1, c2, c3)
-                    if crBits != 0 && hasLoneCR(crBits, lfBits, next: i + 64, base, count) { break }
-                    let quoteBits = noQuote ? 0 : bits(q0, q1, q2, q3)
-                    let insideBits = noQuote ? inside : prefixXor(quoteBits) ^ inside
-                    let delimiterBits = bits(equal(v0, delimiters), equal(v1, delimiters), equal(v2, delimiters),
-                                             equal(v3, delimiters))
-                    let starts = (delimiterBits | lfBits) & ~insideBits
-                    var closers: UInt64 = 0
-                    if quoteBits != 0 {
-                        let openers = quoteBits & insideBits
-                        closers = quoteBits & ~insideBits
-                        // An opening quote starts a field or doubles a closing one; a closing
-                        // quote is followed by a delimiter, a line end or a doubling quote.
-                        let fieldStarts = starts << 1 | (fieldStartBefore ? 1 : 0)
-                        let afterCloser = closers << 1 | (closerBefore ? 1 : 0)
-                        let followers = openers | delimiterBits | lfBits | crBits
-                        let next = i + 64 < count ? base[i + 64] : 0  // past the bytes: not known, so not followed
-                        let lastCloserFollowed = next == delimiter || next == ASCII.newline || next == ASCII.carriageReturn
-                            || next == ASCII.quote
-                        if openers & ~(fieldStarts | afterCloser) != 0
-                            || closers & ~(followers >> 1 | (lastCloserFollowed ? 1 << 63 : 0)) != 0 { break }
-                    }
-                    let ends = lfBits & ~insideBits
-                    guard let after = checkFields(ends: ends, delimiters: delimiterBits & ~insideBits, carried: carried,
-                                                  separators: separators)
-                    else { break }  // a record with another field count: the loop below stops before it
-                    // The block is settled: only now does the state move past it (a `break`
-                    // above leaves it at the block's start for the loop below).
-                    carried = after
-                    closerBefore = closers >> 63 == 1
-                    fieldStartBefore = starts >> 63 == 1
-                    if ends != 0 {
-                        result.records += ends.nonzeroBitCount
-                        lastEndBlock = i
-                        insideAtLastEndBlock = inside
-                    }
-                    lineCounts &-= lineSum
-                    inside = insideBits >> 63 == 1 ? ~0 : 0
+            }
+            if checking && noQuote && noCR && isZero(lineSum) {
+                // No record ends here: only the delimiters (outside quotes) count.
+                if inside == 0 {
+                    let d0 = equal(v0, delimiters), d1 = equal(v1, delimiters), d2 = equal(v2, delimiters), d3 = equal(v3, delimiters)
+                    carried += byteSum(Vector(repeating: 0) &- ((d0 &+ d1) &+ (d2 &+ d3)))
                 }
-            } else if noQuote && noCR {
+                fieldStartBefore = inside == 0 && base[i + 63] == delimiter
+                closerBefore = false
+            } else if !checking && noQuote && noCR {
                 lineCounts &-= lineSum
                 if inside == 0 && !isZero(lineSum) {
                     recordCounts &-= lineSum
@@ -137,9 +97,33 @@ enum CSVRecordEndScanner {
                 }
             } else {
                 let lfBits = bits(l0, l1, l2, l3)
-                if !noCR && hasLoneCR(bits(c0, c1, c2, c3), lfBits, next: i + 64, base, count) { break }
-                let insideBits = noQuote ? inside : prefixXor(bits(q0, q1, q2, q3)) ^ inside
+                let crBits = noCR ? 0 : bits(c0, c1, c2, c3)
+                if crBits != 0 && hasLoneCR(crBits, lfBits, next: i + 64, base, count) { break }
+                let quoteBits = noQuote ? 0 : bits(q0, q1, q2, q3)
+                let insideBits = noQuote ? inside : prefixXor(quoteBits) ^ inside
                 let ends = lfBits & ~insideBits
+                if checking {
+                    let delimiterBits = bits(equal(v0, delimiters), equal(v1, delimiters), equal(v2, delimiters),
+                                             equal(v3, delimiters))
+                    let starts = (delimiterBits | lfBits) & ~insideBits
+                    let closers = quoteBits & ~insideBits
+                    if quoteBits != 0 {
+                        let next = i + 64 < count ? base[i + 64] : 0  // past the bytes: not known, so not followed
+                        guard quotesPlaced(quoteBits, insideBits, starts: starts, followers: delimiterBits | lfBits | crBits,
+                                           fieldStartBefore: fieldStartBefore, closerBefore: closerBefore,
+                                           lastFollowed: next == delimiter || next == ASCII.newline
+                                               || next == ASCII.carriageReturn || next == ASCII.quote)
+                        else { break }
+                    }
+                    guard let after = checkFields(ends: ends, delimiters: delimiterBits & ~insideBits, carried: carried,
+                                                  separators: separators)
+                    else { break }  // a record with another field count: the loop below stops before it
+                    // The block is settled: only now does the state move past it (a `break`
+                    // above leaves it at the block's start for the loop below).
+                    carried = after
+                    closerBefore = closers >> 63 == 1
+                    fieldStartBefore = starts >> 63 == 1
+                }
                 if ends != 0 {
                     result.records += ends.nonzeroBitCount
                     lastEndBlock = i
@@ -229,6 +213,19 @@ enum CSVRecordEndScanner {
     private static func hasLoneCR(_ crBits: UInt64, _ lfBits: UInt64, next: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let nextIsLF: UInt64 = next < count && base[next] == ASCII.newline ? 1 << 63 : 0
         return crBits & ~((lfBits >> 1) | nextIsLF) != 0
+    }
+
+    /// Whether a block's quotes are where the strict rules allow: an opening quote starts a
+    /// field or doubles a closing one; a closing quote is followed by a delimiter, a line end
+    /// or a doubling quote (`lastFollowed` says so for one on the block's last byte).
+    @inline(__always)
+    private static func quotesPlaced(_ quoteBits: UInt64, _ insideBits: UInt64, starts: UInt64, followers: UInt64,
+                                     fieldStartBefore: Bool, closerBefore: Bool, lastFollowed: Bool) -> Bool {
+        let openers = quoteBits & insideBits, closers = quoteBits & ~insideBits
+        let fieldStarts = starts << 1 | (fieldStartBefore ? 1 : 0)
+        let afterCloser = closers << 1 | (closerBefore ? 1 : 0)
+        let followed = (openers | followers) >> 1 | (lastFollowed ? 1 << 63 : 0)
+        return openers & ~(fieldStarts | afterCloser) == 0 && closers & ~followed == 0
     }
 
     /// The delimiters carried past a block whose record ends and delimiters (outside
