@@ -91,20 +91,21 @@ struct CSVColumnRules {
         }
     }
 
-    /// The context values of a row kept as its fields' text (`CSVRowComparer.absorb`).
-    func values(ofFields fields: [String], actualSide: Bool) -> [String]? {
-        guard !contextNames.isEmpty else { return nil }
-        return (actualSide ? contextActual : contextExpected).map { index in
-            index.flatMap { fields.indices.contains($0) ? fields[$0] : nil } ?? ""
-        }
-    }
-
     /// The context values of a row of the expected file (`actualSide` false) or the actual
     /// one; nil when there are no context columns.
     func values(of record: CSVRecord, actualSide: Bool) -> [String]? {
+        values(actualSide: actualSide) { String(decoding: CSVRowComparer.field(record, $0), as: UTF8.self) }
+    }
+
+    /// The context values of a row kept as its fields' text (`CSVRowComparer.absorb`).
+    func values(ofFields fields: [String], actualSide: Bool) -> [String]? {
+        values(actualSide: actualSide) { fields.indices.contains($0) ? fields[$0] : "" }
+    }
+
+    /// The context columns' values, each read by `field` (a column missing from that file
+    /// gives "").
+    private func values(actualSide: Bool, _ field: (Int) -> String) -> [String]? {
         guard !contextNames.isEmpty else { return nil }
-        return (actualSide ? contextActual : contextExpected).map { index in
-            index.map { String(decoding: CSVRowComparer.field(record, $0), as: UTF8.self) } ?? ""
-        }
+        return (actualSide ? contextActual : contextExpected).map { index in index.map(field) ?? "" }
     }
 }
