@@ -24,39 +24,30 @@ extension CSVKeyIndex {
             for row in words.indices { directory[Int(words[row] >> shift) + 1] += 1 }
         }
         for bucket in 0..<buckets { directory[bucket + 1] += directory[bucket] }
-        permute(into: directory, buckets: buckets)
+        BucketSort.sort(SortedColumns(hashes: rowHashes, words: words, tags: tags, shift: bucketShift,
+                                      upperMask: Self.mask(31 - rowBits), rowBits: rowBits),
+                        directory: directory, buckets: buckets)
         self.directory = directory
         return duplicateCandidates(buckets: buckets)
     }
 
-    /// American flag sort: each bucket's next free position advances as entries arrive;
-    /// an entry displaced from its position is carried on to its own bucket. Positions not
-    /// yet filled still hold the entry read there, so a displaced entry's row is the
-    /// position it came from.
-    private func permute(into directory: PackedColumn<UInt32>, buckets: Int) {
-        let next = PackedColumn<UInt32>(capacity: buckets)
-        for bucket in 0..<buckets { next.append(directory[bucket]) }
-        let upperMask = Self.mask(31 - rowBits), shift = bucketShift, rowBits = rowBits
-        rowHashes.withElements { hashes in words.withElements { words in tags.withElements { tags in
-            for bucket in 0..<buckets {
-                while next[bucket] < directory[bucket + 1] {
-                    let hole = Int(next[bucket])
-                    var hash = hashes[hole], word = words[hole], tag = tags[hole], row = hole
-                    while true {
-                        let target = Int(word >> shift)
-                        let position = Int(next[target])
-                        next[target] += 1
-                        let displaced = (hashes[position], words[position], tags[position])
-                        hashes[position] = hash
-                        words[position] = UInt32(row) | (word & upperMask) << rowBits
-                        tags[position] = tag
-                        if position == hole { break }
-                        (hash, word, tag) = displaced
-                        row = position
-                    }
-                }
-            }
-        } } }
+    /// The three sorted columns as one entry each, for BucketSort. Positions not yet
+    /// filled still hold the entry read there, so a moved entry's row is where it lay.
+    private struct SortedColumns: BucketSortable {
+        let hashes: PackedColumn<UInt64>, words: PackedColumn<UInt32>, tags: PackedColumn<UInt8>
+        let shift: UInt32, upperMask: UInt32, rowBits: UInt32
+
+        func entry(at position: Int) -> (hash: UInt64, word: UInt32, tag: UInt8) {
+            (hashes[position], words[position], tags[position])
+        }
+
+        func place(_ entry: (hash: UInt64, word: UInt32, tag: UInt8), from origin: Int, at position: Int) {
+            hashes[position] = entry.hash
+            words[position] = UInt32(origin) | (entry.word & upperMask) << rowBits
+            tags[position] = entry.tag
+        }
+
+        func bucket(of entry: (hash: UInt64, word: UInt32, tag: UInt8)) -> Int { Int(entry.word >> shift) }
     }
 
     /// Pairs in one bucket with the same tag and key bits.

@@ -89,8 +89,8 @@ final class JSONRecordIndex {
         let directory = PackedColumn<UInt32>(repeating: 0, count: buckets + 1)
         for entry in 0..<records { directory[bucket(of: entries[entry]) + 1] += 1 }
         for bucket in 0..<buckets { directory[bucket + 1] += directory[bucket] }
+        BucketSort.sort(SortedEntries(values: entries, shift: bucketShift), directory: directory, buckets: buckets)
         entries.withElements { values in
-            permute(&values, into: directory, buckets: buckets)
             for bucket in 0..<buckets {
                 Self.sort(&values, Int(directory[bucket])..<Int(directory[bucket + 1]))
             }
@@ -213,28 +213,21 @@ final class JSONRecordIndex {
         return short == Int(UInt16.max) ? longLengths[entry] ?? short : short
     }
 
-    private func bucket(of value: UInt64) -> Int { bucketShift >= 64 ? 0 : Int(value >> bucketShift) }
+    private func bucket(of value: UInt64) -> Int { Self.bucket(of: value, shift: bucketShift) }
+
+    /// The top bits of `value` from `shift` on: its bucket (0 for one bucket, shift 64).
+    private static func bucket(of value: UInt64, shift: UInt64) -> Int { shift >= 64 ? 0 : Int(value >> shift) }
 
     private static func mask(_ bits: UInt64) -> UInt64 { bits >= 64 ? .max : (1 << bits) - 1 }
 
-    /// American flag sort by bucket: each bucket's next free position advances as values
-    /// arrive; a value displaced from its position is carried on to its own bucket.
-    private func permute(_ values: inout MutableSpan<UInt64>, into directory: PackedColumn<UInt32>, buckets: Int) {
-        let next = PackedColumn<UInt32>(capacity: buckets)
-        for bucket in 0..<buckets { next.append(directory[bucket]) }
-        for bucket in 0..<buckets {
-            while next[bucket] < directory[bucket + 1] {
-                let hole = Int(next[bucket])
-                var value = values[hole]
-                while true {
-                    let target = self.bucket(of: value)
-                    let position = Int(next[target])
-                    next[target] += 1
-                    (value, values[position]) = (values[position], value)
-                    if position == hole { break }
-                }
-            }
-        }
+    /// The entries as BucketSort moves them: each already holds its record's number.
+    private struct SortedEntries: BucketSortable {
+        let values: PackedColumn<UInt64>
+        let shift: UInt64
+
+        func entry(at position: Int) -> UInt64 { values[position] }
+        func place(_ entry: UInt64, from origin: Int, at position: Int) { values[position] = entry }
+        func bucket(of entry: UInt64) -> Int { JSONRecordIndex.bucket(of: entry, shift: shift) }
     }
 
     /// Sorts one bucket, `run` of `values`: insertion sort for the usual 16 to 32 values; a bucket made long
