@@ -37,8 +37,9 @@ public enum CSVComparator {
         try compare(expected: expected, actual: actual, options: options, dialect: dialect, split: .init()).report
     }
 
-    /// The comparison, with the policy for splitting a positional comparison between two
-    /// threads (tests lower its thresholds); also says whether it split.
+    /// The comparison, with the policy for splitting it between two threads (tests lower
+    /// its thresholds); also says whether it split (keyed: whether expected was indexed in
+    /// two parts).
     static func compare(expected: String, actual: String, options: CompareOptions, dialect: CSVDialect,
                         split: CSVPositionalComparison.SplitPolicy) throws -> (report: DiffReport, split: Bool) {
         var dialect = dialect
@@ -53,7 +54,7 @@ public enum CSVComparator {
             didSplit = try CSVPositionalComparison.run(expected: expectedReader, actual: actualReader,
                                                        comparer: &comparer, split: split)
         } else {
-            try CSVKeyedComparison.run(expected: expectedReader, actual: actualReader, comparer: &comparer)
+            didSplit = try CSVKeyedComparison.run(expected: expectedReader, actual: actualReader, comparer: &comparer, split: split)
         }
         return (comparer.finished(), didSplit)
     }

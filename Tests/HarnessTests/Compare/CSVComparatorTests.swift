@@ -304,6 +304,75 @@ final class CSVPair {
         #expect(message(policy) == message(.never))
     }
 
+    /// Keyed: a large expected file is indexed in two parts at once, each part's rows at
+    /// their own row numbers; the report and the errors are those of one part.
+    @Test func indexingExpectedInTwoPartsGivesTheSameReport() throws {
+        let pair = try CSVPair()
+        var rows: [String] = []
+        for row in 0..<12_000 {
+            // Rows quoted over two lines, and a few longer than 65,535 bytes (kept aside by
+            // the index; two of them in the middle, which moves the cut past them).
+            let text = row % 13 == 0 ? "\"multi\nline, \"\"\(row)\"\"\"" : [3_001, 5_190, 5_191, 9_002].contains(row)
+                ? String(repeating: "x", count: 70_000) : "t\(row)"
+            rows.append("k\(row),\(text),\(Double(row) / 7)")
+        }
+        let header = "id,text,v\n"
+        let expected = header + rows.joined(separator: "\n") + "\n"
+        // Actual: shuffled, every 1,000th row missing, every 700th changed beyond tolerance,
+        // the rest within it, and two extra rows.
+        var actualRows: [String] = []
+        for (row, line) in rows.enumerated() where row % 1000 != 999 {
+            let changed = line.replacingOccurrences(of: ",\(Double(row) / 7)", with: ",\(Double(row) / 7 * (row % 700 == 0 ? 1.01 : 1 + 1e-12))")
+            actualRows.append(changed)
+        }
+        actualRows += ["x1,extra,1", "x2,extra,2"]
+        actualRows.shuffle()
+        let e = try pair.write("e.csv", expected)
+        let a = try pair.write("a.csv", header + actualRows.joined(separator: "\n") + "\n")
+        let lowered = CSVPositionalComparison.SplitPolicy(minimumBytes: 1000)
+        for maxDiffs in [20, 100] {
+            let options = CompareOptions(key: ["id"], rtol: 1e-9, maxDiffs: maxDiffs)
+            let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)
+            let split = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: lowered)
+            #expect(!alone.split && split.split)
+            var report = split.report
+            report.seconds = alone.report.seconds
+            #expect(report == alone.report)
+            #expect(alone.report.missingRows == 12 && alone.report.extraRows == 2 && alone.report.differingRows == 17)
+        }
+        // Every missing row listed is re-read at the offset the index keeps: the rows around
+        // the cut among them.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: CSVSplitPoint.readSize, alignment: 16)
+        defer { buffer.deallocate() }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: e)[.size] as? Int)
+        let cut = try #require(try CSVSplitPoint.record(near: 0.5, path: e, start: header.utf8.count, size: size, buffer: buffer))
+        let around = Array(cut.records - 3...cut.records + 1)
+        let kept = rows.enumerated().filter { !around.contains($0.offset) }.map { $0.element }
+        let cutRows = try pair.write("cut.csv", header + kept.joined(separator: "\n") + "\n")
+        let listed = try CSVComparator.compare(expected: e, actual: cutRows, options: CompareOptions(key: ["id"], maxDiffs: 10),
+                                               dialect: CSVDialect(), split: lowered)
+        #expect(listed.split)
+        #expect(listed.report.diffs.map(\.expected) == around.map { rows[$0] }, "the rows around the cut")
+
+        // Errors: the first part's before the second's, as one part reports them.
+        func message(_ expected: String, _ split: CSVPositionalComparison.SplitPolicy) -> String {
+            do {
+                _ = try CSVComparator.compare(expected: expected, actual: a, options: CompareOptions(key: ["id"]), dialect: CSVDialect(), split: split)
+                return "no error"
+            } catch {
+                return DiagnosticRenderer.render(error)
+            }
+        }
+        let duplicate = try pair.write("dup.csv", expected + "k20,again,1\n")
+        let ragged = try pair.write("ragged.csv", expected.replacingOccurrences(of: "\nk10000,", with: "\nk10000,1,"))
+        let both = try pair.write("both.csv", expected.replacingOccurrences(of: "\nk10000,", with: "\nk10000,1,")
+            .replacingOccurrences(of: "\nk2000,", with: "\nk2000,\"oops,"))
+        for (path, says) in [(duplicate, "duplicate key id=\"k20\""), (ragged, "has 4 fields"), (both, "unexpected")] {
+            #expect(message(path, .never).contains(says), "\(message(path, .never))")
+            #expect(message(path, lowered) == message(path, .never))
+        }
+    }
+
     /// The later part's first differing row has other text columns than the first of all:
     /// its differences still show the columns one thread would have picked.
     @Test func splitPartsShowTheContextColumnsOfTheFirstDifferingRow() throws {

@@ -25,12 +25,12 @@ final class CSVBatchPipeline: @unchecked Sendable {
     private var holding = false
     private var finished = false
 
-    /// Starts reading `reader` (which the caller must not use any more) in batches of
-    /// `batchSize` records.
-    init(reader: CSVReader, batchSize: Int, spec: CSVBatchSpec) {
+    /// Starts reading `reader` (which the caller must not use any more, until the last
+    /// batch is handed over) in batches of `batchSize` records, `records` at most.
+    init(reader: CSVReader, batchSize: Int, spec: CSVBatchSpec, records: Int = .max) {
         let box = ReaderBox(reader)
         let thread = Thread { [self] in
-            self.produce(box.reader, spec: spec, batchSize: batchSize)
+            self.produce(box.reader, spec: spec, batchSize: batchSize, records: records)
         }
         thread.stackSize = 1 << 22
         thread.start()
@@ -65,14 +65,16 @@ final class CSVBatchPipeline: @unchecked Sendable {
         emptied[1].signal()
     }
 
-    private func produce(_ reader: CSVReader, spec: CSVBatchSpec, batchSize: Int) {
+    private func produce(_ reader: CSVReader, spec: CSVBatchSpec, batchSize: Int, records: Int) {
         var index = 0
+        var remaining = records
         while true {
             emptied[index].wait()
             if lock.withLock({ cancelled }) { return }
             let slot = slots[index]
             do {
-                let more = try slot.batch.fill(from: reader, spec: spec, limit: batchSize)
+                let more = try slot.batch.fill(from: reader, spec: spec, limit: min(batchSize, remaining))
+                remaining -= slot.batch.count
                 filled[index].signal()
                 if !more { return }
             } catch {

@@ -34,7 +34,6 @@ final class CSVKeyIndex {
     private let checkpoints: PackedColumn<Int>
     /// Spans of 65535 bytes and more.
     private var longSpans: [Int: Int] = [:]
-    private var lastOffset = 0
     /// Set by `seal()`: where each bucket starts (one more entry than buckets), the shift
     /// that leaves a key hash's bucket, and the bits of a row index.
     var directory = PackedColumn<UInt32>(repeating: 0, count: 2)
@@ -52,17 +51,45 @@ final class CSVKeyIndex {
 
     var count: Int { rowHashes.count }
 
-    /// Adds the next row of the file.
-    func insert(keyHash: UInt64, rowHash: UInt64, offset: Int, length: Int) {
-        if count > 0 { setSpan(count - 1, offset - lastOffset) }
-        if count & (1 << Self.checkpointShift - 1) == 0 { checkpoints.append(offset) }
-        rowHashes.append(rowHash)
-        words.append(UInt32(truncatingIfNeeded: keyHash >> 32))
-        tags.append(Self.tag(keyHash))
-        // The last row's span is its length; the next insert replaces it.
-        spans.append(0)
-        setSpan(count - 1, length)
-        lastOffset = offset
+    /// Where the rows of one part of the file go: the next row's index, and the offset of
+    /// the row before it in that part.
+    struct Part {
+        var row: Int
+        var lastOffset: Int?
+
+        /// The part from row `first` on (0 for the whole file).
+        init(from first: Int) { row = first }
+    }
+
+    /// Adds the next row of `part`. Parts are disjoint runs of rows, filled in file order
+    /// each, one at a time (from one thread) but in any interleaving.
+    func insert(_ part: inout Part, keyHash: UInt64, rowHash: UInt64, offset: Int, length: Int) {
+        let row = part.row
+        extend(to: row + 1)
+        if let last = part.lastOffset { setSpan(row - 1, offset - last) }
+        if row & (1 << Self.checkpointShift - 1) == 0 { checkpoints[row >> Self.checkpointShift] = offset }
+        rowHashes[row] = rowHash
+        words[row] = UInt32(truncatingIfNeeded: keyHash >> 32)
+        tags[row] = Self.tag(keyHash)
+        // The part's last row's span is its length; the next insert, or `end`, replaces it.
+        spans[row] = 0
+        setSpan(row, length)
+        part.lastOffset = offset
+        part.row += 1
+    }
+
+    /// Ends `part` where the next part starts, at `offset`: its last row's span reaches there.
+    func end(_ part: Part, nextAt offset: Int) {
+        if let last = part.lastOffset { setSpan(part.row - 1, offset - last) }
+    }
+
+    private func extend(to rows: Int) {
+        guard rows > count else { return }
+        rowHashes.extend(to: rows)
+        words.extend(to: rows)
+        tags.extend(to: rows)
+        spans.extend(to: rows)
+        checkpoints.extend(to: (rows - 1) >> Self.checkpointShift + 1)
     }
 
     /// Where row `index` is: its file offset and how many bytes to read (the record and

@@ -1,3 +1,5 @@
+import Foundation
+
 // Design: rows matched by key in memory bounded by an index, not by the files.
 //
 // Pass 1 reads expected once and indexes each row by a fingerprint of its key cells, with a
@@ -25,7 +27,12 @@ enum CSVKeyedComparison {
     }
 
     /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
-    static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer) throws {
+    /// - Parameter split: from what size expected is indexed in two parts at once
+    ///   (`indexRows`); tests lower it.
+    /// - Returns: whether expected was indexed in two parts.
+    @discardableResult
+    static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
+                    split: CSVPositionalComparison.SplitPolicy = .init()) throws -> Bool {
         let mapping = comparer.mapping
         let firstRow = expected.recordCount + 1
         // Random access: re-reading indexed rows (pread) and re-parsing batched ones.
@@ -33,24 +40,9 @@ enum CSVKeyedComparison {
         let expectedCopy = try lookupReader(expected)
         let actualLookup = try lookupReader(actual)
         let actualCopy = try lookupReader(actual)
-        let index = CSVKeyIndex(expectedRows: estimatedRows(expected))
-
-        // Pass 1: index expected.
-        let expectedBatches = CSVBatchPipeline(
-            reader: expected, batchSize: pipelineBatchSize,
-            spec: CSVBatchSpec(path: expected.path, key: mapping.expectedKey, width: mapping.expectedNames.count,
-                               mapping: mapping, expectedSide: true))
-        defer { expectedBatches.stop() }
-        while let batch = try expectedBatches.next() {
-            for item in 0..<batch.count {
-                guard index.count < CSVKeyIndex.maxRows else {
-                    throw HarnessError.invalid(SourceLocation(path: expected.path, line: batch.lines[item]),
-                                               message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
-                }
-                index.insert(keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
-                             offset: batch.offsets[item], length: batch.length(item))
-            }
-        }
+        let (index, didSplit) = try indexRows(of: expected, spec: CSVBatchSpec(
+            path: expected.path, key: mapping.expectedKey, width: mapping.expectedNames.count,
+            mapping: mapping, expectedSide: true, keepsBytes: false), splitFrom: split.enabled ? split.minimumBytes : .max)
         // Duplicate keys in expected: the first row whose key an earlier row has.
         for pair in index.seal() {
             let earlier = try read(expectedLookup, index, row: pair.earlier, firstRow: firstRow)
@@ -123,7 +115,78 @@ enum CSVKeyedComparison {
                 comparer.countMissingRows(1)
             }
         }
+        return didSplit
     }
+
+    /// Pass 1: indexes every row of `expected`. A large file is cut in two at a record end
+    /// (CSVSplitPoint) and both parts are read and hashed at once, on two threads, while
+    /// this one puts each part's rows at their own row numbers: reading is most of pass 1.
+    /// The second part reads in smaller chunks, so that the split costs the index's bytes
+    /// per row next to nothing.
+    /// - Returns: the index, and whether it was filled in two parts.
+    /// - Throws: the first part's error before the second's (file order).
+    static func indexRows(of expected: CSVReader, spec: CSVBatchSpec,
+                          splitFrom minimumBytes: Int) throws -> (index: CSVKeyIndex, split: Bool) {
+        let index = CSVKeyIndex(expectedRows: estimatedRows(expected))
+        let start = (offset: expected.offset, line: expected.line, records: expected.recordCount)
+        var cut: (offset: Int, records: Int, lines: Int)?
+        if let size = expected.sourceSize, size - start.offset >= minimumBytes,
+           ProcessInfo.processInfo.activeProcessorCount >= 2, expected.dialect.quoteParityFindsRecordEnds {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: splitReadSize, alignment: 16)
+            defer { buffer.deallocate() }
+            cut = try CSVSplitPoint.record(near: 0.5, path: expected.path, start: start.offset, size: size, buffer: buffer)
+        }
+        var pipelines = [CSVBatchPipeline(reader: expected, batchSize: pipelineBatchSize, spec: spec, records: cut?.records ?? .max)]
+        var parts = [CSVKeyIndex.Part(from: 0)]
+        if let cut {
+            let later = try CSVReader(path: expected.path, dialect: expected.dialect, from: cut.offset, to: nil,
+                                      line: start.line + cut.lines, recordCount: start.records + cut.records,
+                                      chunkSize: splitReadSize)
+            pipelines.append(CSVBatchPipeline(reader: later, batchSize: pipelineBatchSize, spec: spec))
+            parts.append(CSVKeyIndex.Part(from: cut.records))
+        }
+        defer { for pipeline in pipelines { pipeline.stop() } }
+        var reading = Array(parts.indices)
+        var laterError: (any Error)?
+        while !reading.isEmpty {
+            for part in reading {
+                do {
+                    guard let batch = try pipelines[part].next() else {
+                        reading.removeAll { $0 == part }
+                        continue
+                    }
+                    for item in 0..<batch.count {
+                        guard parts[part].row < CSVKeyIndex.maxRows else {
+                            throw HarnessError.invalid(SourceLocation(path: expected.path, line: batch.lines[item]),
+                                                       message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
+                        }
+                        index.insert(&parts[part], keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
+                                     offset: batch.offsets[item], length: batch.length(item))
+                    }
+                } catch where part > 0 {
+                    // The second part's error waits: the first part may hold an earlier one.
+                    laterError = error
+                    reading.removeAll { $0 == part }
+                }
+            }
+        }
+        if let laterError { throw laterError }
+        if let cut {
+            // The first part read its records up to the cut; where the parser stopped must be
+            // where the count put the cut, or the two parts' rows would not meet. (Counting
+            // and parsing agree on every file the parser accepts: kept as a safety net.)
+            guard parts[0].row == cut.records && expected.offset == cut.offset else {
+                return (try indexRows(of: CSVReader(path: expected.path, dialect: expected.dialect, from: start.offset, to: nil,
+                                                    line: start.line, recordCount: start.records),
+                                      spec: spec, splitFrom: .max).index, false)
+            }
+            index.end(parts[0], nextAt: cut.offset)
+        }
+        return (index, cut != nil)
+    }
+
+    /// The chunk size of the second part's reader, and of the reads that find the cut.
+    static let splitReadSize = 1 << 18
 
     static func lookupReader(_ reader: CSVReader) throws -> CSVReader {
         var dialect = reader.dialect

@@ -82,11 +82,11 @@ public final class CSVReader {
     /// lines and records on from `line` and `recordCount` (a comparison split between
     /// threads resumes there). No header is read.
     convenience init(path: String, dialect: CSVDialect, from offset: Int, to end: Int?, line: Int,
-                     recordCount: Int) throws {
+                     recordCount: Int, chunkSize: Int = 1 << 20) throws {
         var dialect = dialect
         dialect.header = false
         try self.init(source: CSVFileSource(path: path, from: offset, to: end), path: path, dialect: dialect,
-                      chunkSize: 1 << 20, startOffset: offset, line: line, recordCount: recordCount)
+                      chunkSize: chunkSize, startOffset: offset, line: line, recordCount: recordCount)
     }
 
     /// A reader over any source; tests pass a small `chunkSize` and a source that cuts the

@@ -6,6 +6,9 @@ struct CSVBatchSpec: Sendable {
     var width: Int
     var mapping: CSVColumnMapping
     var expectedSide: Bool
+    /// Whether the records' bytes are kept for `record(_:parsedBy:)` (actual's are; the
+    /// expected file's rows are only indexed).
+    var keepsBytes = true
 }
 
 /// Records read ahead and hashed, kept as copies of their bytes (records are views valid
@@ -17,7 +20,8 @@ struct CSVRecordBatch: Sendable {
     private(set) var offsets: [Int] = []
     private(set) var numbers: [Int] = []
     private(set) var lines: [Int] = []
-    /// Where each record's bytes start in `bytes` (one more entry than records).
+    /// Where each record's bytes start in `bytes` (one more entry than records), as if
+    /// they were kept.
     private var starts: [Int] = [0]
     private var bytes: [UInt8] = []
 
@@ -44,13 +48,14 @@ struct CSVRecordBatch: Sendable {
             offsets.append(record.offset)
             numbers.append(record.number)
             lines.append(record.line)
-            bytes.append(contentsOf: record.bytes)
-            starts.append(bytes.count)
+            if spec.keepsBytes { bytes.append(contentsOf: record.bytes) }
+            starts.append(starts[starts.count - 1] + record.bytes.count)
         }
         return count > 0
     }
 
-    /// Record `item` parsed again by `parser` (valid until `parser` reads again).
+    /// Record `item` parsed again by `parser` (valid until `parser` reads again); for
+    /// batches that keep their bytes.
     func record(_ item: Int, parsedBy parser: CSVReader) throws -> CSVRecord {
         try bytes.withUnsafeBufferPointer { all in
             try parser.record(copying: UnsafeBufferPointer(rebasing: all[starts[item]..<starts[item + 1]]),

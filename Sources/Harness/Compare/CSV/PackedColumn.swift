@@ -42,6 +42,19 @@ final class PackedColumn<Element: BitwiseCopyable> {
         count += 1
     }
 
+    /// Makes the column `count` elements long when it is shorter, growing it as `append`
+    /// does. The new elements hold whatever the memory held: write each before reading it
+    /// (a later part of a file fills its rows while an earlier part is still filling its own;
+    /// pages nobody has written yet take no memory).
+    func extend(to count: Int) {
+        guard count > self.count else { return }
+        if count > capacity {
+            while capacity < count { capacity += capacity / 4 + 16 }
+            base = Self.allocate(base, capacity)
+        }
+        self.count = count
+    }
+
     private var elements: UnsafeMutableBufferPointer<Element> {
         UnsafeMutableBufferPointer(start: base, count: count)
     }
