@@ -329,7 +329,7 @@ final class CSVPair {
         actualRows.shuffle()
         let e = try pair.write("e.csv", expected)
         let a = try pair.write("a.csv", header + actualRows.joined(separator: "\n") + "\n")
-        let lowered = CSVPositionalComparison.SplitPolicy(minimumBytes: 1000)
+        let lowered = CSVPositionalComparison.SplitPolicy(indexMinimumBytes: 1000)
         for maxDiffs in [20, 100] {
             let options = CompareOptions(key: ["id"], rtol: 1e-9, maxDiffs: maxDiffs)
             let alone = try CSVComparator.compare(expected: e, actual: a, options: options, dialect: CSVDialect(), split: .never)

@@ -42,7 +42,7 @@ enum CSVKeyedComparison {
         let actualCopy = try lookupReader(actual)
         let (index, didSplit) = try indexRows(of: expected, spec: CSVBatchSpec(
             path: expected.path, key: mapping.expectedKey, width: mapping.expectedNames.count,
-            mapping: mapping, expectedSide: true, keepsBytes: false), splitFrom: split.enabled ? split.minimumBytes : .max)
+            mapping: mapping, expectedSide: true, keepsBytes: false), splitFrom: split.enabled ? split.indexMinimumBytes : .max)
         // Duplicate keys in expected: the first row whose key an earlier row has.
         for pair in index.seal() {
             let earlier = try read(expectedLookup, index, row: pair.earlier, firstRow: firstRow)

@@ -30,6 +30,9 @@ extension CSVPositionalComparison {
         var cutFraction = 0.55
         /// Byte-identical files from this size are checked on two threads (CSVByteEqualFiles).
         var byteEqualMinimumBytes = CSVByteEqualFiles.minimumBytes
+        /// Keyed: expected files from this size are indexed in two parts at once
+        /// (CSVKeyedComparison.indexRows).
+        var indexMinimumBytes = 4 << 20
 
         static let never = SplitPolicy(enabled: false)
     }
