@@ -39,6 +39,8 @@ final class CSVKeyIndex {
     var directory = PackedColumn<UInt32>(repeating: 0, count: 2)
     var bucketShift: UInt32 = 32
     var rowBits: UInt32 = 1
+    /// The sum of what `touch` loaded.
+    private(set) var touched: UInt32 = 0
 
     /// An index sized for about `expectedRows` rows (it grows past that).
     init(expectedRows: Int) {
@@ -128,15 +130,16 @@ final class CSVKeyIndex {
     }
 
     /// Loads the directory entries and first tags of `keyHashes` together, so their cache
-    /// misses overlap instead of stalling one row at a time.
-    func touch(_ keyHashes: Span<UInt64>) -> UInt32 {
+    /// misses overlap instead of stalling one row at a time. Their sum is kept in
+    /// `touched`: loads whose result nobody keeps, the optimiser may drop.
+    func touch(_ keyHashes: Span<UInt64>) {
         var sum: UInt32 = 0
         for item in keyHashes.indices {
             let hash = keyHashes[item]
             let start = directory[Int(UInt32(truncatingIfNeeded: hash >> 32) >> bucketShift)]
             sum &+= start &+ (Int(start) < count ? UInt32(tags[Int(start)]) : 0)
         }
-        return sum
+        touched &+= sum
     }
 
     /// Calls `body` with each row never matched, in file order (through a bitmap of an

@@ -23,13 +23,13 @@ enum CSVKeyedComparison {
     /// Loads the home slots of the next `batchSize` records of `batch` together.
     static func touch(_ batch: CSVRecordBatch, from item: Int, in index: CSVKeyIndex) {
         let hashes = batch.keyHashes.span
-        _ = index.touch(hashes.extracting(item..<min(item + batchSize, hashes.count)))
+        index.touch(hashes.extracting(item..<min(item + batchSize, hashes.count)))
     }
 
-    /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
     /// - Parameter split: from what size expected is indexed in two parts at once
     ///   (`indexRows`); tests lower it.
     /// - Returns: whether expected was indexed in two parts.
+    /// - Throws: `HarnessError` for malformed input or a key that is not unique in a file.
     @discardableResult
     static func run(expected: CSVReader, actual: CSVReader, comparer: inout CSVRowComparer,
                     split: CSVPositionalComparison.SplitPolicy = .init()) throws -> Bool {
