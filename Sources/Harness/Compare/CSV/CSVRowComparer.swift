@@ -40,7 +40,10 @@ struct CSVRowComparer {
         report.rowsCompared += 1
         if mapping.isIdentity && expected.bytes.same(as: actual.bytes) { return }
         var differing = 0
-        for cell in rules.cells {
+        // By index: iterating `rules.cells` itself would retain the array for each row, as
+        // the loop may change `rules` (the default context columns).
+        for index in rules.cells.indices {
+            let cell = rules.cells[index]
             let e = Self.field(expected, cell.expected)
             let a = Self.field(actual, cell.actual)
             if e.same(as: a) { continue }
