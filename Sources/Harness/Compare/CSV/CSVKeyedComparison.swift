@@ -4,8 +4,9 @@ import Foundation
 //
 // Pass 1 reads expected once and indexes each row by a fingerprint of its key cells, with a
 // 64-bit hash of the whole row and where the row is (CSVKeyIndex, under 16 bytes a row);
-// sealing the index sorts it by key, and rows whose key fingerprints agree are re-read to
-// find duplicate keys. Pass 2 reads actual once: a row whose key fingerprint and row hash
+// from 4 MiB, its two halves are read on two threads at once (`indexRows`). Sealing the
+// index sorts it by key in place (BucketSort), and rows whose key fingerprints agree are
+// re-read to find duplicate keys. Pass 2 reads actual once: a row whose key fingerprint and row hash
 // both match an indexed row is equal (a false match needs a 2^-64 collision of the row
 // hash); otherwise the expected row is re-read (pread, or the read-ahead cache when rows
 // come in order), its key checked byte for byte, and the two rows are compared cell by

@@ -88,9 +88,9 @@ enum CSVPositionalComparison {
                 while let more = try expected.next() { try comparer.missingRow(more, keyed: false) }
                 return false
             }
-            try comparer.compare(e, a, keyed: false)
+            let sameBytes = try comparer.compare(e, a, keyed: false)
             parsed += 1
-            tryBulk = bulkAllowed && e.bytes.same(as: a.bytes)
+            tryBulk = bulkAllowed && sameBytes
         }
     }
 }

@@ -33,12 +33,14 @@ struct CSVRowComparer {
     var listsMore: Bool { report.diffs.count < options.maxDiffs }
 
     /// Compares two records that stand for the same row.
+    /// - Returns: whether they are byte for byte the same, with the same header order.
     /// - Throws: `HarnessError.malformed` when either record is ragged.
-    mutating func compare(_ expected: CSVRecord, _ actual: CSVRecord, keyed: Bool) throws {
+    @discardableResult
+    mutating func compare(_ expected: CSVRecord, _ actual: CSVRecord, keyed: Bool) throws -> Bool {
         try Self.checkWidth(expected, path: expectedPath, width: mapping.expectedNames.count)
         try Self.checkWidth(actual, path: actualPath, width: mapping.actualNames.count)
         report.rowsCompared += 1
-        if mapping.isIdentity && expected.bytes.same(as: actual.bytes) { return }
+        if mapping.isIdentity && expected.bytes.same(as: actual.bytes) { return true }
         var differing = 0
         // By index: iterating `rules.cells` itself would retain the array for each row, as
         // the loop may change `rules` (the default context columns).
@@ -79,6 +81,7 @@ struct CSVRowComparer {
             }
         }
         if differing > 0 { report.differingRows += 1 }
+        return false
     }
 
     /// Counts records that both files hold byte for byte (the bulk path skipped them).
