@@ -6,11 +6,11 @@ import Foundation
 // 64-bit hash of the whole row and where the row is (CSVKeyIndex, under 16 bytes a row);
 // from 4 MiB, its two halves are read on two threads at once (`indexRows`). Sealing the
 // index sorts it by key in place (BucketSort), and rows whose key fingerprints agree are
-// re-read to find duplicate keys. Pass 2 reads actual once: a row whose key fingerprint and row hash
-// both match an indexed row is equal (a false match needs a 2^-64 collision of the row
-// hash); otherwise the expected row is re-read (pread, or the read-ahead cache when rows
-// come in order), its key checked byte for byte, and the two rows are compared cell by
-// cell. Expected rows never matched are the missing rows; only the listed ones are
+// re-read to find duplicate keys. Pass 2 reads actual once: a row whose key fingerprint
+// and row hash both match an indexed row is equal (a false match needs a 2^-64 collision
+// of the row hash); otherwise the expected row is re-read (pread, or the read-ahead cache
+// when rows come in order), its key checked byte for byte, and the two rows are compared
+// cell by cell. Expected rows never matched are the missing rows; only the listed ones are
 // re-read. Duplicate keys make matching ambiguous: they are an error (exit 2) naming both
 // rows, found once expected is indexed (expected) or while matching (actual).
 
