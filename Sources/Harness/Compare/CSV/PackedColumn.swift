@@ -37,7 +37,7 @@ final class PackedColumn<Element: BitwiseCopyable> {
 
     @inline(__always)
     func append(_ value: Element) {
-        if count == capacity { grow() }
+        if count == capacity { grow(toHold: count + 1) }
         base[count] = value
         count += 1
     }
@@ -48,10 +48,7 @@ final class PackedColumn<Element: BitwiseCopyable> {
     /// pages nobody has written yet take no memory).
     func extend(to count: Int) {
         guard count > self.count else { return }
-        if count > capacity {
-            while capacity < count { capacity += capacity / 4 + 16 }
-            base = Self.allocate(base, capacity)
-        }
+        if count > capacity { grow(toHold: count) }
         self.count = count
     }
 
@@ -74,8 +71,9 @@ final class PackedColumn<Element: BitwiseCopyable> {
         return try body(&span)
     }
 
-    private func grow() {
-        capacity += capacity / 4 + 16
+    /// Grows by a quarter at a time until `count` elements fit, in one reallocation.
+    private func grow(toHold count: Int) {
+        while capacity < count { capacity += capacity / 4 + 16 }
         base = Self.allocate(base, capacity)
     }
 
