@@ -129,18 +129,34 @@ final class CSVKeyIndex {
         }
     }
 
-    /// Loads the directory entries and first tags of `keyHashes` together, so their cache
-    /// misses overlap instead of stalling one row at a time. Their sum is kept in
-    /// `touched`: loads whose result nobody keeps, the optimiser may drop.
+    /// Loads what looking up `keyHashes` (at most `touchLimit`) will read, for all of them
+    /// together, so their cache misses overlap instead of stalling one row at a time: first
+    /// each bucket's start and first tags, then, from those tags, each first candidate's word
+    /// and row hash. Their sum is kept in `touched`: loads whose result nobody keeps, the
+    /// optimiser may drop.
     func touch(_ keyHashes: Span<UInt64>) {
-        var sum: UInt32 = 0
-        for item in keyHashes.indices {
-            let hash = keyHashes[item]
-            let start = directory[Int(UInt32(truncatingIfNeeded: hash >> 32) >> bucketShift)]
-            sum &+= start &+ (Int(start) < count ? UInt32(tags[Int(start)]) : 0)
+        let rows = min(keyHashes.count, Self.touchLimit)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.touchLimit) { starts in
+            var sum: UInt32 = 0
+            for item in 0..<rows {
+                let start = Int(directory[Int(UInt32(truncatingIfNeeded: keyHashes[item] >> 32) >> bucketShift)])
+                starts[item] = start
+                sum &+= start < count ? UInt32(tags[start]) : 0
+            }
+            for item in 0..<rows {
+                let hash = keyHashes[item]
+                let end = Int(directory[Int(UInt32(truncatingIfNeeded: hash >> 32) >> bucketShift) + 1])
+                let tag = Self.tag(hash)
+                var position = starts[item]
+                while position < end, tags[position] != tag { position += 1 }
+                if position < end { sum &+= words[position] &+ UInt32(truncatingIfNeeded: rowHashes[position]) }
+            }
+            touched &+= sum
         }
-        touched &+= sum
     }
+
+    /// The most key hashes `touch` takes at once.
+    static let touchLimit = 64
 
     /// Calls `body` with each row never matched, in file order (through a bitmap of an
     /// eighth of a byte per row rather than a list of the rows).

@@ -17,7 +17,7 @@ import Foundation
 /// Compares two CSV files whose rows are matched by key columns.
 enum CSVKeyedComparison {
     /// Records whose slots are looked up together (see CSVKeyIndex.touch).
-    static let batchSize = 64
+    static let batchSize = CSVKeyIndex.touchLimit
     /// Records per batch handed over by the reading thread (CSVBatchPipeline).
     static let pipelineBatchSize = 4096
 
