@@ -55,6 +55,9 @@ public final class CSVReader {
     let blocks: CSVBlockClassifier
     let quotedBlocks: CSVBlockClassifier
     private var startedReading = false
+    /// Whether the first bytes were read and checked (a BOM stripped, binary refused): only
+    /// then may records be taken from `unconsumed` without `next()`.
+    var hasStartedReading: Bool { startedReading }
     /// Random access (CSVReader+RandomAccess): the file bytes held from `buffer[0]`, the
     /// end of the last record asked for, and the byte the sentinel displaced.
     var cacheOffset = 0

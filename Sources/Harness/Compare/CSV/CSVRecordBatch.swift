@@ -30,9 +30,11 @@ struct CSVRecordBatch: Sendable {
     func length(_ item: Int) -> Int { starts[item + 1] - starts[item] }
 
     /// Replaces the contents with up to `limit` records from `reader`.
+    /// - Parameter scanning: whether records may be taken without parsing them
+    ///   (`appendScanned`); tests turn it off to compare.
     /// - Returns: false when the reader had no more records.
     /// - Throws: `HarnessError.malformed` for malformed or ragged records.
-    mutating func fill(from reader: CSVReader, spec: CSVBatchSpec, limit: Int) throws -> Bool {
+    mutating func fill(from reader: CSVReader, spec: CSVBatchSpec, limit: Int, scanning: Bool = true) throws -> Bool {
         keyHashes.removeAll(keepingCapacity: true)
         rowHashes.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
@@ -41,17 +43,37 @@ struct CSVRecordBatch: Sendable {
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         bytes.removeAll(keepingCapacity: true)
-        while count < limit, let record = try reader.next() {
+        // Records come from the buffer when they can (`appendScanned`), else from the parser;
+        // after a stretch the scanner vouched for but whose first record is the parser's, the
+        // rest of the batch is parsed (rescanning after each such record would be quadratic).
+        var scans = scanning && spec.mapping.isIdentity && reader.dialect.quoteParityFindsRecordEnds && !spec.key.isEmpty
+        while count < limit {
+            if scans, reader.hasStartedReading {
+                if let added = appendScanned(from: reader, spec: spec, limit: limit) {
+                    if added > 0 { continue }
+                } else {
+                    scans = false
+                }
+            }
+            guard let record = try reader.next() else { break }
             try CSVRowComparer.checkWidth(record, path: spec.path, width: spec.width)
-            keyHashes.append(CSVKeyedComparison.hashKey(record, spec.key))
-            rowHashes.append(CSVKeyedComparison.hashRow(record, spec.mapping, expectedSide: spec.expectedSide))
-            offsets.append(record.offset)
-            numbers.append(record.number)
-            lines.append(record.line)
-            if spec.keepsBytes { bytes.append(contentsOf: record.bytes) }
-            starts.append(starts[starts.count - 1] + record.bytes.count)
+            append(keyHash: CSVKeyedComparison.hashKey(record, spec.key),
+                   rowHash: CSVKeyedComparison.hashRow(record, spec.mapping, expectedSide: spec.expectedSide),
+                   offset: record.offset, number: record.number, line: record.line, bytes: record.rawBytes,
+                   keepsBytes: spec.keepsBytes)
         }
         return count > 0
+    }
+
+    mutating func append(keyHash: UInt64, rowHash: UInt64, offset: Int, number: Int, line: Int,
+                         bytes record: UnsafeBufferPointer<UInt8>, keepsBytes: Bool) {
+        keyHashes.append(keyHash)
+        rowHashes.append(rowHash)
+        offsets.append(offset)
+        numbers.append(number)
+        lines.append(line)
+        if keepsBytes { bytes.append(contentsOf: record) }
+        starts.append(starts[starts.count - 1] + record.count)
     }
 
     /// Record `item` parsed again by `parser` (valid until `parser` reads again); for

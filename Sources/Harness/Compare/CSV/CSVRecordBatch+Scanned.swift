@@ -1,0 +1,119 @@
+// Design: the keyed comparison's readers hash every record of both files, and parsing
+// each one into fields (`CSVReader.next()`) was most of their time. A batch needs only a
+// record's key cells, its bytes and where it is; so where the file's quoting lets record
+// ends be found by counting quotes, the batch takes records straight from the reader's
+// buffer instead:
+// - `CSVRecordEndScanner` (64 bytes at a time) first vouches for a stretch of whole
+//   records: each has the header's field count and quotes where the parser accepts them;
+//   it stops before any record the parser would refuse, so errors still come from the
+//   parser, with its messages, in file order;
+// - then, record by record, `memchr` finds the line feed and the quotes before it; the key
+//   cells are the stretches between delimiters before the record's first quote;
+// - a record this cannot take as the parser would (a key cell in quotes, an empty record,
+//   one over the reader's record limit) ends the stretch: the parser reads it.
+// Hashes are those of `hashKey` and `hashRow` (cells are unquoted text, and the whole
+// row's bytes exclude the line terminator, as `CSVRecord.bytes`), so a scanned record and
+// a parsed one index and match alike.
+
+extension CSVRecordBatch {
+    /// Bytes of the reader's buffer scanned at once: enough records to fill most of a batch,
+    /// few enough that a batch's limit rarely leaves scanned records unused.
+    static let scanWindow = 1 << 17
+
+    /// Appends records taken from `reader`'s buffer without parsing them (see the design
+    /// note), up to `limit` in the batch, and moves the reader past them. Needs a dialect
+    /// whose record ends quote parity finds, and an identity column mapping.
+    /// - Returns: how many records it appended: 0 when the scanner vouched for none (the
+    ///   buffer ends inside the next record, or the parser must judge it), nil when it did
+    ///   but the first is not one this can take (so rescanning soon would waste the scan).
+    mutating func appendScanned(from reader: CSVReader, spec: CSVBatchSpec, limit: Int) -> Int? {
+        let unconsumed = reader.unconsumed
+        guard let base = unconsumed.baseAddress, limit > count else { return 0 }
+        let window = UnsafeBufferPointer(start: base, count: min(unconsumed.count, Self.scanWindow))
+        let delimiter = reader.dialect.delimiter
+        let scan = CSVRecordEndScanner.scan(window, fields: spec.width, delimiter: delimiter)
+        guard scan.records > 0 else { return 0 }
+        let lastKey = spec.key.max() ?? 0
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: lastKey + 1) { cells -> Int? in
+            var position = 0
+            var added = 0
+            var lines = 0
+            while added < scan.records && count < limit {
+                guard let record = Self.recordEnd(base, from: position, before: scan.end) else { break }
+                let length = record.end - position
+                guard length > 0, length <= reader.maxRecordBytes,
+                      Self.findCells(base, record: position..<record.end, unquotedBefore: record.firstQuote ?? record.end,
+                                     delimiter: delimiter, into: cells) else { break }
+                var hasher = ByteHasher()
+                for column in spec.key {
+                    let cell = cells[column]
+                    hasher.combine(ByteRun(start: base + cell.lowerBound, count: cell.count, padding: CSVReader.cellPadding))
+                }
+                let bytes = UnsafeBufferPointer(start: base + position, count: length)
+                append(keyHash: hasher.value, rowHash: ByteHasher.hash(ByteRun(bytes)),
+                       offset: reader.offset + position, number: reader.recordCount + added + 1, line: reader.line + lines,
+                       bytes: bytes, keepsBytes: spec.keepsBytes)
+                added += 1
+                lines += record.lines
+                position = record.next
+            }
+            guard added > 0 else { return nil }
+            reader.skip(bytes: position, records: added, lines: lines)
+            return added
+        }
+    }
+
+    /// The record starting at `start` of bytes the scanner vouched for up to `limit`: where
+    /// it ends (before CRLF or LF), where the next starts, the line feeds it crosses (its
+    /// own and those inside quotes), and its first quote.
+    private static func recordEnd(_ base: UnsafePointer<UInt8>, from start: Int, before limit: Int)
+        -> (end: Int, next: Int, lines: Int, firstQuote: Int?)? {
+        var position = start
+        var lines = 0
+        var firstQuote: Int?
+        while true {
+            guard let lineFeed = RawMemory.firstIndex(of: ASCII.newline, in: base, from: position, to: limit) else { return nil }
+            guard let quote = RawMemory.firstIndex(of: ASCII.quote, in: base, from: position, to: lineFeed) else {
+                let end = lineFeed > start && base[lineFeed - 1] == ASCII.carriageReturn ? lineFeed - 1 : lineFeed
+                return (end, lineFeed + 1, lines + 1, firstQuote)
+            }
+            if firstQuote == nil { firstQuote = quote }
+            // The quoted field's closing quote: the first one not doubled.
+            var closing = quote + 1
+            while true {
+                guard let found = RawMemory.firstIndex(of: ASCII.quote, in: base, from: closing, to: limit) else { return nil }
+                if found + 1 < limit && base[found + 1] == ASCII.quote {
+                    closing = found + 2
+                } else {
+                    closing = found
+                    break
+                }
+            }
+            var inside = quote + 1
+            while let crossed = RawMemory.firstIndex(of: ASCII.newline, in: base, from: inside, to: closing) {
+                lines += 1
+                inside = crossed + 1
+            }
+            position = closing + 1
+        }
+    }
+
+    /// The ranges of cells `0..<cells.count` of `record`, all of which must lie before
+    /// `unquotedBefore` (its first quote); false when one does not.
+    private static func findCells(_ base: UnsafePointer<UInt8>, record: Range<Int>, unquotedBefore limit: Int,
+                                  delimiter: UInt8, into cells: UnsafeMutableBufferPointer<Range<Int>>) -> Bool {
+        var start = record.lowerBound
+        for column in cells.indices {
+            if let end = RawMemory.firstIndex(of: delimiter, in: base, from: start, to: limit) {
+                cells.initializeElement(at: column, to: start..<end)
+                start = end + 1
+            } else if limit == record.upperBound && start <= limit {
+                cells.initializeElement(at: column, to: start..<limit)  // the record's last cell
+                start = limit + 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}
