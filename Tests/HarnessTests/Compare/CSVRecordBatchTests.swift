@@ -22,7 +22,9 @@ import Testing
             let limit = Int.random(in: 1...5_000, using: &generator)
             let scanned = try Self.batches(path, key: key, chunk: chunk, limit: limit, scanning: true)
             let parsed = try Self.batches(path, key: key, chunk: chunk, limit: limit, scanning: false)
-            #expect(scanned.records == parsed.records, "round \(round): key \(key), chunk \(chunk), limit \(limit)")
+            let differing = scanned.records.indices.first { $0 < parsed.records.count && scanned.records[$0] != parsed.records[$0] }
+            #expect(scanned.records.count == parsed.records.count && differing == nil,
+                    "round \(round): key \(key), chunk \(chunk), limit \(limit): \(scanned.records.count) records against \(parsed.records.count), first unequal \(differing.map { "\(scanned.records[$0]) against \(parsed.records[$0])" } ?? "none")")
             #expect(scanned.error == parsed.error, "round \(round): key \(key), chunk \(chunk), limit \(limit)")
             records += scanned.records.count
         }
