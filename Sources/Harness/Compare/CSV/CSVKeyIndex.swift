@@ -131,25 +131,29 @@ final class CSVKeyIndex {
 
     /// Loads what looking up `keyHashes` (at most `touchLimit`) will read, for all of them
     /// together, so their cache misses overlap instead of stalling one row at a time: first
-    /// each bucket's start and first tags, then, from those tags, each first candidate's word
-    /// and row hash. Their sum is kept in `touched`: loads whose result nobody keeps, the
-    /// optimiser may drop.
+    /// each bucket's start and first tag; then, from those tags, each row's first candidate;
+    /// then the candidates' words and row hashes, in a loop of nothing but those loads (so
+    /// the processor has many of them in flight). Their sum is kept in `touched`: loads
+    /// whose result nobody keeps, the optimiser may drop.
     func touch(_ keyHashes: Span<UInt64>) {
         let rows = min(keyHashes.count, Self.touchLimit)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.touchLimit) { starts in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.touchLimit) { positions in
             var sum: UInt32 = 0
             for item in 0..<rows {
                 let start = Int(directory[Int(UInt32(truncatingIfNeeded: keyHashes[item] >> 32) >> bucketShift)])
-                starts[item] = start
+                positions[item] = start
                 sum &+= start < count ? UInt32(tags[start]) : 0
             }
             for item in 0..<rows {
                 let hash = keyHashes[item]
                 let end = Int(directory[Int(UInt32(truncatingIfNeeded: hash >> 32) >> bucketShift) + 1])
                 let tag = Self.tag(hash)
-                var position = starts[item]
+                var position = positions[item]
                 while position < end, tags[position] != tag { position += 1 }
-                if position < end { sum &+= words[position] &+ UInt32(truncatingIfNeeded: rowHashes[position]) }
+                positions[item] = position < end ? position : -1
+            }
+            for item in 0..<rows where positions[item] >= 0 {
+                sum &+= words[positions[item]] &+ UInt32(truncatingIfNeeded: rowHashes[positions[item]])
             }
             touched &+= sum
         }
