@@ -38,7 +38,7 @@ import Testing
             for row in 0..<count {
                 var found = false
                 index.candidates(UInt64(row) &* 0x9E37_79B9_7F4A_7C15) { position in
-                    found = index.row(at: position) == row && index.rowHashes[position] == UInt64(row)
+                    found = index.row(at: position) == row && index.rowHash(at: position) == UInt64(row)
                     return found
                 }
                 #expect(found, "row \(row) not found by its key")

@@ -24,30 +24,29 @@ extension CSVKeyIndex {
             for row in words.indices { directory[Int(words[row] >> shift) + 1] += 1 }
         }
         for bucket in 0..<buckets { directory[bucket + 1] += directory[bucket] }
-        BucketSort.sort(SortedColumns(hashes: rowHashes, words: words, tags: tags, shift: bucketShift,
+        BucketSort.sort(SortedColumns(words: words, tags: tags, shift: bucketShift,
                                       upperMask: Self.mask(31 - rowBits), rowBits: rowBits),
                         directory: directory, buckets: buckets)
         self.directory = directory
         return duplicateCandidates(buckets: buckets)
     }
 
-    /// The three sorted columns as one entry each, for BucketSort. Positions not yet
-    /// filled still hold the entry read there, so a moved entry's row is where it lay.
+    /// The two sorted columns as one entry each, for BucketSort. Positions not yet filled
+    /// still hold the entry read there, so a moved entry's row is where it lay.
     private struct SortedColumns: BucketSortable {
-        let hashes: PackedColumn<UInt64>, words: PackedColumn<UInt32>, tags: PackedColumn<UInt8>
+        let words: PackedColumn<UInt32>, tags: PackedColumn<UInt8>
         let shift: UInt32, upperMask: UInt32, rowBits: UInt32
 
-        func entry(at position: Int) -> (hash: UInt64, word: UInt32, tag: UInt8) {
-            (hashes[position], words[position], tags[position])
+        func entry(at position: Int) -> (word: UInt32, tag: UInt8) {
+            (words[position], tags[position])
         }
 
-        func place(_ entry: (hash: UInt64, word: UInt32, tag: UInt8), from origin: Int, at position: Int) {
-            hashes[position] = entry.hash
+        func place(_ entry: (word: UInt32, tag: UInt8), from origin: Int, at position: Int) {
             words[position] = UInt32(origin) | (entry.word & upperMask) << rowBits
             tags[position] = entry.tag
         }
 
-        func bucket(of entry: (hash: UInt64, word: UInt32, tag: UInt8)) -> Int { Int(entry.word >> shift) }
+        func bucket(of entry: (word: UInt32, tag: UInt8)) -> Int { Int(entry.word >> shift) }
     }
 
     /// Pairs in one bucket with the same tag and key bits.

@@ -72,7 +72,7 @@ enum CSVKeyedComparison {
                 if item % batchSize == 0 { touch(batch, from: item, in: index) }
                 var matchedSlot: Int?
                 try index.candidates(batch.keyHashes[item]) { slot in
-                    if index.rowHashes[slot] == batch.rowHashes[item] {
+                    if index.rowHash(at: slot) == batch.rowHashes[item] {
                         // Same key fingerprint and same whole-row hash: the same row.
                         if index.isMatched(slot) {
                             let record = try batch.record(item, parsedBy: actualCopy)
