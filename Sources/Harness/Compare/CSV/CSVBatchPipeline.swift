@@ -26,11 +26,12 @@ final class CSVBatchPipeline: @unchecked Sendable {
     private var finished = false
 
     /// Starts reading `reader` (which the caller must not use any more, until the last
-    /// batch is handed over) in batches of `batchSize` records, `records` at most.
-    init(reader: CSVReader, batchSize: Int, spec: CSVBatchSpec, records: Int = .max) {
+    /// batch is handed over) in batches of `batchSize` records; with `cut`, only up to
+    /// where that gate says (the first part of a split index).
+    init(reader: CSVReader, batchSize: Int, spec: CSVBatchSpec, cut: CSVIndexCut? = nil) {
         let box = ReaderBox(reader)
         let thread = Thread { [self] in
-            self.produce(box.reader, spec: spec, batchSize: batchSize, records: records)
+            self.produce(box.reader, spec: spec, batchSize: batchSize, cut: cut)
         }
         thread.stackSize = 1 << 22
         thread.start()
@@ -65,16 +66,17 @@ final class CSVBatchPipeline: @unchecked Sendable {
         emptied[1].signal()
     }
 
-    private func produce(_ reader: CSVReader, spec: CSVBatchSpec, batchSize: Int, records: Int) {
+    private func produce(_ reader: CSVReader, spec: CSVBatchSpec, batchSize: Int, cut: CSVIndexCut?) {
         var index = 0
-        var remaining = records
+        var produced = 0
         while true {
             emptied[index].wait()
             if lock.withLock({ cancelled }) { return }
             let slot = slots[index]
             do {
-                let more = try slot.batch.fill(from: reader, spec: spec, limit: min(batchSize, remaining))
-                remaining -= slot.batch.count
+                let limit = cut?.allowance(produced: produced, batchSize: batchSize, offset: reader.offset) ?? batchSize
+                let more = try slot.batch.fill(from: reader, spec: spec, limit: limit)
+                produced += slot.batch.count
                 filled[index].signal()
                 if !more { return }
             } catch {

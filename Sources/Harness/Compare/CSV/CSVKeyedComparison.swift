@@ -122,62 +122,85 @@ enum CSVKeyedComparison {
     /// Pass 1: indexes every row of `expected`. A large file is cut in two at a record end
     /// (CSVSplitPoint) and both parts are read and hashed at once, on two threads, while
     /// this one puts each part's rows at their own row numbers: reading is most of pass 1.
-    /// The second part reads in smaller chunks, so that the split costs the index's bytes
-    /// per row next to nothing.
+    /// The cut is found on a third thread while the first part already reads (CSVIndexCut
+    /// keeps them in step). The second part reads in smaller chunks, so that the split
+    /// costs the index's bytes per row next to nothing.
     /// - Returns: the index, and whether it was filled in two parts.
     /// - Throws: the first part's error before the second's (file order).
     static func indexRows(of expected: CSVReader, spec: CSVBatchSpec,
                           splitFrom minimumBytes: Int) throws -> (index: CSVKeyIndex, split: Bool) {
         let index = CSVKeyIndex(expectedRows: estimatedRows(expected))
         let start = (offset: expected.offset, line: expected.line, records: expected.recordCount)
-        var cut: (offset: Int, records: Int, lines: Int)?
-        if let size = expected.sourceSize, size - start.offset >= minimumBytes,
+        let size = expected.sourceSize ?? 0
+        var gate: CSVIndexCut?
+        if expected.sourceSize != nil, size - start.offset >= minimumBytes,
            ProcessInfo.processInfo.activeProcessorCount >= 2, expected.dialect.quoteParityFindsRecordEnds {
+            gate = CSVIndexCut(hold: start.offset + Int(Double(size - start.offset) * cutHold))
+        }
+        let path = expected.path
+        let findCut: @Sendable () -> Void = { [gate] in
+            guard let gate else { return }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: splitReadSize, alignment: 16)
             defer { buffer.deallocate() }
-            cut = try CSVSplitPoint.record(near: 0.5, path: expected.path, start: start.offset, size: size, buffer: buffer)
+            // An error here declines the cut; the first part meets it again and reports it.
+            gate.decide(try? CSVSplitPoint.record(near: cutFraction, path: path, start: start.offset, size: size, buffer: buffer))
         }
-        var pipelines = [CSVBatchPipeline(reader: expected, batchSize: pipelineBatchSize, spec: spec, records: cut?.records ?? .max)]
+        var cut: CSVIndexCut.Cut?
         var parts = [CSVKeyIndex.Part(from: 0)]
-        if let cut {
-            let later = try CSVReader(path: expected.path, dialect: expected.dialect, from: cut.offset, to: nil,
-                                      line: start.line + cut.lines, recordCount: start.records + cut.records,
-                                      chunkSize: splitReadSize)
-            pipelines.append(CSVBatchPipeline(reader: later, batchSize: pipelineBatchSize, spec: spec))
-            parts.append(CSVKeyIndex.Part(from: cut.records))
-        }
-        defer { for pipeline in pipelines { pipeline.stop() } }
-        var reading = Array(parts.indices)
-        var laterError: (any Error)?
-        while !reading.isEmpty {
-            for part in reading {
-                do {
-                    guard let batch = try pipelines[part].next() else {
-                        reading.removeAll { $0 == part }
-                        continue
+        var failure: (any Error)?
+        SecondThread.run(findCut) {
+            var pipelines = [CSVBatchPipeline(reader: expected, batchSize: pipelineBatchSize, spec: spec, cut: gate)]
+            defer {
+                gate?.declineIfPending()
+                for pipeline in pipelines { pipeline.stop() }
+            }
+            var reading = [0]
+            var laterError: (any Error)?
+            do {
+                while true {
+                    if cut == nil, let accepted = gate?.accepted {
+                        cut = accepted
+                        let later = try CSVReader(path: path, dialect: expected.dialect, from: accepted.offset, to: nil,
+                                                  line: start.line + accepted.lines, recordCount: start.records + accepted.records,
+                                                  chunkSize: splitReadSize)
+                        pipelines.append(CSVBatchPipeline(reader: later, batchSize: pipelineBatchSize, spec: spec))
+                        parts.append(CSVKeyIndex.Part(from: accepted.records))
+                        reading.append(1)
                     }
-                    for item in 0..<batch.count {
-                        guard parts[part].row < CSVKeyIndex.maxRows else {
-                            throw HarnessError.invalid(SourceLocation(path: expected.path, line: batch.lines[item]),
-                                                       message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
+                    if reading.isEmpty { break }
+                    for part in reading {
+                        do {
+                            guard let batch = try pipelines[part].next() else {
+                                reading.removeAll { $0 == part }
+                                continue
+                            }
+                            for item in 0..<batch.count {
+                                guard parts[part].row < CSVKeyIndex.maxRows else {
+                                    throw HarnessError.invalid(SourceLocation(path: path, line: batch.lines[item]),
+                                                               message: "more than \(CSVKeyIndex.maxRows) rows; keyed comparison indexes at most that many")
+                                }
+                                index.insert(&parts[part], keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
+                                             offset: batch.offsets[item], length: batch.length(item))
+                            }
+                        } catch where part > 0 {
+                            // The second part's error waits: the first part may hold an earlier one.
+                            laterError = error
+                            reading.removeAll { $0 == part }
                         }
-                        index.insert(&parts[part], keyHash: batch.keyHashes[item], rowHash: batch.rowHashes[item],
-                                     offset: batch.offsets[item], length: batch.length(item))
                     }
-                } catch where part > 0 {
-                    // The second part's error waits: the first part may hold an earlier one.
-                    laterError = error
-                    reading.removeAll { $0 == part }
                 }
+                failure = laterError
+            } catch {
+                failure = error
             }
         }
-        if let laterError { throw laterError }
+        if let failure { throw failure }
         if let cut {
             // The first part read its records up to the cut; where the parser stopped must be
             // where the count put the cut, or the two parts' rows would not meet. (Counting
             // and parsing agree on every file the parser accepts: kept as a safety net.)
             guard parts[0].row == cut.records && expected.offset == cut.offset else {
-                return (try indexRows(of: CSVReader(path: expected.path, dialect: expected.dialect, from: start.offset, to: nil,
+                return (try indexRows(of: CSVReader(path: path, dialect: expected.dialect, from: start.offset, to: nil,
                                                     line: start.line, recordCount: start.records),
                                       spec: spec, splitFrom: .max).index, false)
             }
@@ -185,6 +208,12 @@ enum CSVKeyedComparison {
         }
         return (index, cut != nil)
     }
+
+    /// Where the cut is sought, and where the first part waits until it is decided, as
+    /// fractions of expected's bytes: the second part starts after the search, so it gets
+    /// a little less than half.
+    static let cutFraction = 0.55
+    static let cutHold = 0.3
 
     /// The chunk size of the second part's reader, and of the reads that find the cut.
     static let splitReadSize = 1 << 18
