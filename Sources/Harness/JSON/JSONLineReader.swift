@@ -17,7 +17,7 @@ struct JSONLine {
 
 /// Reads a file line by line in large chunks, skipping blank lines.
 final class JSONLineReader {
-    static let defaultChunkSize = 1 << 20
+    static let defaultChunkSize = ReadOnlyFile.streamingReadSize
 
     var path: String { file.path }
     private let file: ReadOnlyFile

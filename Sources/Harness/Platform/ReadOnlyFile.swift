@@ -9,6 +9,13 @@ import Darwin
 /// sources, a parallel validation's stretches, JSON Lines records re-read by offset).
 /// The descriptor closes when the value goes.
 final class ReadOnlyFile {
+    /// Bytes a reader that streams a file asks for at a time. The kernel copies each read
+    /// into the reader's buffer, and the reader then scans it: with 64 KiB, both happen in
+    /// the core's own cache; with 1 MiB (before), the copy evicted what it wrote, and on an
+    /// AMD EPYC machine reading two 186 MB files and comparing them took 240 ms against
+    /// 45-55 ms (`Benchmarks`' identical case: 0.30 s against 0.20 s).
+    static let streamingReadSize = 1 << 16
+
     let path: String
     private let fd: Int32
 

@@ -13,7 +13,7 @@ import Foundation
 final class CSVByteEqualFiles: @unchecked Sendable {
     // `@unchecked Sendable`: `stop` is guarded by `lock`; each thread writes only its own
     // outcome, read after both have finished.
-    static let chunkSize = 1 << 20
+    static let chunkSize = ReadOnlyFile.streamingReadSize
     /// Files smaller than this are left to the bulk path: a thread costs more than it saves.
     static let minimumBytes = 4 << 20
 
@@ -107,10 +107,12 @@ final class CSVByteEqualFiles: @unchecked Sendable {
         while offset < size {
             if halted { return nil }
             if pending == buffer.count {
-                // A record longer than the buffer: room for it and a chunk more, short of
-                // the reader's limit (the parser tells records over it apart exactly).
+                // A record longer than the buffer: room for it and as much again (at least a
+                // chunk more), short of the reader's limit (the parser tells records over it
+                // apart exactly). Doubling keeps the rescans of a long record linear.
                 guard pending + chunkSize < maxRecordBytes else { return nil }
-                let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: pending + chunkSize, alignment: 16)
+                let capacity = min(max(2 * pending, pending + chunkSize), maxRecordBytes)
+                let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
                 grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<pending]))
                 buffer.deallocate()
                 buffer = grown

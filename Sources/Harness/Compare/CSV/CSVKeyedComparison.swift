@@ -123,8 +123,7 @@ enum CSVKeyedComparison {
     /// (CSVSplitPoint) and both parts are read and hashed at once, on two threads, while
     /// this one puts each part's rows at their own row numbers: reading is most of pass 1.
     /// The cut is found on a third thread while the first part already reads (CSVIndexCut
-    /// keeps them in step). The second part reads in smaller chunks, so that the split
-    /// costs the index's bytes per row next to nothing.
+    /// keeps them in step).
     /// - Returns: the index, and whether it was filled in two parts.
     /// - Throws: the first part's error before the second's (file order).
     static func indexRows(of expected: CSVReader, spec: CSVBatchSpec,
@@ -161,8 +160,7 @@ enum CSVKeyedComparison {
                     if cut == nil, let accepted = gate?.accepted {
                         cut = accepted
                         let later = try CSVReader(path: path, dialect: expected.dialect, from: accepted.offset, to: nil,
-                                                  line: start.line + accepted.lines, recordCount: start.records + accepted.records,
-                                                  chunkSize: splitReadSize)
+                                                  line: start.line + accepted.lines, recordCount: start.records + accepted.records)
                         pipelines.append(CSVBatchPipeline(reader: later, batchSize: pipelineBatchSize, spec: spec))
                         parts.append(CSVKeyIndex.Part(from: accepted.records))
                         reading.append(1)
@@ -215,7 +213,7 @@ enum CSVKeyedComparison {
     static let cutFraction = 0.55
     static let cutHold = 0.3
 
-    /// The chunk size of the second part's reader, and of the reads that find the cut.
+    /// The size of the reads that find the cut.
     static let splitReadSize = 1 << 18
 
     static func lookupReader(_ reader: CSVReader) throws -> CSVReader {

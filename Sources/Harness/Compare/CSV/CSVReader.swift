@@ -78,14 +78,14 @@ public final class CSVReader {
     public convenience init(path: String, dialect: CSVDialect = CSVDialect(),
                             maxRecordBytes: Int = 64 << 20) throws {
         try self.init(source: CSVFileSource(path: path), path: path, dialect: dialect,
-                      chunkSize: 1 << 20, maxRecordBytes: maxRecordBytes)
+                      chunkSize: ReadOnlyFile.streamingReadSize, maxRecordBytes: maxRecordBytes)
     }
 
     /// A reader over `path` from byte `offset`, a record start, to byte `end`, numbering
     /// lines and records on from `line` and `recordCount` (a comparison split between
     /// threads resumes there). No header is read.
     convenience init(path: String, dialect: CSVDialect, from offset: Int, to end: Int?, line: Int,
-                     recordCount: Int, chunkSize: Int = 1 << 20) throws {
+                     recordCount: Int, chunkSize: Int = ReadOnlyFile.streamingReadSize) throws {
         var dialect = dialect
         dialect.header = false
         try self.init(source: CSVFileSource(path: path, from: offset, to: end), path: path, dialect: dialect,

@@ -11,7 +11,7 @@
 final class ByteEqualLines: @unchecked Sendable {
     // `@unchecked Sendable`: each thread writes only its own `Stretch`, read after both
     // have finished.
-    static let chunkSize = 1 << 20
+    static let chunkSize = ReadOnlyFile.streamingReadSize
 
     private let expected: ReadOnlyFile
     private let actual: ReadOnlyFile

@@ -149,7 +149,7 @@ extension TableSchemaValidator {
             do {
                 let (start, end) = stretches[index]
                 let reader = try CSVReader(source: FileRangeSource(path: data, start: start, end: end), path: data,
-                                           dialect: dialect, chunkSize: 1 << 20)
+                                           dialect: dialect, chunkSize: ReadOnlyFile.streamingReadSize)
                 var firsts = FingerprintSet(expectedCount: 1024)
                 var counts: [Int: Int] = [:]
                 let earlier = Array(checkers[0..<index])
