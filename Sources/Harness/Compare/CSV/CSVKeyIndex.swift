@@ -140,8 +140,8 @@ final class CSVKeyIndex {
     /// together, so their cache misses overlap instead of stalling one row at a time: first
     /// each bucket's start and first tag; then, from those tags, each row's first candidate;
     /// then the candidates' words, and then the row hashes of their rows, in loops of
-    /// nothing but those loads (so the processor has many of them in flight). Their sum is kept in `touched`: loads
-    /// whose result nobody keeps, the optimiser may drop.
+    /// nothing but those loads (so the processor has many of them in flight). Their sum is
+    /// kept in `touched`: loads whose result nobody keeps, the optimiser may drop.
     func touch(_ keyHashes: Span<UInt64>) {
         let rows = min(keyHashes.count, Self.touchLimit)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.touchLimit) { positions in

@@ -65,6 +65,7 @@ struct CSVRecordBatch: Sendable {
         return count > 0
     }
 
+    /// Adds one record: its hashes, where it is, and (with `keepsBytes`) its bytes.
     mutating func append(keyHash: UInt64, rowHash: UInt64, offset: Int, number: Int, line: Int,
                          bytes record: UnsafeBufferPointer<UInt8>, keepsBytes: Bool) {
         keyHashes.append(keyHash)
