@@ -20,6 +20,13 @@ enum CSVCompareFuzz {
             FuzzComparison.same({ try CSVComparator.compare(expected: a, actual: b, options: tolerant, dialect: CSVDialect(), split: .never).report },
                                 { try CSVComparator.compare(expected: a, actual: b, options: tolerant, dialect: CSVDialect(), split: split).report },
                                 "one thread and a split")
+        } else {
+            // The expected file indexed in two parts (the cut found while the first part
+            // reads, accepted or declined), the same report or the same error as in one.
+            let split = CSVPositionalComparison.SplitPolicy(indexMinimumBytes: 0)
+            FuzzComparison.same({ try CSVComparator.compare(expected: a, actual: b, options: options, dialect: CSVDialect(), split: .never).report },
+                                { try CSVComparator.compare(expected: a, actual: b, options: options, dialect: CSVDialect(), split: split).report },
+                                "a keyed index in one part and in two")
         }
     }
 }
