@@ -16,8 +16,10 @@
 // a parsed one index and match alike.
 
 extension CSVRecordBatch {
-    /// Bytes of the reader's buffer scanned at once: enough records to fill most of a batch,
-    /// few enough that a batch's limit rarely leaves scanned records unused.
+    /// The most bytes of the reader's buffer scanned at once. The buffer usually holds one
+    /// read (`ReadOnlyFile.streamingReadSize`, 64 KiB), all of it scanned; this bounds the
+    /// scan of a buffer grown for a long record, part of which a batch's limit may leave
+    /// unused (and so scanned again for the next batch).
     static let scanWindow = 1 << 17
 
     /// Appends records taken from `reader`'s buffer without parsing them (see the design
