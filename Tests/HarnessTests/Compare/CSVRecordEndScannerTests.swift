@@ -104,6 +104,54 @@ import Testing
         }
     }
 
+    /// The marks agree with the bytes before the scan's end: every line feed, every quote,
+    /// and the line feeds outside quotes (record ends); with and without a field count,
+    /// over maps that held garbage before the scan.
+    @Test func marksRecordEndsLineFeedsAndQuotes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab,\"\n".utf8) + [ASCII.carriageReturn, ASCII.newline, ASCII.newline]
+        for round in 0..<3000 {
+            let count = Int.random(in: 0...400, using: &generator)
+            let sparse = round % 3 != 0
+            var bytes = (0..<count).map { _ in
+                sparse && Int.random(in: 0..<20, using: &generator) > 0
+                    ? UInt8(ascii: Int.random(in: 0..<12, using: &generator) == 0 ? "\n" : "x")
+                    : alphabet.randomElement(using: &generator) ?? 0
+            }
+            let fields = round % 2 == 0 ? nil : Int?(1)
+            if fields != nil { bytes = bytes.filter { $0 != ASCII.comma } }
+            var storage = [UInt64](repeating: 0xA5A5_A5A5_A5A5_A5A5, count: CSVRecordEndScanner.Marks.storage(for: bytes.count))
+            let (result, marked) = bytes.withUnsafeBufferPointer { buffer in
+                storage.withUnsafeMutableBufferPointer { storage in
+                    let marks = CSVRecordEndScanner.Marks(storage, count: buffer.count)
+                    let result = CSVRecordEndScanner.scan(buffer, fields: fields, marks: marks)
+                    func positions(_ map: UnsafeMutablePointer<UInt64>) -> [Int] {
+                        (0..<result.end).filter { CSVRecordEndScanner.Marks.first(in: map, from: $0, before: $0 + 1) != nil }
+                    }
+                    // Counting over a range agrees with the marks one by one.
+                    let low = Int.random(in: 0...result.end, using: &generator)
+                    let high = Int.random(in: low...result.end, using: &generator)
+                    let lineFeeds = positions(marks.lineFeeds)
+                    #expect(CSVRecordEndScanner.Marks.count(in: marks.lineFeeds, low..<high)
+                        == lineFeeds.filter { (low..<high).contains($0) }.count)
+                    return (result, [positions(marks.recordEnds), lineFeeds, positions(marks.quotes)])
+                }
+            }
+            var ends: [Int] = [], lineFeeds: [Int] = [], quotes: [Int] = []
+            var inQuotes = false
+            for (i, byte) in bytes[0..<result.end].enumerated() {
+                if byte == ASCII.quote {
+                    quotes.append(i)
+                    inQuotes.toggle()
+                } else if byte == ASCII.newline {
+                    lineFeeds.append(i)
+                    if !inQuotes { ends.append(i) }
+                }
+            }
+            #expect(marked == [ends, lineFeeds, quotes], "\(bytes), fields \(String(describing: fields))")
+        }
+    }
+
     @Test func countsWhatTheReaderReadsOnValidCSV() throws {
         var text = ""
         for row in 0..<500 {

@@ -7,8 +7,11 @@
 //   records: each has the header's field count and quotes where the parser accepts them;
 //   it stops before any record the parser would refuse, so errors still come from the
 //   parser, with its messages, in file order;
-// - then, record by record, `memchr` finds the line feed and the quotes before it; the key
-//   cells are the stretches between delimiters before the record's first quote;
+// - the scan also marks, one bit per byte, the line feeds that end records, all line
+//   feeds and all quotes (`CSVRecordEndScanner.Marks`); so record by record, the next
+//   marked bits give its end, its first quote and the lines it crosses, without searching
+//   its bytes again; the key cells are the stretches between delimiters before the
+//   record's first quote;
 // - a record this cannot take as the parser would (a key cell in quotes, an empty record,
 //   one over the reader's record limit) ends the stretch: the parser reads it.
 // Hashes are those of `hashKey` and `hashRow` (cells are unquoted text, and the whole
@@ -33,70 +36,44 @@ extension CSVRecordBatch {
         guard let base = unconsumed.baseAddress, limit > count else { return 0 }
         let window = UnsafeBufferPointer(start: base, count: min(unconsumed.count, Self.scanWindow))
         let delimiter = reader.dialect.delimiter
-        let scan = CSVRecordEndScanner.scan(window, fields: spec.width, delimiter: delimiter)
-        guard scan.records > 0 else { return 0 }
         let lastKey = spec.key.max() ?? 0
-        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: lastKey + 1) { cells -> Int? in
-            var position = 0
-            var added = 0
-            var lines = 0
-            while added < scan.records && count < limit {
-                guard let record = Self.recordEnd(base, from: position, before: scan.end) else { break }
-                let length = record.end - position
-                guard length > 0, length <= reader.maxRecordBytes,
-                      Self.findCells(base, record: position..<record.end, unquotedBefore: record.firstQuote ?? record.end,
-                                     delimiter: delimiter, into: cells) else { break }
-                var hasher = ByteHasher()
-                for column in spec.key {
-                    let cell = cells[column]
-                    hasher.combine(ByteRun(start: base + cell.lowerBound, count: cell.count, padding: CSVReader.cellPadding))
+        let words = CSVRecordEndScanner.Marks.storage(for: window.count)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { storage -> Int? in
+            let marks = CSVRecordEndScanner.Marks(storage, count: window.count)
+            let scan = CSVRecordEndScanner.scan(window, fields: spec.width, delimiter: delimiter, marks: marks)
+            guard scan.records > 0 else { return 0 }
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: lastKey + 1) { cells -> Int? in
+                var position = 0
+                var added = 0
+                var lines = 0
+                while added < scan.records && count < limit {
+                    // The scanner marked each record's line feed, so its end is a bit away.
+                    guard let lineFeed = CSVRecordEndScanner.Marks.first(in: marks.recordEnds, from: position, before: scan.end)
+                    else { break }
+                    let end = lineFeed > position && base[lineFeed - 1] == ASCII.carriageReturn ? lineFeed - 1 : lineFeed
+                    let length = end - position
+                    let firstQuote = CSVRecordEndScanner.Marks.first(in: marks.quotes, from: position, before: end)
+                    guard length > 0, length <= reader.maxRecordBytes,
+                          Self.findCells(base, record: position..<end, unquotedBefore: firstQuote ?? end,
+                                         delimiter: delimiter, into: cells) else { break }
+                    var hasher = ByteHasher()
+                    for column in spec.key {
+                        let cell = cells[column]
+                        hasher.combine(ByteRun(start: base + cell.lowerBound, count: cell.count, padding: CSVReader.cellPadding))
+                    }
+                    let bytes = UnsafeBufferPointer(start: base + position, count: length)
+                    append(keyHash: hasher.value, rowHash: ByteHasher.hash(ByteRun(bytes)),
+                           offset: reader.offset + position, number: reader.recordCount + added + 1, line: reader.line + lines,
+                           bytes: bytes, keepsBytes: spec.keepsBytes)
+                    added += 1
+                    // Its own line feed and any inside quotes.
+                    lines += firstQuote == nil ? 1 : CSVRecordEndScanner.Marks.count(in: marks.lineFeeds, position..<lineFeed + 1)
+                    position = lineFeed + 1
                 }
-                let bytes = UnsafeBufferPointer(start: base + position, count: length)
-                append(keyHash: hasher.value, rowHash: ByteHasher.hash(ByteRun(bytes)),
-                       offset: reader.offset + position, number: reader.recordCount + added + 1, line: reader.line + lines,
-                       bytes: bytes, keepsBytes: spec.keepsBytes)
-                added += 1
-                lines += record.lines
-                position = record.next
+                guard added > 0 else { return nil }
+                reader.skip(bytes: position, records: added, lines: lines)
+                return added
             }
-            guard added > 0 else { return nil }
-            reader.skip(bytes: position, records: added, lines: lines)
-            return added
-        }
-    }
-
-    /// The record starting at `start` of bytes the scanner vouched for up to `limit`: where
-    /// it ends (before CRLF or LF), where the next starts, the line feeds it crosses (its
-    /// own and those inside quotes), and its first quote.
-    private static func recordEnd(_ base: UnsafePointer<UInt8>, from start: Int, before limit: Int)
-        -> (end: Int, next: Int, lines: Int, firstQuote: Int?)? {
-        var position = start
-        var lines = 0
-        var firstQuote: Int?
-        while true {
-            guard let lineFeed = RawMemory.firstIndex(of: ASCII.newline, in: base, from: position, to: limit) else { return nil }
-            guard let quote = RawMemory.firstIndex(of: ASCII.quote, in: base, from: position, to: lineFeed) else {
-                let end = lineFeed > start && base[lineFeed - 1] == ASCII.carriageReturn ? lineFeed - 1 : lineFeed
-                return (end, lineFeed + 1, lines + 1, firstQuote)
-            }
-            if firstQuote == nil { firstQuote = quote }
-            // The quoted field's closing quote: the first one not doubled.
-            var closing = quote + 1
-            while true {
-                guard let found = RawMemory.firstIndex(of: ASCII.quote, in: base, from: closing, to: limit) else { return nil }
-                if found + 1 < limit && base[found + 1] == ASCII.quote {
-                    closing = found + 2
-                } else {
-                    closing = found
-                    break
-                }
-            }
-            var inside = quote + 1
-            while let crossed = RawMemory.firstIndex(of: ASCII.newline, in: base, from: inside, to: closing) {
-                lines += 1
-                inside = crossed + 1
-            }
-            position = closing + 1
         }
     }
 

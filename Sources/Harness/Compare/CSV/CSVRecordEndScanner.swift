@@ -29,14 +29,92 @@ enum CSVRecordEndScanner {
         var stopped = false
     }
 
+    /// Where a scan found record ends, line feeds and quotes, one bit per byte (bit k of
+    /// word w is byte 64w + k), so that a caller taking the records it vouched for need not
+    /// search their bytes again. Bits are right for bytes before the scan's `end`.
+    struct Marks {
+        // `unsafe`: three runs of `words` words each, which the caller allocated and keeps
+        // alive while the marks are used.
+        let recordEnds: UnsafeMutablePointer<UInt64>
+        let lineFeeds: UnsafeMutablePointer<UInt64>
+        let quotes: UnsafeMutablePointer<UInt64>
+        let words: Int
+
+        /// Words each map needs for `count` bytes.
+        static func words(for count: Int) -> Int { (count + 63) >> 6 }
+
+        /// Words of storage the three maps need for `count` bytes (never none).
+        static func storage(for count: Int) -> Int { 3 * words(for: count) + 1 }
+
+        /// Marks in `storage`, which must hold `storage(for: count)` words.
+        init(_ storage: UnsafeMutableBufferPointer<UInt64>, count: Int) {
+            words = Self.words(for: count)
+            precondition(storage.count >= Self.storage(for: count), "marks need three maps")
+            let base = storage.baseAddress.unsafelyUnwrapped  // not nil: it holds at least one word
+            recordEnds = base
+            lineFeeds = base + words
+            quotes = base + 2 * words
+        }
+
+        @inline(__always)
+        fileprivate func set(block: Int, ends: UInt64, lineFeeds lf: UInt64, quotes q: UInt64) {
+            recordEnds[block] = ends
+            lineFeeds[block] = lf
+            quotes[block] = q
+        }
+
+        /// Clears the maps from word `first` on, for bytes marked one at a time.
+        fileprivate func clear(from first: Int) {
+            guard first < words else { return }
+            for map in [recordEnds, lineFeeds, quotes] { (map + first).update(repeating: 0, count: words - first) }
+        }
+
+        @inline(__always)
+        fileprivate static func mark(_ map: UnsafeMutablePointer<UInt64>, _ index: Int) {
+            map[index >> 6] |= 1 << UInt64(index & 63)
+        }
+
+        /// The first byte marked in `map` at or after `start` and before `end` (at most the
+        /// scan's `end`).
+        @inline(__always)
+        static func first(in map: UnsafeMutablePointer<UInt64>, from start: Int, before end: Int) -> Int? {
+            guard start < end else { return nil }
+            var word = start >> 6
+            var bits = map[word] & (~0 << UInt64(start & 63))
+            while bits == 0 {
+                word += 1
+                if word << 6 >= end { return nil }
+                bits = map[word]
+            }
+            let found = word << 6 + bits.trailingZeroBitCount
+            return found < end ? found : nil
+        }
+
+        /// How many bytes `map` marks in `range` (within the scan's `end`).
+        @inline(__always)
+        static func count(in map: UnsafeMutablePointer<UInt64>, _ range: Range<Int>) -> Int {
+            guard !range.isEmpty else { return 0 }
+            let first = range.lowerBound >> 6, last = (range.upperBound - 1) >> 6
+            let low: UInt64 = ~0 << UInt64(range.lowerBound & 63)
+            let high: UInt64 = ~0 >> UInt64(63 - ((range.upperBound - 1) & 63))
+            if first == last { return (map[first] & low & high).nonzeroBitCount }
+            var total = (map[first] & low).nonzeroBitCount + (map[last] & high).nonzeroBitCount
+            for word in first + 1..<last { total += map[word].nonzeroBitCount }
+            return total
+        }
+    }
+
     private typealias Vector = SIMD16<UInt8>
 
     /// Scans `bytes`, which must start at the beginning of a record. With `fields`, it also
     /// stops before the first record the parser would refuse: another number of fields
     /// separated by `delimiter`, a NUL byte, a quote that does not open a field, or a byte
-    /// other than a delimiter or line end after a closing quote.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int? = nil, delimiter: UInt8 = ASCII.comma) -> Result {
+    /// other than a delimiter or line end after a closing quote. With `marks` (sized for
+    /// `bytes.count`), it also marks where records end, line feeds and quotes are.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int? = nil, delimiter: UInt8 = ASCII.comma,
+                     marks: Marks? = nil) -> Result {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return Result() }
+        precondition(marks.map { $0.words >= Marks.words(for: bytes.count) } ?? true, "marks too small for the bytes")
         let count = bytes.count
         let raw = UnsafeRawPointer(base)
         let quote = Vector(repeating: ASCII.quote)
@@ -88,7 +166,12 @@ enum CSVRecordEndScanner {
                 }
                 fieldStartBefore = inside == 0 && base[i + 63] == delimiter
                 closerBefore = false
+                marks?.set(block: i >> 6, ends: 0, lineFeeds: 0, quotes: 0)
             } else if !checking && noQuote && noCR {
+                if let marks {
+                    let lfBits = bits(l0, l1, l2, l3)
+                    marks.set(block: i >> 6, ends: inside == 0 ? lfBits : 0, lineFeeds: lfBits, quotes: 0)
+                }
                 lineCounts &-= lineSum
                 if inside == 0 && !isZero(lineSum) {
                     recordCounts &-= lineSum
@@ -129,6 +212,7 @@ enum CSVRecordEndScanner {
                     lastEndBlock = i
                     insideAtLastEndBlock = inside
                 }
+                marks?.set(block: i >> 6, ends: ends, lineFeeds: lfBits, quotes: quoteBits)
                 lineCounts &-= lineSum
                 inside = insideBits >> 63 == 1 ? ~0 : 0
             }
@@ -147,6 +231,7 @@ enum CSVRecordEndScanner {
         var inQuotes = inside != 0
         var fieldStart = fieldStartBefore
         var afterCloser = closerBefore
+        marks?.clear(from: i >> 6)
         // The tail (under 64 bytes, or a block the loop above did not settle), byte by byte.
         while i < count {
             let byte = base[i]
@@ -170,6 +255,7 @@ enum CSVRecordEndScanner {
             }
             if byte == ASCII.quote {
                 inQuotes.toggle()
+                if let marks { Marks.mark(marks.quotes, i) }
             } else if byte == delimiter && separators >= 0 {
                 if !inQuotes { carried += 1 }
             } else if byte == ASCII.newline {
@@ -181,9 +267,11 @@ enum CSVRecordEndScanner {
                     carried = 0
                 }
                 result.lines += 1
+                if let marks { Marks.mark(marks.lineFeeds, i) }
                 if !inQuotes {
                     result.records += 1
                     result.end = i + 1
+                    if let marks { Marks.mark(marks.recordEnds, i) }
                 }
             } else if byte == ASCII.carriageReturn && (i + 1 >= count || base[i + 1] != ASCII.newline) {
                 // At the very end the next byte is unknown yet; otherwise a lone CR.
