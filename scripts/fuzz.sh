@@ -29,11 +29,12 @@ mkdir -p "$work/artifacts" "$work/corpus/$target" "$work/seeds/$target"
 newer=""
 # `-print -quit`, not `| head -1`: with pipefail, find killed by the closed pipe (SIGPIPE, 141)
 # ended the script whenever many sources were newer.
-[[ -x $binary ]] && newer=$(find "$root/Sources/Harness" "$root/Fuzz" -name '*.swift' -newer "$binary" -print -quit)
+[[ -x $binary ]] && newer=$(find "$root/Sources/Harness" "$root/Sources/CHarnessBytes" "$root/Fuzz" \( -name '*.swift' -o -name '*.h' \) -newer "$binary" -print -quit)
 if [[ ! -x $binary ]] || [[ -n $newer && ${HARNESS_FUZZ_REBUILD:-auto} != never ]]; then
     echo "building $binary (several minutes) ..." >&2
     rm -rf "$work/src" && mkdir -p "$work/src"
     cp -R "$root/Sources/Harness" "$work/src/Harness" && cp -R "$root/Fuzz" "$work/src/Fuzz"
+    cp -R "$root/Sources/CHarnessBytes" "$work/src/CHarnessBytes"   # a C header module (module.modulemap)
     touch "$work/src/.stamp"
     # SwiftPM embeds the Python files (Package.swift: .embedInCode) as `PackageResources`;
     # outside SwiftPM the same accessor is written here from the same files.
@@ -54,7 +55,7 @@ open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 PY
     find "$work/src" -name '*.swift' | sort > "$work/src/files"
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Harness -swift-version 6 \
-        -o "$binary.tmp" @"$work/src/files"
+        -I "$work/src/CHarnessBytes/include" -o "$binary.tmp" @"$work/src/files"
     mv "$binary.tmp" "$binary"
     touch -r "$work/src/.stamp" "$binary"   # newer sources than the snapshot rebuild next time
 fi

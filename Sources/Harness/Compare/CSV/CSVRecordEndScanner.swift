@@ -1,3 +1,5 @@
+import CHarnessBytes
+
 // Design: count records in bytes that both files share, without parsing them.
 //
 // When two files are byte-identical over a stretch, their rows there are equal and only
@@ -386,18 +388,9 @@ enum CSVRecordEndScanner {
         return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
-    /// One bit per 0xFF byte of a 64-bit word (a movemask without SSE intrinsics).
-    @inline(__always)
-    private static func compact(_ word: UInt64) -> UInt64 {
-        (((word & 0x8080_8080_8080_8080) >> 7) &* 0x0102_0408_1020_4080) >> 56
-    }
-
     @inline(__always)
     private static func bits(_ v0: Vector, _ v1: Vector, _ v2: Vector, _ v3: Vector) -> UInt64 {
-        func sixteen(_ v: Vector) -> UInt64 {
-            let (low, high) = words(v)
-            return compact(low) | compact(high) << 8
-        }
+        func sixteen(_ v: Vector) -> UInt64 { UInt64(harness_lane_bits(v)) }
         return sixteen(v0) | sixteen(v1) << 16 | sixteen(v2) << 32 | sixteen(v3) << 48
     }
 

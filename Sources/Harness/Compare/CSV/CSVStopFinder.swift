@@ -1,3 +1,5 @@
+import CHarnessBytes
+
 /// Finds the next byte that ends a run of plain field bytes (a delimiter, quote, line
 /// end, escape or NUL), 16 bytes at a time: fields are short, but numbers and text are
 /// often longer than the handful of bytes a per-byte loop handles per nanosecond.
@@ -39,16 +41,8 @@ struct CSVStopFinder {
     func next(in base: UnsafePointer<UInt8>, from start: Int) -> Int {
         var i = start
         while true {
-            let hits = Self.mask(stops.lanes(of: UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)))
-            // `unsafe`: 16 bytes reinterpreted as two 8-byte words, same size.
-            let (low, high) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
-            if low | high != 0 {
-                // Arithmetic rather than a branch (fields end in either half about as often):
-                // the low half's first hit, or 8 (none) plus the high half's.
-                let inLow = low.trailingZeroBitCount &>> 3
-                let inHigh = high.trailingZeroBitCount &>> 3
-                return i &+ inLow &+ (inHigh & (0 &- (inLow &>> 3)))
-            }
+            let hits = harness_lane_bits(Self.mask(stops.lanes(of: UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self))))
+            if hits != 0 { return i &+ hits.trailingZeroBitCount }
             i &+= 16
         }
     }
@@ -105,15 +99,11 @@ struct CSVBlockClassifier {
         return mask
     }
 
-    /// The 16 lanes of a mask as 16 bits: each 8-lane half's top bits gathered by one
-    /// multiplication into its top byte.
+    /// The 16 lanes of a mask as 16 bits (HarnessBytes.h).
     @inline(__always)
     private static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt64 {
-        // `unsafe`: a 16-lane mask is 16 bytes of 0x00 or 0xFF, read as two words.
-        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
-        let lowBits = ((low & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-        let highBits = ((high & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-        return lowBits | highBits << 8
+        // `unsafe`: a 16-lane mask is 16 bytes of 0x00 or 0xFF.
+        UInt64(harness_lane_bits(unsafeBitCast(mask, to: SIMD16<UInt8>.self)))
     }
 }
 
