@@ -101,6 +101,14 @@ import Testing
             }
             let scanned = bytes.withUnsafeBufferPointer { CSVRecordEndScanner.scan($0, fields: fields) }
             #expect(scanned == Self.oracle(bytes, fields: fields), "\(String(decoding: bytes, as: UTF8.self).debugDescription), \(fields) fields")
+            // Asked for `enough` records, it may end early, but with at least that many,
+            // counted as the whole scan counts them.
+            let enough = Int.random(in: 1...12, using: &generator)
+            let part = bytes.withUnsafeBufferPointer { CSVRecordEndScanner.scan($0, fields: fields, enough: enough) }
+            if part != scanned {
+                #expect(part.records >= enough && !part.stopped)
+                #expect(part == Self.oracle(Array(bytes[0..<part.end]), fields: fields))
+            }
         }
     }
 

@@ -40,8 +40,11 @@ extension CSVRecordBatch {
         let words = CSVRecordEndScanner.Marks.storage(for: window.count)
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { storage -> Int? in
             let marks = CSVRecordEndScanner.Marks(storage, count: window.count)
-            let scan = CSVRecordEndScanner.scan(window, fields: spec.width, delimiter: delimiter, marks: marks)
+            let scan = CSVRecordEndScanner.scan(window, fields: spec.width, delimiter: delimiter, marks: marks,
+                                                enough: limit - count)
             guard scan.records > 0 else { return 0 }
+            // Whether any record crosses a line inside quotes; if none, each takes one line.
+            let oneLineEach = scan.lines == scan.records
             return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: lastKey + 1) { cells -> Int? in
                 var position = 0
                 var added = 0
@@ -67,7 +70,8 @@ extension CSVRecordBatch {
                            bytes: bytes, keepsBytes: spec.keepsBytes)
                     added += 1
                     // Its own line feed and any inside quotes.
-                    lines += firstQuote == nil ? 1 : CSVRecordEndScanner.Marks.count(in: marks.lineFeeds, position..<lineFeed + 1)
+                    lines += oneLineEach || firstQuote == nil
+                        ? 1 : CSVRecordEndScanner.Marks.count(in: marks.lineFeeds, position..<lineFeed + 1)
                     position = lineFeed + 1
                 }
                 guard added > 0 else { return nil }

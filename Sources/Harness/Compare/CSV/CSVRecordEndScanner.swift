@@ -112,9 +112,11 @@ enum CSVRecordEndScanner {
     /// stops before the first record the parser would refuse: another number of fields
     /// separated by `delimiter`, a NUL byte, a quote that does not open a field, or a byte
     /// other than a delimiter or line end after a closing quote. With `marks` (sized for
-    /// `bytes.count`), it also marks where records end, line feeds and quotes are.
+    /// `bytes.count`), it also marks where records end, line feeds and quotes are. With
+    /// `fields`, it may end at the first 64-byte block by which it has found `enough`
+    /// records (a caller that will take no more need not pay for scanning the rest).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int? = nil, delimiter: UInt8 = ASCII.comma,
-                     marks: Marks? = nil) -> Result {
+                     marks: Marks? = nil, enough: Int = .max) -> Result {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return Result() }
         precondition(marks.map { $0.words >= Marks.words(for: bytes.count) } ?? true, "marks too small for the bytes")
         let count = bytes.count
@@ -227,7 +229,10 @@ enum CSVRecordEndScanner {
                 pendingBlocks = 0
             }
             i += 64
+            // (Checking counts records block by block, so the count is whole here.)
+            if checking && result.records >= enough { break }
         }
+        let hasEnough = separators >= 0 && result.records >= enough
         result.lines += byteSum(lineCounts)
         result.records += byteSum(recordCounts)
         var inQuotes = inside != 0
@@ -235,7 +240,7 @@ enum CSVRecordEndScanner {
         var afterCloser = closerBefore
         marks?.clear(from: i >> 6)
         // The tail (under 64 bytes, or a block the loop above did not settle), byte by byte.
-        while i < count {
+        while i < count && !hasEnough {
             let byte = base[i]
             if separators >= 0 {
                 // The parser's rules for the records it accepts (see the scan's doc comment).
