@@ -25,6 +25,13 @@ enum SecondThread {
         for _ in 1..<max(count, 1) { done.wait() }
     }
 
+    /// `run(count:)` for jobs that each give a value: the values, in job order.
+    static func map<Value: Sendable>(count: Int, _ body: @escaping @Sendable (Int) -> Value) -> [Value] {
+        let results = JobResults<Value>(count: max(count, 1))
+        run(count: count) { job in results.set(job, body(job)) }
+        return results.values
+    }
+
     /// Starts `job` on a new thread with a 4 MiB stack; `done` is signalled after it.
     private static func start(_ job: @escaping @Sendable () -> Void, done: DispatchSemaphore) {
         let thread = Thread {
@@ -34,4 +41,18 @@ enum SecondThread {
         thread.stackSize = 1 << 22
         thread.start()
     }
+}
+
+/// What `SecondThread.map`'s jobs give, one slot each.
+private final class JobResults<Value: Sendable>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var slots: [Value?]
+    private let lock = Lock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ job: Int, _ value: Value) { lock.withLock { slots[job] = value } }
+
+    /// Every slot's value (each job has set its own by the time `run` returns).
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -45,4 +45,39 @@ import Testing
             }
         }
     }
+
+    /// Sealing lists every pair of rows whose key fingerprints agree, ordered by the later
+    /// row; from `parallelFrom` buckets the two halves are searched on two threads, which
+    /// must find what one search does.
+    @Test(arguments: [3_000, 200_000])
+    func sealListsEveryPairOfRowsWithTheSameKeyHash(rows: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var hashes = (0..<rows).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        // Planted repeats, some three times, anywhere in the file.
+        for _ in 0..<40 {
+            let source = Int.random(in: 0..<rows, using: &generator)
+            for _ in 0..<Int.random(in: 1...2, using: &generator) {
+                hashes[Int.random(in: 0..<rows, using: &generator)] = hashes[source]
+            }
+        }
+        let index = CSVKeyIndex(expectedRows: rows)
+        var part = CSVKeyIndex.Part(from: 0)
+        for row in 0..<rows {
+            index.insert(&part, keyHash: hashes[row], rowHash: UInt64(row), offset: row * 10, length: 9)
+        }
+        let pairs = index.seal()
+        if rows >= 200_000 { #expect(index.directory.count - 1 >= CSVKeyIndex.parallelFrom) }
+        // Every pair of rows with the same whole hash is listed (the fingerprint keeps fewer
+        // bits, so others may be too), in order of the later row, then the earlier.
+        var first: [UInt64: [Int]] = [:]
+        for row in 0..<rows { first[hashes[row], default: []].append(row) }
+        let listed = Set(pairs.map { [$0.earlier, $0.later] })
+        for same in first.values where same.count > 1 {
+            for (i, earlier) in same.enumerated() {
+                for later in same[(i + 1)...] { #expect(listed.contains([earlier, later]), "rows \(earlier) and \(later)") }
+            }
+        }
+        #expect(pairs.map { [$0.later, $0.earlier] } == pairs.map { [$0.later, $0.earlier] }.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(pairs.allSatisfy { $0.earlier < $0.later })
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 // Sealing the keyed index: the rows, read in file order, sorted into buckets by their key
 // hash in place (no second copy of the index at any moment), and the pairs of rows whose
 // key fingerprints agree, for the duplicate-key check.
@@ -49,12 +51,26 @@ extension CSVKeyIndex {
         func bucket(of entry: (word: UInt32, tag: UInt8)) -> Int { Int(entry.word >> shift) }
     }
 
-    /// Pairs in one bucket with the same tag and key bits.
+    /// Pairs in one bucket with the same tag and key bits. From `parallelFrom` buckets, the
+    /// two halves of the buckets are searched on two threads (only reads: the index is not
+    /// written until the search is done).
     private func duplicateCandidates(buckets: Int) -> [(earlier: Int, later: Int)] {
+        let halves = buckets >= Self.parallelFrom && ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
+        let sealed = SealedColumns(self)
+        let found = SecondThread.map(count: halves) { half in
+            sealed.index.duplicateCandidates(in: half * buckets / halves..<(half + 1) * buckets / halves)
+        }
+        return found.joined().sorted { ($0.later, $0.earlier) < ($1.later, $1.earlier) }
+    }
+
+    /// Buckets from which `duplicateCandidates` searches on two threads.
+    static let parallelFrom = 1 << 12
+
+    private func duplicateCandidates(in buckets: Range<Int>) -> [(earlier: Int, later: Int)] {
         var pairs: [(earlier: Int, later: Int)] = []
         let rowMask = Self.mask(rowBits)
         words.withSpan { words in tags.withSpan { tags in
-            for bucket in 0..<buckets {
+            for bucket in buckets {
                 let start = Int(directory[bucket]), end = Int(directory[bucket + 1])
                 guard end - start > 1 else { continue }
                 for first in start..<end - 1 {
@@ -66,6 +82,13 @@ extension CSVKeyIndex {
                 }
             }
         } }
-        return pairs.sorted { ($0.later, $0.earlier) < ($1.later, $1.earlier) }
+        return pairs
     }
+}
+
+/// The index, read by both threads of `duplicateCandidates`.
+private final class SealedColumns: @unchecked Sendable {
+    // `@unchecked Sendable`: both threads only read it, and nothing writes it meanwhile.
+    let index: CSVKeyIndex
+    init(_ index: CSVKeyIndex) { self.index = index }
 }
