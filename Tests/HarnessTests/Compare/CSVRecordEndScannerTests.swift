@@ -133,16 +133,15 @@ import Testing
                 storage.withUnsafeMutableBufferPointer { storage in
                     let marks = CSVRecordEndScanner.Marks(storage, count: buffer.count)
                     let result = CSVRecordEndScanner.scan(buffer, fields: fields, marks: marks)
-                    func positions(_ map: UnsafeMutablePointer<UInt64>) -> [Int] {
-                        (0..<result.end).filter { CSVRecordEndScanner.Marks.first(in: map, from: $0, before: $0 + 1) != nil }
+                    func positions(_ map: CSVRecordEndScanner.Marks.Map) -> [Int] {
+                        (0..<result.end).filter { marks.first(map, from: $0, before: $0 + 1) != nil }
                     }
                     // Counting over a range agrees with the marks one by one.
                     let low = Int.random(in: 0...result.end, using: &generator)
                     let high = Int.random(in: low...result.end, using: &generator)
-                    let lineFeeds = positions(marks.lineFeeds)
-                    #expect(CSVRecordEndScanner.Marks.count(in: marks.lineFeeds, low..<high)
-                        == lineFeeds.filter { (low..<high).contains($0) }.count)
-                    return (result, [positions(marks.recordEnds), lineFeeds, positions(marks.quotes)])
+                    let lineFeeds = positions(.lineFeeds)
+                    #expect(marks.count(.lineFeeds, in: low..<high) == lineFeeds.filter { (low..<high).contains($0) }.count)
+                    return (result, [positions(.recordEnds), lineFeeds, positions(.quotes)])
                 }
             }
             var ends: [Int] = [], lineFeeds: [Int] = [], quotes: [Int] = []

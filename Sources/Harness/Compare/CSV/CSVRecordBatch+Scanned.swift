@@ -51,11 +51,11 @@ extension CSVRecordBatch {
                 var lines = 0
                 while added < scan.records && count < limit {
                     // The scanner marked each record's line feed, so its end is a bit away.
-                    guard let lineFeed = CSVRecordEndScanner.Marks.first(in: marks.recordEnds, from: position, before: scan.end)
+                    guard let lineFeed = marks.first(.recordEnds, from: position, before: scan.end)
                     else { break }
                     let end = lineFeed > position && base[lineFeed - 1] == ASCII.carriageReturn ? lineFeed - 1 : lineFeed
                     let length = end - position
-                    let firstQuote = CSVRecordEndScanner.Marks.first(in: marks.quotes, from: position, before: end)
+                    let firstQuote = marks.first(.quotes, from: position, before: end)
                     guard length > 0, length <= reader.maxRecordBytes,
                           Self.findCells(base, record: position..<end, unquotedBefore: firstQuote ?? end,
                                          delimiter: delimiter, into: cells) else { break }
@@ -71,7 +71,7 @@ extension CSVRecordBatch {
                     added += 1
                     // Its own line feed and any inside quotes.
                     lines += oneLineEach || firstQuote == nil
-                        ? 1 : CSVRecordEndScanner.Marks.count(in: marks.lineFeeds, position..<lineFeed + 1)
+                        ? 1 : marks.count(.lineFeeds, in: position..<lineFeed + 1)
                     position = lineFeed + 1
                 }
                 guard added > 0 else { return nil }

@@ -37,9 +37,9 @@ enum CSVRecordEndScanner {
     struct Marks {
         // `unsafe`: three runs of `words` words each, which the caller allocated and keeps
         // alive while the marks are used.
-        let recordEnds: UnsafeMutablePointer<UInt64>
-        let lineFeeds: UnsafeMutablePointer<UInt64>
-        let quotes: UnsafeMutablePointer<UInt64>
+        fileprivate let recordEnds: UnsafeMutablePointer<UInt64>
+        fileprivate let lineFeeds: UnsafeMutablePointer<UInt64>
+        fileprivate let quotes: UnsafeMutablePointer<UInt64>
         let words: Int
 
         /// Words each map needs for `count` bytes.
@@ -76,32 +76,48 @@ enum CSVRecordEndScanner {
             map[index >> 6] |= 1 << UInt64(index & 63)
         }
 
-        /// The first byte marked in `map` at or after `start` and before `end` (at most the
-        /// scan's `end`).
+        /// One of the three maps.
+        enum Map { case recordEnds, lineFeeds, quotes }
+
         @inline(__always)
-        static func first(in map: UnsafeMutablePointer<UInt64>, from start: Int, before end: Int) -> Int? {
-            guard start < end else { return nil }
-            var word = start >> 6
-            var bits = map[word] & (~0 << UInt64(start & 63))
-            while bits == 0 {
-                word += 1
-                if word << 6 >= end { return nil }
-                bits = map[word]
+        private func words(of map: Map) -> UnsafeMutablePointer<UInt64> {
+            switch map {
+            case .recordEnds: recordEnds
+            case .lineFeeds: lineFeeds
+            case .quotes: quotes
             }
-            let found = word << 6 + bits.trailingZeroBitCount
-            return found < end ? found : nil
         }
 
-        /// How many bytes `map` marks in `range` (within the scan's `end`).
+        /// The first byte `map` marks at or after `start` and before `end`; `end` must be
+        /// within the bytes scanned (stops the program otherwise).
         @inline(__always)
-        static func count(in map: UnsafeMutablePointer<UInt64>, _ range: Range<Int>) -> Int {
+        func first(_ map: Map, from start: Int, before end: Int) -> Int? {
+            precondition(start >= 0 && end <= words << 6, "marks read past their bytes")
+            guard start < end else { return nil }
+            let bits = words(of: map)
+            var word = start >> 6
+            var found = bits[word] & (~0 << UInt64(start & 63))
+            while found == 0 {
+                word += 1
+                if word << 6 >= end { return nil }
+                found = bits[word]
+            }
+            let position = word << 6 + found.trailingZeroBitCount
+            return position < end ? position : nil
+        }
+
+        /// How many bytes `map` marks in `range`, which must be within the bytes scanned.
+        @inline(__always)
+        func count(_ map: Map, in range: Range<Int>) -> Int {
+            precondition(range.lowerBound >= 0 && range.upperBound <= words << 6, "marks read past their bytes")
             guard !range.isEmpty else { return 0 }
+            let bits = words(of: map)
             let first = range.lowerBound >> 6, last = (range.upperBound - 1) >> 6
             let low: UInt64 = ~0 << UInt64(range.lowerBound & 63)
             let high: UInt64 = ~0 >> UInt64(63 - ((range.upperBound - 1) & 63))
-            if first == last { return (map[first] & low & high).nonzeroBitCount }
-            var total = (map[first] & low).nonzeroBitCount + (map[last] & high).nonzeroBitCount
-            for word in first + 1..<last { total += map[word].nonzeroBitCount }
+            if first == last { return (bits[first] & low & high).nonzeroBitCount }
+            var total = (bits[first] & low).nonzeroBitCount + (bits[last] & high).nonzeroBitCount
+            for word in first + 1..<last { total += bits[word].nonzeroBitCount }
             return total
         }
     }
