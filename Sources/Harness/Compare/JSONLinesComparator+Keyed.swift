@@ -118,6 +118,11 @@ private struct KeyedLane {
     var differ: JSONStructuralDiffer
     var expectedKey: JSONRecordKey
     var actualKey: JSONRecordKey
+    /// Reads just enough of a record to tell its lane.
+    var laneKey: JSONRecordKey
+    /// Whether records may be settled equal by `JSONLockstep`: not when a pointer has its
+    /// own tolerance, which the walk does not know (masks and ignores only make more equal).
+    let lockstep: Bool
     /// The line of actual being matched (where an error stopped the lane).
     private(set) var line = 0
 
@@ -129,6 +134,8 @@ private struct KeyedLane {
         self.differ = differ
         expectedKey = JSONRecordKey(fields: fields)
         actualKey = JSONRecordKey(fields: fields)
+        laneKey = JSONRecordKey(fields: fields)
+        lockstep = differ.rules.tolerances.isEmpty
     }
 
     /// Reads every record of actual and matches those of this lane (expected is only re-read
@@ -140,6 +147,11 @@ private struct KeyedLane {
         let fetcher = try JSONRecordFetcher(path: expectedPath)
         while let record = try actual.nextLine() {
             line = record.number
+            // Another lane's record, told from its first bytes, costs no scan here: that
+            // lane scans it (and stops at it if it is malformed).
+            if lanes > 1, laneKey.quickRead(record.bytes), JSONRecordIndex.lane(of: laneKey.hash, lanes: lanes) != number {
+                continue
+            }
             try files.actualTape.scan(record.bytes, path: actualPath, firstLine: record.number)
             try files.actualTape.view(over: record.bytes) { try actualKey.read($0, path: actualPath, line: record.number) }
             let hash = actualKey.hash
@@ -148,6 +160,14 @@ private struct KeyedLane {
                 try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
                     let expectedLine = location.line
                     if expectedBytes.same(as: record.bytes) { return true }
+                    if expectedKey.quickRead(expectedBytes) {
+                        guard expectedKey.canonical == actualKey.canonical else { return false }
+                        if lockstep, files.actualTape.tokens.withUnsafeBufferPointer({
+                            JSONLockstep.equal(expectedBytes, record.bytes, actualTokens: $0, tolerance: differ.tolerance)
+                        }) {
+                            return true
+                        }
+                    }
                     try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
                     try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }
                     guard expectedKey.canonical == actualKey.canonical else { return false }

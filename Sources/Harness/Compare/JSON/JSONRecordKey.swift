@@ -14,11 +14,18 @@ struct JSONRecordKey {
     /// Token index of each field's value in the last record.
     private var values: [Int]
     private var scratch: [UInt8] = []
+    /// The one key member's name in quotes, when it needs no escape (else no quick reads).
+    private let quotedName: [UInt8]?
 
     init(fields: [String]) {
         self.fields = fields
         fieldBytes = fields.map { Array($0.utf8) }
         values = [Int](repeating: -1, count: fields.count)
+        if fieldBytes.count == 1, !fieldBytes[0].contains(where: { $0 == ASCII.quote || $0 == ASCII.backslash || $0 < 0x20 }) {
+            quotedName = [ASCII.quote] + fieldBytes[0] + [ASCII.quote]
+        } else {
+            quotedName = nil
+        }
     }
 
     /// Reads the key of the record on `view`, at `line` of `path`.
@@ -55,12 +62,87 @@ struct JSONRecordKey {
                                                name: fields[field], known: memberNames(view),
                                                hint: "every record needs the --key members; or compare by position by leaving out --key")
             }
-            let start = canonical.count
-            for _ in 0..<4 { canonical.append(0) }
+            let start = beginField()
             appendCanonical(view, values[field])
-            let length = UInt32(truncatingIfNeeded: canonical.count - start - 4)
-            for shift in 0..<4 { canonical[start + shift] = UInt8(truncatingIfNeeded: length >> (8 * shift)) }
+            endField(start)
         }
+    }
+
+    /// Reads the key from the bytes alone, without a tape, when that is sure to give what
+    /// `read` gives after a scan: a key of one member, named first in the record, whose
+    /// value is an integer or a string without escapes, and whose quoted name occurs nowhere
+    /// else in the record (a repeated name would win). It checks no more of the record than
+    /// that: a record it reads may still be malformed further on, which a scan finds.
+    /// - Returns: false when it cannot tell (then `canonical` holds nothing useful).
+    mutating func quickRead(_ record: ByteRun) -> Bool {
+        guard let name = quotedName else { return false }
+        return record.withUnsafeBuffer { bytes in
+            var index = Self.skipSpace(bytes, 0)
+            guard index < bytes.count, bytes[index] == ASCII.openBrace else { return false }
+            index = Self.skipSpace(bytes, index + 1)
+            guard index + name.count <= bytes.count,
+                  name.withUnsafeBufferPointer({ RawMemory.equal(bytes.baseAddress! + index, $0.baseAddress!, count: name.count) }) else {
+                return false
+            }
+            index = Self.skipSpace(bytes, index + name.count)
+            guard index < bytes.count, bytes[index] == ASCII.colon else { return false }
+            index = Self.skipSpace(bytes, index + 1)
+            guard index < bytes.count else { return false }
+            canonical.removeAll(keepingCapacity: true)
+            let start = beginField()
+            let valueStart = index
+            if bytes[index] == ASCII.quote {
+                index += 1
+                while index < bytes.count, bytes[index] != ASCII.quote {
+                    if bytes[index] == ASCII.backslash || bytes[index] < 0x20 { return false }
+                    index += 1
+                }
+                guard index < bytes.count else { return false }
+                canonical.append(UInt8(ascii: "s"))
+                canonical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(valueStart + 1)..<index]))
+                index += 1
+            } else {
+                // An integer, `-?(0|[1-9][0-9]*)`; a fraction or exponent takes the slow way.
+                if bytes[index] == ASCII.minus { index += 1 }
+                let digits = index
+                while index < bytes.count, bytes[index] &- ASCII.zero < 10 { index += 1 }
+                guard index > digits, index - digits == 1 || bytes[digits] != ASCII.zero else { return false }
+                canonical.append(UInt8(ascii: "n"))
+                JSONDecimal(ByteRun(UnsafeBufferPointer(rebasing: bytes[valueStart..<index]))).appendCanonical(to: &canonical)
+            }
+            endField(start)
+            let after = Self.skipSpace(bytes, index)
+            guard after < bytes.count, bytes[after] == ASCII.comma || bytes[after] == ASCII.closeBrace else { return false }
+            return !Self.contains(bytes, name, from: after)
+        }
+    }
+
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case ASCII.space, ASCII.tab, ASCII.carriageReturn, ASCII.newline: index += 1
+            default: return index
+            }
+        }
+        return index
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from start: Int) -> Bool {
+        guard let base = bytes.baseAddress, start + needle.count <= bytes.count else { return false }
+        return needle.withUnsafeBufferPointer { RawMemory.contains($0, in: base + start, count: bytes.count - start) }
+    }
+
+    /// Starts a field of `canonical`: four bytes for its length, filled in by `endField`.
+    private mutating func beginField() -> Int {
+        let start = canonical.count
+        for _ in 0..<4 { canonical.append(0) }
+        return start
+    }
+
+    private mutating func endField(_ start: Int) {
+        let length = UInt32(truncatingIfNeeded: canonical.count - start - 4)
+        for shift in 0..<4 { canonical[start + shift] = UInt8(truncatingIfNeeded: length >> (8 * shift)) }
     }
 
     /// A hash of the canonical bytes, the same for equal keys within one process.
