@@ -200,6 +200,50 @@ import Testing
         }
     }
 
+    /// Records that name their key first are told apart by lane from their first bytes
+    /// (`quickRead`), and pairs that differ only in digits are settled by `JSONLockstep`:
+    /// the report is still one lane's, and an error after the key still stops the run at the
+    /// first broken line, whichever lane owns it.
+    @Test func keyFirstRecordsGiveOneLanesReportAndFirstError() throws {
+        var generator = SystemRandomNumberGenerator()
+        var expectedLines: [String] = []
+        var actualLines: [String] = []
+        for record in 0..<3_000 {
+            let id = record % 2_700 == 5 ? "\"s\(record)\"" : "\(record % 2_800)"  // some string keys, some repeated
+            expectedLines.append("{\"id\": \(id), \"x\": \(Double(record) / 7), \"n\": \"a\(record)\"}")
+            if record % 41 == 3 { continue }  // missing
+            let x = record % 9 == 0 ? Double(record) / 7 * (1 + 1e-12) : record % 50 == 1 ? Double(record) : Double(record) / 7
+            let repeated = record % 97 == 0 ? ", \"id\": \(id)" : ""  // a repeated name: the slow way
+            actualLines.append("{\"id\": \(id), \"x\": \(x), \"n\": \"a\(record)\"\(repeated)}")
+        }
+        actualLines.shuffle(using: &generator)
+        let expected = expectedLines.joined(separator: "\n") + "\n"
+        let actual = actualLines.joined(separator: "\n") + "\n"
+        for maxDiffs in [0, 20] {
+            let options = CompareOptions(key: ["id"], rtol: 1e-9, maxDiffs: maxDiffs)
+            let one = try diff(expected, actual, options, lanes: .init(forced: 1))
+            var two = try diff(expected, actual, options, lanes: .init(forced: 2))
+            two.seconds = one.seconds
+            #expect(!one.equal && one.differingRows > 0 && one.missingRows > 0 && one.rowsCompared > 2_000)
+            #expect(two == one, "max diffs \(maxDiffs)")
+        }
+        // Broken after the key (only the owning lane scans it) and, later, before it.
+        for (first, second) in [(1_200, 2_400), (2_400, 1_200)] {
+            let broken = actualLines.enumerated().map {
+                $0.offset == first ? String($0.element.dropLast()) + ", \"x\": }" : $0.offset == second ? "{oops" : $0.element
+            }
+            for lanes in [1, 2] {
+                do {
+                    _ = try diff(expected, broken.joined(separator: "\n"), CompareOptions(key: ["id"]), lanes: .init(forced: lanes))
+                    Issue.record("expected an error")
+                } catch {
+                    let line = min(first, second) + 1
+                    #expect(DiagnosticRenderer.render(error).contains("actual.jsonl:\(line):"), "lanes \(lanes), line \(line): \(DiagnosticRenderer.render(error))")
+                }
+            }
+        }
+    }
+
     @Test func malformedLinesAreErrorsEvenWhenBothSidesShareThem() throws {
         // Byte-identical lines are equal without being compared, but only once validated.
         #expect(throws: HarnessError.self) { try diff("{\"a\": 1}\n{oops\n", "{\"a\": 1}\n{oops\n") }
