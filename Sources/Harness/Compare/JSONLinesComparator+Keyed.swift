@@ -118,8 +118,6 @@ private struct KeyedLane {
     var differ: JSONStructuralDiffer
     var expectedKey: JSONRecordKey
     var actualKey: JSONRecordKey
-    /// Reads just enough of a record to tell its lane.
-    var laneKey: JSONRecordKey
     /// Whether records may be settled equal by `JSONLockstep`: not when a pointer has its
     /// own tolerance, which the walk does not know (masks and ignores only make more equal).
     let lockstep: Bool
@@ -134,7 +132,6 @@ private struct KeyedLane {
         self.differ = differ
         expectedKey = JSONRecordKey(fields: fields)
         actualKey = JSONRecordKey(fields: fields)
-        laneKey = JSONRecordKey(fields: fields)
         lockstep = differ.rules.tolerances.isEmpty
     }
 
@@ -142,24 +139,27 @@ private struct KeyedLane {
     /// by offset: its reader has been read to the end or is not read).
     mutating func match(_ files: inout JSONLinesComparator.RecordFiles) throws {
         let actual = files.actual
-        let actualPath = actual.path
         let expectedPath = files.expected.path
         let fetcher = try JSONRecordFetcher(path: expectedPath)
         while let record = try actual.nextLine() {
             line = record.number
-            // Another lane's record, told from its first bytes, costs no scan here: that
-            // lane scans it (and stops at it if it is malformed).
-            if lanes > 1, laneKey.quickRead(record.bytes), JSONRecordIndex.lane(of: laneKey.hash, lanes: lanes) != number {
-                continue
+            // A record's key is read from its first bytes when it can be: another lane's
+            // record then costs no scan here (that lane scans it, and stops at it if it is
+            // malformed), nor does one byte for byte equal to its well-formed expected record.
+            var scanned = false
+            if !actualKey.quickRead(record.bytes) {
+                try Self.scan(record, &files, key: &actualKey)
+                scanned = true
             }
-            try files.actualTape.scan(record.bytes, path: actualPath, firstLine: record.number)
-            try files.actualTape.view(over: record.bytes) { try actualKey.read($0, path: actualPath, line: record.number) }
-            let hash = actualKey.hash
-            guard JSONRecordIndex.lane(of: hash, lanes: lanes) == number else { continue }
-            let claimed = try index.claim(hash: hash, in: &claims) { location in
+            guard JSONRecordIndex.lane(of: actualKey.hash, lanes: lanes) == number else { continue }
+            let claimed = try index.claim(hash: actualKey.hash, in: &claims) { location in
                 try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
                     let expectedLine = location.line
                     if expectedBytes.same(as: record.bytes) { return true }
+                    if !scanned {
+                        try Self.scan(record, &files, key: &actualKey)
+                        scanned = true
+                    }
                     if expectedKey.quickRead(expectedBytes) {
                         guard expectedKey.canonical == actualKey.canonical else { return false }
                         if lockstep, files.actualTape.tokens.withUnsafeBufferPointer({
@@ -184,10 +184,24 @@ private struct KeyedLane {
             if claimed != nil {
                 differ.collector.report.rowsCompared += 1
             } else {
+                if !scanned { try Self.scan(record, &files, key: &actualKey) }
                 let key = differ.collector.wantsDetail ? JSONLinesComparator.keyText(files.actualTape, record.bytes, actualKey) : nil
                 JSONLinesComparator.keepWholeRecord(.extraRow, record, files.actualTape, key: key, &differ)
             }
         }
+    }
+}
+
+extension KeyedLane {
+    /// Scans a record of actual into its tape and reads its key from the tape (which also
+    /// knows where the key's values are, for reports).
+    /// - Throws: `HarnessError.malformed` for a record that is not JSON; what `read` throws
+    ///   for one without the key.
+    fileprivate static func scan(_ record: JSONLine, _ files: inout JSONLinesComparator.RecordFiles,
+                                 key: inout JSONRecordKey) throws {
+        let path = files.actual.path
+        try files.actualTape.scan(record.bytes, path: path, firstLine: record.number)
+        try files.actualTape.view(over: record.bytes) { try key.read($0, path: path, line: record.number) }
     }
 }
 
