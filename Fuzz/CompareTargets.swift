@@ -45,6 +45,41 @@ enum JSONCompareFuzz {
                                 { try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64, lanes: .init(forced: 2)) },
                                 "one lane and two")
         }
+        if lines { JSONShortcutFuzz.check(left, right) }
+    }
+}
+
+/// The shortcuts of keyed JSON Lines matching against the slow way, line pair by line pair:
+/// `JSONLockstep` says equal only where the structural differ finds no difference, and
+/// `JSONRecordKey.quickRead` gives the key that a scan and `read` give.
+enum JSONShortcutFuzz {
+    static func check(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>) {
+        let newline = UInt8(ascii: "\n")
+        for (expected, actual) in zip(left.split(separator: newline), right.split(separator: newline)) {
+            let e = Array(expected), a = Array(actual)
+            ByteRun.with(e) { e in
+                ByteRun.with(a) { a in
+                    var quick = JSONRecordKey(fields: ["id"]), slow = JSONRecordKey(fields: ["id"])
+                    let quickRead = quick.quickRead(a)  // on any bytes, well-formed or not
+                    var expectedTape = JSONTape(), actualTape = JSONTape()
+                    guard (try? expectedTape.scan(e, path: "e")) != nil, (try? actualTape.scan(a, path: "a")) != nil else { return }
+                    for rtol in [0, 1e-3] {
+                        let equal = actualTape.tokens.withUnsafeBufferPointer {
+                            JSONLockstep.equal(e, a, actualTokens: $0, tolerance: NumericTolerance(rtol: rtol, atol: 0))
+                        }
+                        guard equal else { continue }
+                        var differ = JSONStructuralDiffer(collector: JSONDiffCollector(report: DiffReport(format: .jsonl, expectedPath: "e", actualPath: "a"),
+                                                                                      maxDiffs: 0),
+                                                          ignore: [], rtol: rtol, atol: 0)
+                        let found = JSONTape.views(expectedTape, over: e, actualTape, over: a) { differ.compare($0, $1) }
+                        FuzzCheck.require(found == 0, "the lockstep walk says equal, the differ finds \(found) differences")
+                    }
+                    if quickRead, actualTape.view(over: a, { (try? slow.read($0, path: "a", line: 1)) != nil }) {
+                        FuzzCheck.require(quick.canonical == slow.canonical, "a quick key read differs from a scanned one")
+                    }
+                }
+            }
+        }
     }
 }
 
