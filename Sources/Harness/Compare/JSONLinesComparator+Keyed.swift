@@ -3,7 +3,8 @@ import Foundation
 // Design note. Keyed matching reads expected once to build a `JSONRecordIndex` (key hash →
 // where the record is, ~11 bytes a record), then streams actual: each record's key is looked up, the
 // expected record re-read by offset (`JSONRecordFetcher`), keys confirmed byte for byte
-// (a hash collision is then just a miss), and the pair compared. Unclaimed expected
+// (a hash collision is then just a miss), and the pair compared: equal bytes settle it, then
+// `JSONLockstep` (numbers within tolerance), then the structural walk. Unclaimed expected
 // records are the missing ones. Memory: the index (~11 bytes a record) plus the longest
 // record, never the file. Repeated keys pair up in file order (first with first).
 //
@@ -12,9 +13,11 @@ import Foundation
 // each read all of actual and match the records whose key hash falls in their lane (its top
 // bit): records with one key stay in one lane, in file order, so repeated keys pair up as
 // before. Each lane has its own readers, tapes, claims and collector; the collectors are
-// merged as one collector fed every record in order (`JSONDiffCollector.merged`). Both
-// lanes scan every line, so a malformed or keyless record stops both at the same line; of
-// two lanes' errors the one at the earlier line of actual is thrown.
+// merged as one collector fed every record in order (`JSONDiffCollector.merged`). A record
+// whose key `JSONRecordKey.quickRead` takes from its first bytes is scanned only by its own
+// lane, and only when it is not byte for byte its expected record; any other record is
+// scanned by both. So every malformed or keyless record stops at least its own lane at its
+// line, and of two lanes' errors the one at the earlier line of actual is thrown: the first.
 
 extension JSONLinesComparator {
     /// When keyed matching takes two lanes; tests force one or two.
@@ -162,9 +165,8 @@ private struct KeyedLane {
                     }
                     if expectedKey.quickRead(expectedBytes) {
                         guard expectedKey.canonical == actualKey.canonical else { return false }
-                        if lockstep, files.actualTape.tokens.withUnsafeBufferPointer({
-                            JSONLockstep.equal(expectedBytes, record.bytes, actualTokens: $0, tolerance: differ.tolerance)
-                        }) {
+                        if lockstep, JSONLockstep.equal(expectedBytes, record.bytes, actualTape: files.actualTape,
+                                                        tolerance: differ.tolerance) {
                             return true
                         }
                     }

@@ -22,19 +22,6 @@ enum RawMemory {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Whether `needle` occurs in `base[0..<count]` (`memchr` for its first byte, then
-    /// `memcmp`: `memmem` is a GNU extension Swift does not see).
-    static func contains(_ needle: UnsafeBufferPointer<UInt8>, in base: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard let first = needle.first, let start = needle.baseAddress else { return true }
-        var position = 0
-        while position + needle.count <= count,
-              let found = firstIndex(of: first, in: base, from: position, to: count - needle.count + 1) {
-            if equal(base + found, start, count: needle.count) { return true }
-            position = found + 1
-        }
-        return false
-    }
-
     /// Moves `count` bytes from `base + from` to `base` (ranges may overlap: `memmove`).
     @inline(__always)
     static func moveToFront(_ base: UnsafeMutableRawPointer, from: Int, count: Int) {

@@ -26,9 +26,7 @@ import Testing
         return try ByteRun.with(expected) { e in
             try ByteRun.with(actual) { a in
                 try actualTape.scan(a, path: "a")
-                return actualTape.tokens.withUnsafeBufferPointer {
-                    JSONLockstep.equal(e, a, actualTokens: $0, tolerance: NumericTolerance(rtol: rtol, atol: atol))
-                }
+                return JSONLockstep.equal(e, a, actualTape: actualTape, tolerance: NumericTolerance(rtol: rtol, atol: atol))
             }
         }
     }

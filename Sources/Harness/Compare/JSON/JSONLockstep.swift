@@ -14,9 +14,9 @@ enum JSONLockstep {
     /// equal within `tolerance`; false when that cannot be told this way.
     /// - Parameters:
     ///   - expected: a well-formed JSON text.
-    ///   - actual: a JSON text, scanned into `actualTokens`.
-    static func equal(_ expected: ByteRun, _ actual: ByteRun, actualTokens: UnsafeBufferPointer<JSONToken>,
-                      tolerance: NumericTolerance) -> Bool {
+    ///   - actual: a JSON text, scanned into `actualTape`.
+    static func equal(_ expected: ByteRun, _ actual: ByteRun, actualTape: JSONTape, tolerance: NumericTolerance) -> Bool {
+        let actualTokens = actualTape.tokens
         var e = 0
         var a = 0
         var token = 0

@@ -74,50 +74,45 @@ struct JSONRecordKey {
     /// else in the record (a repeated name would win). It checks no more of the record than
     /// that: a record it reads may still be malformed further on, which a scan finds.
     /// - Returns: false when it cannot tell (then `canonical` holds nothing useful).
-    mutating func quickRead(_ record: ByteRun) -> Bool {
+    mutating func quickRead(_ bytes: ByteRun) -> Bool {
         guard let name = quotedName else { return false }
-        return record.withUnsafeBuffer { bytes in
-            var index = Self.skipSpace(bytes, 0)
-            guard index < bytes.count, bytes[index] == ASCII.openBrace else { return false }
-            index = Self.skipSpace(bytes, index + 1)
-            guard index + name.count <= bytes.count,
-                  name.withUnsafeBufferPointer({ RawMemory.equal(bytes.baseAddress! + index, $0.baseAddress!, count: name.count) }) else {
-                return false
+        var index = Self.skipSpace(bytes, 0)
+        guard index < bytes.count, bytes[index] == ASCII.openBrace else { return false }
+        index = Self.skipSpace(bytes, index + 1)
+        guard index + name.count <= bytes.count, bytes.run(index..<(index + name.count)).same(as: name) else { return false }
+        index = Self.skipSpace(bytes, index + name.count)
+        guard index < bytes.count, bytes[index] == ASCII.colon else { return false }
+        index = Self.skipSpace(bytes, index + 1)
+        guard index < bytes.count else { return false }
+        canonical.removeAll(keepingCapacity: true)
+        let start = beginField()
+        let valueStart = index
+        if bytes[index] == ASCII.quote {
+            index += 1
+            while index < bytes.count, bytes[index] != ASCII.quote {
+                if bytes[index] == ASCII.backslash || bytes[index] < 0x20 { return false }
+                index += 1
             }
-            index = Self.skipSpace(bytes, index + name.count)
-            guard index < bytes.count, bytes[index] == ASCII.colon else { return false }
-            index = Self.skipSpace(bytes, index + 1)
             guard index < bytes.count else { return false }
-            canonical.removeAll(keepingCapacity: true)
-            let start = beginField()
-            let valueStart = index
-            if bytes[index] == ASCII.quote {
-                index += 1
-                while index < bytes.count, bytes[index] != ASCII.quote {
-                    if bytes[index] == ASCII.backslash || bytes[index] < 0x20 { return false }
-                    index += 1
-                }
-                guard index < bytes.count else { return false }
-                canonical.append(UInt8(ascii: "s"))
-                canonical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(valueStart + 1)..<index]))
-                index += 1
-            } else {
-                // An integer, `-?(0|[1-9][0-9]*)`; a fraction or exponent takes the slow way.
-                if bytes[index] == ASCII.minus { index += 1 }
-                let digits = index
-                while index < bytes.count, bytes[index] &- ASCII.zero < 10 { index += 1 }
-                guard index > digits, index - digits == 1 || bytes[digits] != ASCII.zero else { return false }
-                canonical.append(UInt8(ascii: "n"))
-                JSONDecimal(ByteRun(UnsafeBufferPointer(rebasing: bytes[valueStart..<index]))).appendCanonical(to: &canonical)
-            }
-            endField(start)
-            let after = Self.skipSpace(bytes, index)
-            guard after < bytes.count, bytes[after] == ASCII.comma || bytes[after] == ASCII.closeBrace else { return false }
-            return !Self.contains(bytes, name, from: after)
+            canonical.append(UInt8(ascii: "s"))
+            canonical.append(contentsOf: bytes.run((valueStart + 1)..<index))
+            index += 1
+        } else {
+            // An integer, `-?(0|[1-9][0-9]*)`; a fraction or exponent takes the slow way.
+            if bytes[index] == ASCII.minus { index += 1 }
+            let digits = index
+            while index < bytes.count, bytes[index] &- ASCII.zero < 10 { index += 1 }
+            guard index > digits, index - digits == 1 || bytes[digits] != ASCII.zero else { return false }
+            canonical.append(UInt8(ascii: "n"))
+            JSONDecimal(bytes.run(valueStart..<index)).appendCanonical(to: &canonical)
         }
+        endField(start)
+        let after = Self.skipSpace(bytes, index)
+        guard after < bytes.count, bytes[after] == ASCII.comma || bytes[after] == ASCII.closeBrace else { return false }
+        return !Self.contains(bytes, name, from: after)
     }
 
-    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    private static func skipSpace(_ bytes: ByteRun, _ start: Int) -> Int {
         var index = start
         while index < bytes.count {
             switch bytes[index] {
@@ -128,9 +123,14 @@ struct JSONRecordKey {
         return index
     }
 
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from start: Int) -> Bool {
-        guard let base = bytes.baseAddress, start + needle.count <= bytes.count else { return false }
-        return needle.withUnsafeBufferPointer { RawMemory.contains($0, in: base + start, count: bytes.count - start) }
+    /// Whether `needle` (not empty) occurs in `bytes` from `start` on.
+    private static func contains(_ bytes: ByteRun, _ needle: [UInt8], from start: Int) -> Bool {
+        var position = start
+        while position + needle.count <= bytes.count, let found = bytes.firstIndex(of: needle[0], from: position) {
+            if found + needle.count <= bytes.count, bytes.run(found..<(found + needle.count)).same(as: needle) { return true }
+            position = found + 1
+        }
+        return false
     }
 
     /// Starts a field of `canonical`: four bytes for its length, filled in by `endField`.
