@@ -15,9 +15,10 @@ import Foundation
 // before. Each lane has its own readers, tapes, claims and collector; the collectors are
 // merged as one collector fed every record in order (`JSONDiffCollector.merged`). A record
 // whose key `JSONRecordKey.quickRead` takes from its first bytes is scanned only by its own
-// lane, and only when it is not byte for byte its expected record; any other record is
-// scanned by both. So every malformed or keyless record stops at least its own lane at its
-// line, and of two lanes' errors the one at the earlier line of actual is thrown: the first.
+// lane, and only when neither equal bytes nor the lockstep walk settle it against its
+// well-formed expected record (either proves it well-formed); any other record is scanned
+// by both. So every malformed or keyless record stops at least its own lane at its line,
+// and of two lanes' errors the one at the earlier line of actual is thrown: the first.
 
 extension JSONLinesComparator {
     /// When keyed matching takes two lanes; tests force one or two.
@@ -148,7 +149,8 @@ private struct KeyedLane {
             line = record.number
             // A record's key is read from its first bytes when it can be: another lane's
             // record then costs no scan here (that lane scans it, and stops at it if it is
-            // malformed), nor does one byte for byte equal to its well-formed expected record.
+            // malformed), nor does one byte for byte equal to its well-formed expected record
+            // or settled against it by the lockstep walk.
             var scanned = false
             if !actualKey.quickRead(record.bytes) {
                 try Self.scan(record, &files, key: &actualKey)
@@ -159,16 +161,18 @@ private struct KeyedLane {
                 try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
                     let expectedLine = location.line
                     if expectedBytes.same(as: record.bytes) { return true }
+                    // Keys read exactly on both sides: a mismatch is a fingerprint collision,
+                    // and a pair the walk settles is well-formed on both sides (expected was
+                    // scanned in the first pass), so neither needs a scan.
+                    if expectedKey.quickRead(expectedBytes) {
+                        guard expectedKey.canonical == actualKey.canonical else { return false }
+                        if lockstep, JSONLockstep.equal(expectedBytes, record.bytes, tolerance: differ.tolerance) {
+                            return true
+                        }
+                    }
                     if !scanned {
                         try Self.scan(record, &files, key: &actualKey)
                         scanned = true
-                    }
-                    if expectedKey.quickRead(expectedBytes) {
-                        guard expectedKey.canonical == actualKey.canonical else { return false }
-                        if lockstep, JSONLockstep.equal(expectedBytes, record.bytes, actualTape: files.actualTape,
-                                                        tolerance: differ.tolerance) {
-                            return true
-                        }
                     }
                     try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
                     try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }

@@ -21,14 +21,17 @@ import Testing
         }
     }
 
-    func lockstep(_ expected: String, _ actual: String, rtol: Double, atol: Double = 0) throws -> Bool {
-        var actualTape = JSONTape()
-        return try ByteRun.with(expected) { e in
-            try ByteRun.with(actual) { a in
-                try actualTape.scan(a, path: "a")
-                return JSONLockstep.equal(e, a, actualTape: actualTape, tolerance: NumericTolerance(rtol: rtol, atol: atol))
+    func lockstep(_ expected: String, _ actual: String, rtol: Double, atol: Double = 0) -> Bool {
+        ByteRun.with(expected) { e in
+            ByteRun.with(actual) { a in
+                JSONLockstep.equal(e, a, tolerance: NumericTolerance(rtol: rtol, atol: atol))
             }
         }
+    }
+
+    func wellFormed(_ text: String) -> Bool {
+        var tape = JSONTape()
+        return ByteRun.with(text) { (try? tape.scan($0, path: "a")) != nil }
     }
 
     @Test func numbersWithinToleranceAreEqualAndAnythingElseIsLeftToTheDiffer() throws {
@@ -40,7 +43,7 @@ import Testing
             (#"[1e3, -0, "a1"]"#, #"[1000, 0, "a1"]"#),
         ]
         for (e, a) in equal {
-            #expect(try lockstep(e, a, rtol: 1e-9), "\(e) | \(a)")
+            #expect(lockstep(e, a, rtol: 1e-9), "\(e) | \(a)")
             #expect(try differences(e, a, rtol: 1e-9) == 0)
         }
         let unsure: [(String, String)] = [
@@ -52,28 +55,48 @@ import Testing
             (#"[1 ,2]"#, #"[1,2]"#),                          // parting after a number
             (#"{"x": 1}"#, #"{"x": true}"#),
             (#"{"x": 1}"#, #"{"x": 1, "y": 2}"#),
+            (#"{"x": "a 12"}"#, #"{"x": "a 12.0000000001"}"#),  // a number-like part of a string
+            (#"{"x": "q\" 12", "y": 1}"#, #"{"x": "q\" 12.0000000001", "y": 1}"#),  // after an escaped quote
+            (#"{"x": "\\", "y": "7"}"#, #"{"x": "\\", "y": "7.0000000001"}"#),  // after an escaped backslash
         ]
         for (e, a) in unsure {
-            #expect(try !lockstep(e, a, rtol: 1e-9), "\(e) | \(a)")
+            #expect(!lockstep(e, a, rtol: 1e-9), "\(e) | \(a)")
+        }
+        // Actual written with a number JSON does not allow: not well-formed, never equal.
+        let malformed: [(String, String)] = [
+            (#"{"x": 1.5}"#, #"{"x": 1.5.0}"#), (#"{"x": 1.5}"#, #"{"x": 01.5}"#), (#"{"x": 1}"#, #"{"x": 1.}"#),
+            (#"{"x": 1}"#, #"{"x": 1e}"#), (#"{"x": 1}"#, #"{"x": 1e+}"#), (#"{"x": -1}"#, #"{"x": --1}"#),
+            (#"{"x": 10}"#, #"{"x": 1-0}"#), (#"[2]"#, #"[2e-0-]"#), ("7", "7.0e"), (#"{"x": 1}"#, #"{"x": +1}"#),
+        ]
+        for (e, a) in malformed {
+            #expect(!wellFormed(a), "\(a)")
+            #expect(!lockstep(e, a, rtol: 0.5), "\(e) | \(a)")
         }
     }
 
-    /// Random records and random changes: whenever the walk says equal, the differ counts
-    /// no difference; and the walk says so for most records that differ only in digits.
-    @Test func lockstepEqualMeansNoDifference() throws {
+    /// Random records and random changes, well-formed or not: whenever the walk says equal,
+    /// actual is well-formed and the differ counts no difference; and the walk says so for
+    /// most records that differ only in digits.
+    @Test func lockstepEqualMeansWellFormedAndNoDifference() throws {
         var random = SplitMix(seed: 19)
         var saidEqual = 0
         var cases = 0
-        for _ in 0..<3_000 {
+        var malformed = 0
+        for _ in 0..<6_000 {
             let expected = randomRecord(&random, depth: 0)
-            let actual = mutate(expected, &random)
+            let actual = mutate(expected, &random, keepWellFormed: random.next(2) == 0)
             let rtol = [0, 1e-9, 1e-3, 0.5][random.next(4)]
             cases += 1
-            guard try lockstep(expected, actual, rtol: rtol) else { continue }
+            let valid = wellFormed(actual)
+            if !valid { malformed += 1 }
+            guard lockstep(expected, actual, rtol: rtol) else { continue }
             saidEqual += 1
+            #expect(valid, "\(expected) | \(actual): equal to a malformed record")
+            guard valid else { continue }
             #expect(try differences(expected, actual, rtol: rtol) == 0, "\(expected) | \(actual) | rtol \(rtol)")
         }
         #expect(saidEqual > cases / 5, "the walk settled \(saidEqual) of \(cases)")
+        #expect(malformed > cases / 20, "only \(malformed) malformed records of \(cases)")
     }
 
     /// `quickRead` gives `read`'s key whenever it gives one, and never traps on junk.
@@ -124,7 +147,7 @@ import Testing
         switch random.next(depth > 2 ? 6 : 8) {
         case 0: return String(random.next(2_000) - 1_000)
         case 1: return ["0.1", "1.55", "-2.5e3", "3E-2", "0", "-0", "123456789012345678", "1.0"][random.next(8)]
-        case 2: return "\"" + ["a1", "b", "x\\\"y", "12", "\\u0041", "é"][random.next(6)] + "\""
+        case 2: return "\"" + ["a1", "b", "x\\\"y", "12", "\\u0041", "é", "q\\\" 3", "\\\\", "a 1.5"][random.next(9)] + "\""
         case 3: return ["true", "false", "null"][random.next(3)]
         case 4, 5: return String(Double(random.next(1_000_000)) / 997)
         case 6: return "[" + (0..<random.next(4)).map { _ in randomValue(&random, depth: depth + 1) }.joined(separator: ", ") + "]"
@@ -132,14 +155,22 @@ import Testing
         }
     }
 
-    /// A copy of `text` with a few changes: digits nudged, appended or changed, a space
-    /// dropped, a byte changed.
-    func mutate(_ text: String, _ random: inout SplitMix) -> String {
+    /// A copy of `text` with a few changes: digits nudged, appended or changed, a zero, plus
+    /// or point added, a space dropped, a byte changed; with `keepWellFormed`, the text itself when they break it.
+    func mutate(_ text: String, _ random: inout SplitMix, keepWellFormed: Bool) -> String {
         var bytes = Array(text.utf8)
         for _ in 0..<random.next(4) {
             let position = random.next(bytes.count)
             let byte = bytes[position]
-            switch random.next(5) {
+            switch random.next(6) {
+            case 4 where byte >= ASCII.zero && byte <= ASCII.nine:
+                // The same value written as JSON does not allow: a leading zero or plus, a
+                // bare point.
+                switch random.next(3) {
+                case 0: bytes.insert(ASCII.zero, at: position)
+                case 1: bytes.insert(ASCII.plus, at: position)
+                default: bytes.insert(ASCII.period, at: position + 1)
+                }
             case 0 where byte >= ASCII.zero && byte <= ASCII.nine:
                 bytes.insert(contentsOf: Array("00000001".utf8), at: position + 1)
             case 1 where byte >= ASCII.zero && byte <= ASCII.nine:
@@ -147,16 +178,14 @@ import Testing
             case 2 where byte == ASCII.space:
                 bytes.remove(at: position)
             case 3:
-                let replacements = Array("0 1,{}\"e.-".utf8)
+                let replacements = Array("0 1,{}\"e.-+E\\".utf8)
                 bytes[position] = replacements[random.next(replacements.count)]
             default:
                 break
             }
         }
         let mutated = String(decoding: bytes, as: UTF8.self)
-        var tape = JSONTape()
-        let valid = ByteRun.with(mutated) { (try? tape.scan($0, path: "a")) != nil }
-        return valid ? mutated : text
+        return !keepWellFormed || wellFormed(mutated) ? mutated : text
     }
 }
 

@@ -1,49 +1,104 @@
 // Design note. Most records that are not byte for byte equal differ only in the last digits
 // of their numbers (a refactor that sums in another order). Walking two such records side by
-// side settles them without a tape for expected or a structural walk: equal bytes are
-// skipped a word at a time, and where the bytes part, both sides must be inside a number
-// (actual's tape says where its numbers are), the two numbers must be equal within the
-// tolerance, and the walk goes on after each. Equal bytes between the numbers mean the same
-// structure, names, strings and literals, so "equal" here is "no difference" for the
-// structural differ too. Anything else (whitespace, another key order, an escape written
-// differently, a real change) is "cannot tell", and the differ decides.
+// side settles them with no tape for either side and no structural walk: equal bytes are
+// skipped a word at a time, and where the bytes part, both sides must be inside a number,
+// the two numbers must be equal within the tolerance, and the walk goes on after each.
+// Equal bytes between the numbers mean the same structure, names, strings and literals, so
+// "equal" here is "no difference" for the structural differ too.
+//
+// Expected is well-formed (it was scanned when it was indexed), and that is what tells
+// where the numbers are. Its strings are followed through the equal bytes by their quotes
+// and backslashes only (outside strings a well-formed text has no backslash); outside a
+// string, a maximal run of number bytes that starts with `-` or a digit is a number token
+// (the only other such bytes there are the `e` of `true` and `false`). So where the bytes
+// part outside a string, the run of number bytes around the parting is a number in
+// expected, and actual's run at the same place must be a number by JSON's grammar. Actual
+// is then expected with some numbers written differently: well-formed too, so a record the
+// walk settles needs no scan. Anything else (a parting inside a string, whitespace, another
+// key order, an escape written differently, a real change) is "cannot tell": the record is
+// scanned and the differ decides.
 
 /// Whether two JSON texts are equal by a walk of their bytes side by side.
 enum JSONLockstep {
     /// True when `expected` and `actual` are the same text except for numbers that are
-    /// equal within `tolerance`; false when that cannot be told this way.
-    /// - Parameters:
-    ///   - expected: a well-formed JSON text.
-    ///   - actual: a JSON text, scanned into `actualTape`.
-    static func equal(_ expected: ByteRun, _ actual: ByteRun, actualTape: JSONTape, tolerance: NumericTolerance) -> Bool {
-        let actualTokens = actualTape.tokens
+    /// equal within `tolerance`, which also proves `actual` well-formed; false when that
+    /// cannot be told this way.
+    /// - Parameter expected: a well-formed JSON text.
+    static func equal(_ expected: ByteRun, _ actual: ByteRun, tolerance: NumericTolerance) -> Bool {
         var e = 0
         var a = 0
-        var token = 0
+        var inString = false
         while true {
             // A run of equal bytes: from here on, `e - a` is fixed until the next number.
-            let runStart = a
+            let runStart = e
             let common = commonPrefix(expected, from: e, actual, from: a)
+            guard let after = stringState(expected, from: e, to: e + common, inString: inString) else { return false }
+            inString = after
             e += common
             a += common
             if e == expected.count && a == actual.count { return true }
-            // The parting is inside (or at the end of) a number of actual in this run.
-            while token + 1 < actualTokens.count && actualTokens[token + 1].start <= a { token += 1 }
-            guard token < actualTokens.count else { return false }
-            let number = actualTokens[token]
-            guard number.kind == .number, number.start >= runStart, a <= number.end else { return false }
-            let expectedStart = number.start + (e - a)
-            guard expectedStart < expected.count, isNumberStart(expected[expectedStart]) else { return false }
-            var expectedEnd = expectedStart
-            while expectedEnd < expected.count && isNumberByte(expected[expectedEnd]) { expectedEnd += 1 }
+            guard !inString else { return false }
+            // The number the parting is in (or right after): its start, within this run.
+            var start = e
+            while start > runStart && isNumberByte(expected[start - 1]) { start -= 1 }
+            guard start < expected.count, isNumberStart(expected[start]) else { return false }
+            let actualStart = a - (e - start)
+            let expectedEnd = numberEnd(expected, from: start)
+            let actualEnd = numberEnd(actual, from: actualStart)
             // Both numbers ending where the bytes part: the parting is not in a number.
-            guard a < number.end || e < expectedEnd else { return false }
-            guard NumericComparison.compare(expected: expected.run(expectedStart..<expectedEnd),
-                                            actual: actual.run(number.start..<number.end),
-                                            tolerance: tolerance) == .equal else { return false }
+            guard e < expectedEnd || a < actualEnd else { return false }
+            let expectedNumber = expected.run(start..<expectedEnd)
+            let actualNumber = actual.run(actualStart..<actualEnd)
+            guard isNumber(actualNumber), isNumber(expectedNumber),
+                  NumericComparison.compare(expected: expectedNumber, actual: actualNumber, tolerance: tolerance) == .equal
+            else { return false }
             e = expectedEnd
-            a = number.end
+            a = actualEnd
         }
+    }
+
+    /// Whether the walk is inside a string after `text[from..<to]`, given whether it was at
+    /// `from`; nil when the bytes end inside an escape (what follows is escaped) or hold a
+    /// backslash outside a string (not a well-formed text).
+    @inline(__always)
+    private static func stringState(_ text: ByteRun, from: Int, to: Int, inString: Bool) -> Bool? {
+        var inside = inString
+        var i = from
+        while i < to {
+            // Eight bytes at a time while none is a quote or a backslash.
+            while i + 8 <= to {
+                let flags = quotesAndBackslashes(text.word(at: i))
+                if flags != 0 {
+                    i += flags.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+            guard i < to else { break }
+            let byte = text[i]
+            if byte == ASCII.quote {
+                inside.toggle()
+                i += 1
+            } else if byte == ASCII.backslash {
+                guard inside, i + 1 < to else { return nil }
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return inside
+    }
+
+    /// Bit 7 of each byte of `word` that is a quote or a backslash, exactly (no carry
+    /// crosses bytes: a byte that matches is 0 after the xor, and 0x7F + 0x7F stays below 0x100).
+    @inline(__always)
+    private static func quotesAndBackslashes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let quotes = word ^ 0x2222_2222_2222_2222
+        let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+        let quoteFlags = ~(((quotes & low) &+ low) | quotes)
+        let backslashFlags = ~(((backslashes & low) &+ low) | backslashes)
+        return (quoteFlags | backslashFlags) & ~low
     }
 
     /// How many bytes from `e` in `expected` and from `a` in `actual` are equal.
@@ -58,6 +113,42 @@ enum JSONLockstep {
         }
         while common < limit && expected[e + common] == actual[a + common] { common += 1 }
         return common
+    }
+
+    /// Where the run of number bytes from `start` ends.
+    @inline(__always)
+    private static func numberEnd(_ text: ByteRun, from start: Int) -> Int {
+        var end = start
+        while end < text.count && isNumberByte(text[end]) { end += 1 }
+        return end
+    }
+
+    /// Whether `text` is a number by JSON's grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isNumber(_ text: ByteRun) -> Bool {
+        var i = 0
+        let count = text.count
+        func digits() -> Int {
+            let first = i
+            while i < count && text[i] &- ASCII.zero < 10 { i += 1 }
+            return i - first
+        }
+        if i < count && text[i] == ASCII.minus { i += 1 }
+        guard i < count else { return false }
+        if text[i] == ASCII.zero {
+            i += 1
+        } else if digits() == 0 {
+            return false
+        }
+        if i < count && text[i] == ASCII.period {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < count && (text[i] == ASCII.lowerE || text[i] == ASCII.upperE) {
+            i += 1
+            if i < count && (text[i] == ASCII.plus || text[i] == ASCII.minus) { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == count
     }
 
     @inline(__always)
