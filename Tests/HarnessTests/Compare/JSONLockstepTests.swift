@@ -134,6 +134,25 @@ import Testing
         #expect(!ByteRun.with(#"{"id": 1, "v": 2}"#) { several.quickRead($0) })
     }
 
+    /// The quick read's search for a repeated name, eight places at a time, against a plain
+    /// search, at every start, on bytes made mostly of the needles' own bytes.
+    @Test func nameSearchFindsWhatAPlainSearchFinds() {
+        var random = SplitMix(seed: 23)
+        let alphabet = Array("\"\"\"iidx ,:".utf8)
+        var found = 0
+        for _ in 0..<4_000 {
+            let bytes = (0..<random.next(40)).map { _ in alphabet[random.next(alphabet.count)] }
+            let needle = [Array("\"id\"".utf8), Array("\"\"".utf8), Array("\"i\"".utf8)][random.next(3)]
+            let start = random.next(bytes.count + 1)
+            let plain = start + needle.count <= bytes.count
+                && (start...(bytes.count - needle.count)).contains { Array(bytes[$0..<($0 + needle.count)]) == needle }
+            let quick = ByteRun.with(bytes) { JSONRecordKey.contains($0, needle, from: start) }
+            #expect(quick == plain, "\(String(decoding: bytes, as: UTF8.self)) from \(start)")
+            if plain { found += 1 }
+        }
+        #expect(found > 400)
+    }
+
     // MARK: random JSON
 
     func randomRecord(_ random: inout SplitMix, depth: Int) -> String {
