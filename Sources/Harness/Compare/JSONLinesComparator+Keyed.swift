@@ -1,7 +1,8 @@
 import Foundation
 
 // Design note. Keyed matching reads expected once to build a `JSONRecordIndex` (key hash →
-// where the record is, ~11 bytes a record), then streams actual: each record's key is looked up, the
+// where the record is, ~11 bytes a record; on two threads, one checking that every record
+// is well-formed while the other reads keys from the records' first bytes), then streams actual: each record's key is looked up, the
 // expected record re-read by offset (`JSONRecordFetcher`), keys confirmed byte for byte
 // (a hash collision is then just a miss), and the pair compared: equal bytes settle it, then
 // `JSONLockstep` (numbers within tolerance), then the structural walk. Unclaimed expected
@@ -21,32 +22,28 @@ import Foundation
 // and of two lanes' errors the one at the earlier line of actual is thrown: the first.
 
 extension JSONLinesComparator {
-    /// When keyed matching takes two lanes; tests force one or two.
+    /// When keyed matching takes two threads (for matching actual, and for indexing
+    /// expected); tests force one or two.
     struct Lanes: Sendable {
         static let minimumBytes = 8 << 20
         var forced: Int?
 
-        func count(actualPath: String) -> Int {
+        /// Threads for a file at `path`: two from `minimumBytes` on two processors.
+        func count(forFileAt path: String) -> Int {
             if let forced { return max(1, min(forced, 2)) }
             guard ProcessInfo.processInfo.activeProcessorCount >= 2,
-                  let size = try? ReadOnlyFile(path: actualPath).status.size, size >= Self.minimumBytes else { return 1 }
+                  let size = try? ReadOnlyFile(path: path).status.size, size >= Self.minimumBytes else { return 1 }
             return 2
         }
     }
 
     static func compareKeys(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer, key fields: [String],
                             chunkSize: Int, lanes: Lanes) throws {
-        let index = JSONRecordIndex()
+        let index = try indexExpected(&files, key: fields, chunkSize: chunkSize, lanes: lanes)
         var expectedKey = JSONRecordKey(fields: fields)
         let expectedPath = files.expected.path
-        while let line = try files.expected.nextLine() {
-            try files.expectedTape.scan(line.bytes, path: expectedPath, firstLine: line.number)
-            try files.expectedTape.view(over: line.bytes) { try expectedKey.read($0, path: expectedPath, line: line.number) }
-            try index.insert(hash: expectedKey.hash, offset: line.offset, length: line.bytes.count, line: line.number, path: expectedPath)
-        }
-        index.seal()
 
-        let laneCount = lanes.count(actualPath: files.actual.path)
+        let laneCount = lanes.count(forFileAt: files.actual.path)
         var claims: JSONRecordIndex.Claims
         if laneCount == 1 {
             var lane = KeyedLane(number: 0, of: 1, index: index, fields: fields, differ: differ)
@@ -72,6 +69,53 @@ extension JSONLinesComparator {
                 keepWholeRecord(.missingRow, line, files.expectedTape, key: keyText(files.expectedTape, bytes, expectedKey), &differ)
             }
         }
+    }
+
+    /// Pass 1: every record of expected checked to be well-formed, and its key's hash and
+    /// place put in the index. On two threads (a file from `Lanes.minimumBytes` on two
+    /// processors), the check runs on the second (`ByteEqualLines.wellFormedRecords`, the
+    /// fast validator), while this one reads each key from the record's first bytes
+    /// (`JSONRecordKey.quickRead`, which gives what `read` gives), scanning only records
+    /// whose key it cannot read so. When the check finds a problem or cannot tell, expected
+    /// is indexed again the one-thread way, which reports the first problem as it always has.
+    private static func indexExpected(_ files: inout RecordFiles, key fields: [String], chunkSize: Int,
+                                      lanes: Lanes) throws -> JSONRecordIndex {
+        let path = files.expected.path
+        guard lanes.count(forFileAt: path) == 2 else { return try indexKeys(files.expected, &files.expectedTape, fields, quick: false) }
+        let check = CheckOutcome()
+        var index: JSONRecordIndex?
+        var keyError: (any Error)?
+        SecondThread.run({ check.set(Result { try ByteEqualLines.wellFormedRecords(in: path) }) }, alongside: {
+            do {
+                index = try indexKeys(files.expected, &files.expectedTape, fields, quick: true)
+            } catch {
+                keyError = error
+            }
+        })
+        if case .success(let records?) = check.outcome {
+            if let index, index.count == records { return index }
+            // Every record is well-formed, so the key's error is the first problem.
+            if let keyError { throw keyError }
+        }
+        return try indexKeys(JSONLineReader(path: path, chunkSize: chunkSize), &files.expectedTape, fields, quick: false)
+    }
+
+    /// Reads every record of `reader` into a sealed index: its key read from its first bytes
+    /// when `quick` and possible, else from a scan (which also checks it is well-formed).
+    private static func indexKeys(_ reader: JSONLineReader, _ tape: inout JSONTape, _ fields: [String],
+                                  quick: Bool) throws -> JSONRecordIndex {
+        let index = JSONRecordIndex()
+        var key = JSONRecordKey(fields: fields)
+        let path = reader.path
+        while let line = try reader.nextLine() {
+            if !(quick && key.quickRead(line.bytes)) {
+                try tape.scan(line.bytes, path: path, firstLine: line.number)
+                try tape.view(over: line.bytes) { try key.read($0, path: path, line: line.number) }
+            }
+            try index.insert(hash: key.hash, offset: line.offset, length: line.bytes.count, line: line.number, path: path)
+        }
+        index.seal()
+        return index
     }
 
     /// Matches actual on `count` threads, a lane each; returns the merged differ and claims.
@@ -227,6 +271,17 @@ private final class LaneInputs: @unchecked Sendable {
         self.index = index
         self.differ = differ
     }
+}
+
+/// What the second thread's check of expected found, read after it has finished.
+private final class CheckOutcome: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var result: Result<Int?, any Error>?
+    private let lock = Lock()
+
+    func set(_ outcome: Result<Int?, any Error>) { lock.withLock { result = outcome } }
+
+    var outcome: Result<Int?, any Error>? { lock.withLock { result } }
 }
 
 /// The lanes' outcomes, written from their threads.

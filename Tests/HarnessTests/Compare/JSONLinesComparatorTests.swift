@@ -244,6 +244,47 @@ import Testing
         }
     }
 
+    /// Expected indexed on two threads (one checks every record, one reads keys from first
+    /// bytes) gives the one-thread index's report, and its first error: a record broken
+    /// after its key, one without the key, one not JSON, one whose key is not named first.
+    @Test func expectedIndexedOnTwoThreadsGivesTheSameReportAndFirstError() throws {
+        var expectedLines: [String] = []
+        var actualLines: [String] = []
+        for record in 0..<2_000 {
+            // Every seventh record names its key last: read by a scan, not from its first bytes.
+            expectedLines.append(record % 7 == 0 ? "{\"x\": \(record), \"id\": \(record)}" : "{\"id\": \(record), \"x\": \(record)}")
+            if record % 50 != 3 { actualLines.append("{\"id\": \(record), \"x\": \(record % 11 == 0 ? record + 1 : record)}") }
+        }
+        actualLines.reverse()
+        let actual = actualLines.joined(separator: "\n") + "\n"
+        let options = CompareOptions(key: ["id"], maxDiffs: 50)
+        let one = try diff(expectedLines.joined(separator: "\n") + "\n", actual, options, lanes: .init(forced: 1))
+        var two = try diff(expectedLines.joined(separator: "\n") + "\n", actual, options, lanes: .init(forced: 2))
+        two.seconds = one.seconds
+        #expect(one.missingRows == 40 && one.differingRows > 100)
+        #expect(two == one)
+        let breaks: [(Int, String)] = [(1_500, "{\"id\": 1500, \"x\": }"), (900, "{\"x\": 900}"), (1_200, "{oops"),
+                                       (300, "{\"id\": 300, \"x\": \"\\q\"}")]
+        for count in 1...breaks.count {
+            var broken = expectedLines
+            for (line, text) in breaks.prefix(count) { broken[line] = text }
+            let first = breaks.prefix(count).map(\.0).min() ?? 0
+            var messages: [String] = []
+            for lanes in [1, 2] {
+                do {
+                    _ = try diff(broken.joined(separator: "\n") + "\n", actual, options, lanes: .init(forced: lanes))
+                    Issue.record("expected an error")
+                } catch {
+                    // Each run has a folder of its own: the message from the file name on.
+                    let message = DiagnosticRenderer.render(error)
+                    messages.append(String(message[(message.range(of: "expected.jsonl")?.lowerBound ?? message.startIndex)...]))
+                }
+            }
+            #expect(messages.count == 2 && messages[0] == messages[1], "\(messages)")
+            #expect(messages.first?.hasPrefix("expected.jsonl:\(first + 1):") == true, "\(messages)")
+        }
+    }
+
     @Test func malformedLinesAreErrorsEvenWhenBothSidesShareThem() throws {
         // Byte-identical lines are equal without being compared, but only once validated.
         #expect(throws: HarnessError.self) { try diff("{\"a\": 1}\n{oops\n", "{\"a\": 1}\n{oops\n") }
@@ -299,5 +340,22 @@ import Testing
         try TestSupport.write("[1]\n\n{\"x\": }\n", to: c)
         try TestSupport.write("[1]\n\n{\"x\": }\n", to: b)
         #expect(try ByteEqualLines.check(expected: b, actual: c, chunkSize: 3) == nil)
+    }
+
+    /// One file's check (keyed matching's first pass): the records when all are well-formed.
+    @Test func wellFormedRecordsCountsRecordsOrSaysNil() throws {
+        let folder = try TestSupport.temporaryFolder("jsonl-wellformed")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (good, bad, late) = (folder + "/good.jsonl", folder + "/bad.jsonl", folder + "/late.jsonl")
+        try TestSupport.write("{\"a\": 1}\r\n\n  \n[1, \"x\\n\"]\n\"é\"\n2", to: good)
+        try TestSupport.write("{\"a\": 1}\n{\"a\": \"\\q\"}\n", to: bad)
+        try TestSupport.write(String(repeating: "{\"a\": [1, 2.5e3]}\n", count: 40) + "{\"a\": 01}\n", to: late)
+        for chunkSize in [1, 2, 5, 13, 1 << 20] {
+            #expect(try ByteEqualLines.wellFormedRecords(in: good, chunkSize: chunkSize) == 4, "chunk size \(chunkSize)")
+            #expect(try ByteEqualLines.wellFormedRecords(in: bad, chunkSize: chunkSize) == nil)
+            #expect(try ByteEqualLines.wellFormedRecords(in: late, chunkSize: chunkSize) == nil)
+        }
+        #expect(try ByteEqualLines.wellFormedRecords(in: folder) == nil)
+        #expect(throws: HarnessError.self) { try ByteEqualLines.wellFormedRecords(in: folder + "/missing.jsonl") }
     }
 }

@@ -7,14 +7,16 @@
 // malformed line, a line longer than `ReadLimit.bytes`) hands the pair to the usual
 // comparison, which reports it exactly as it did before: nothing has been counted yet.
 
-/// Checks that two JSON Lines files are byte-equal and every line of them well-formed.
+/// Checks that two JSON Lines files are byte-equal and every line of them well-formed (or,
+/// for keyed matching, only the latter, of one file).
 final class ByteEqualLines: @unchecked Sendable {
     // `@unchecked Sendable`: each thread writes only its own `Stretch`, read after both
     // have finished.
     static let chunkSize = ReadOnlyFile.streamingReadSize
 
     private let expected: ReadOnlyFile
-    private let actual: ReadOnlyFile
+    /// Nil when only `expected`'s lines are checked.
+    private let actual: ReadOnlyFile?
     /// What each thread found: an object each, so that no two threads write one array.
     private let stretches: [Stretch]
 
@@ -56,7 +58,21 @@ final class ByteEqualLines: @unchecked Sendable {
         return total
     }
 
-    private init(expected: ReadOnlyFile, actual: ReadOnlyFile, stretches: Int) {
+    /// The number of records in `path` when every one of them is well-formed; nil when
+    /// that is not so or not known (a line longer than `ReadLimit.bytes`, a file that
+    /// changes meanwhile). One thread: the caller's.
+    /// - Throws: `HarnessError.io` when the file cannot be opened or read.
+    static func wellFormedRecords(in path: String, chunkSize: Int = chunkSize) throws -> Int? {
+        let file = try ReadOnlyFile(path: path)
+        guard !file.status.isFolder else { return nil }
+        let size = file.status.size
+        let check = ByteEqualLines(expected: file, actual: nil, stretches: 1)
+        guard let records = try check.records(from: 0, to: size, chunkSize: max(1, chunkSize)),
+              try !ByteEqualFiles.hasMore(file, than: size) else { return nil }
+        return records
+    }
+
+    private init(expected: ReadOnlyFile, actual: ReadOnlyFile?, stretches: Int) {
         self.expected = expected
         self.actual = actual
         self.stretches = (0..<stretches).map { _ in Stretch() }
@@ -74,14 +90,14 @@ final class ByteEqualLines: @unchecked Sendable {
     }
 
     /// The records in bytes `start..<end` (which start a line) when both files hold the
-    /// same bytes there and every line is well-formed; nil otherwise.
+    /// same bytes there (or there is no `actual`) and every line is well-formed; nil otherwise.
     private func records(from start: Int, to end: Int, chunkSize: Int) throws -> Int? {
         // `expectedBuffer` holds an unfinished line (`pending` bytes) then the next chunk,
         // and `JSONFastValidator.padding` bytes more; it grows only for a line longer than
         // a chunk.
         let padding = JSONFastValidator.padding
         var expectedBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + padding, alignment: 16)
-        let actualChunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        let actualChunk = UnsafeMutableRawBufferPointer.allocate(byteCount: actual == nil ? 1 : chunkSize, alignment: 16)
         defer {
             expectedBuffer.deallocate()
             actualChunk.deallocate()
@@ -99,10 +115,13 @@ final class ByteEqualLines: @unchecked Sendable {
                 expectedBuffer = grown
             }
             let expectedRead = try expected.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: expectedBuffer[pending..<(pending + count)]))
-            let actualRead = try actual.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: actualChunk[0..<count]))
-            // `baseAddress!`: both buffers hold at least one byte.
-            guard expectedRead == count, actualRead == count,
-                  RawMemory.equal(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count: count) else { return nil }
+            guard expectedRead == count else { return nil }
+            if let actual {
+                let actualRead = try actual.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: actualChunk[0..<count]))
+                // `baseAddress!`: both buffers hold at least one byte.
+                guard actualRead == count,
+                      RawMemory.equal(expectedBuffer.baseAddress! + pending, actualChunk.baseAddress!, count: count) else { return nil }
+            }
             offset += count
             let bytes = UnsafeMutableBufferPointer(start: expectedBuffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: pending + count)
             // The lines that end in this chunk; the bytes before `pending` hold no line end.
