@@ -2,10 +2,11 @@ import Foundation
 
 // Design note. Keyed matching reads expected once to build a `JSONRecordIndex` (key hash →
 // where the record is, ~11 bytes a record; on two threads, one checking that every record
-// is well-formed while the other reads keys from the records' first bytes), then streams actual: each record's key is looked up, the
-// expected record re-read by offset (`JSONRecordFetcher`), keys confirmed byte for byte
-// (a hash collision is then just a miss), and the pair compared: equal bytes settle it, then
-// `JSONLockstep` (numbers within tolerance), then the structural walk. Unclaimed expected
+// is well-formed while the other reads keys from the records' first bytes), then streams
+// actual: each record's key is looked up, the expected record re-read by offset
+// (`JSONRecordFetcher`), keys confirmed byte for byte (a hash collision is then just a
+// miss), and the pair compared: equal bytes settle it, then `JSONLockstep` (numbers within
+// tolerance, no scan of either record), then the structural walk. Unclaimed expected
 // records are the missing ones. Memory: the index (~11 bytes a record) plus the longest
 // record, never the file. Repeated keys pair up in file order (first with first).
 //
@@ -207,7 +208,7 @@ private struct KeyedLane {
                     if expectedBytes.same(as: record.bytes) { return true }
                     // Keys read exactly on both sides: a mismatch is a fingerprint collision,
                     // and a pair the walk settles is well-formed on both sides (expected was
-                    // scanned in the first pass), so neither needs a scan.
+                    // checked in the first pass), so neither needs a scan.
                     if expectedKey.quickRead(expectedBytes) {
                         guard expectedKey.canonical == actualKey.canonical else { return false }
                         if lockstep, JSONLockstep.equal(expectedBytes, record.bytes, tolerance: differ.tolerance) {
