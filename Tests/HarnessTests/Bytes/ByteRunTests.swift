@@ -49,4 +49,26 @@ import Testing
         last.value *= 2
         #expect((0..<3).map { table[$0] } == [10, 25, 60])
     }
+
+    /// Every lane equal to the pattern's byte is flagged, and no other: with the byte next to
+    /// a match (where a carry would show) and every byte value as the pattern.
+    @Test func wordMatchesFlagExactlyTheEqualLanes() {
+        var random = SplitMix(seed: 31)
+        for pattern in 0...255 {
+            let byte = UInt8(pattern)
+            for _ in 0..<64 {
+                let lanes = (0..<8).map { _ -> UInt8 in
+                    switch random.next(4) {
+                    case 0: return byte
+                    case 1: return byte &+ 1
+                    case 2: return byte &- 1
+                    default: return UInt8(random.next(256))
+                    }
+                }
+                let word = lanes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+                let expected = lanes.enumerated().reduce(UInt64(0)) { $0 | ($1.element == byte ? UInt64(0x80) << UInt64(8 * $1.offset) : 0) }
+                #expect(ByteWords.matches(word, ByteWords.lanes(byte)) == expected, "pattern \(pattern), lanes \(lanes)")
+            }
+        }
+    }
 }

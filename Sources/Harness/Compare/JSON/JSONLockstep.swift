@@ -62,12 +62,15 @@ enum JSONLockstep {
     /// backslash outside a string (not a well-formed text).
     @inline(__always)
     private static func stringState(_ text: ByteRun, from: Int, to: Int, inString: Bool) -> Bool? {
+        let quotes = ByteWords.lanes(ASCII.quote)
+        let backslashes = ByteWords.lanes(ASCII.backslash)
         var inside = inString
         var i = from
         while i < to {
             // Eight bytes at a time while none is a quote or a backslash.
             while i + 8 <= to {
-                let flags = quotesAndBackslashes(text.word(at: i))
+                let word = text.word(at: i)
+                let flags = ByteWords.matches(word, quotes) | ByteWords.matches(word, backslashes)
                 if flags != 0 {
                     i += flags.trailingZeroBitCount >> 3
                     break
@@ -87,18 +90,6 @@ enum JSONLockstep {
             }
         }
         return inside
-    }
-
-    /// Bit 7 of each byte of `word` that is a quote or a backslash, exactly (no carry
-    /// crosses bytes: a byte that matches is 0 after the xor, and 0x7F + 0x7F stays below 0x100).
-    @inline(__always)
-    private static func quotesAndBackslashes(_ word: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let quotes = word ^ 0x2222_2222_2222_2222
-        let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
-        let quoteFlags = ~(((quotes & low) &+ low) | quotes)
-        let backslashFlags = ~(((backslashes & low) &+ low) | backslashes)
-        return (quoteFlags | backslashFlags) & ~low
     }
 
     /// How many bytes from `e` in `expected` and from `a` in `actual` are equal.

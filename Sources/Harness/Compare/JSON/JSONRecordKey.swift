@@ -128,13 +128,13 @@ struct JSONRecordKey {
     /// and the byte after it the needle's second (a quote, then the name's first byte:
     /// rarer together than a quote alone, which every string has two of).
     static func contains(_ bytes: ByteRun, _ needle: [UInt8], from start: Int) -> Bool {
-        let first = UInt64(needle[0]) &* 0x0101_0101_0101_0101
-        let second = UInt64(needle[1]) &* 0x0101_0101_0101_0101
+        let first = ByteWords.lanes(needle[0])
+        let second = ByteWords.lanes(needle[1])
         let last = bytes.count - needle.count
         var position = start
         // Places `position..<position + 8`, read as bytes `position..<position + 9`.
         while position + 9 <= bytes.count && position <= last {
-            var candidates = zeroBytes(bytes.word(at: position) ^ first) & zeroBytes(bytes.word(at: position + 1) ^ second)
+            var candidates = ByteWords.matches(bytes.word(at: position), first) & ByteWords.matches(bytes.word(at: position + 1), second)
             while candidates != 0 {
                 let found = position + candidates.trailingZeroBitCount >> 3
                 if found <= last, bytes.run(found..<(found + needle.count)).same(as: needle) { return true }
@@ -147,13 +147,6 @@ struct JSONRecordKey {
             position += 1
         }
         return false
-    }
-
-    /// Bit 7 of each byte of `word` that is zero, exactly (no carry crosses bytes).
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low) &+ low) | word) & ~low
     }
 
     /// Starts a field of `canonical`: four bytes for its length, filled in by `endField`.
