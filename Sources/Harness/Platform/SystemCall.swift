@@ -21,14 +21,6 @@ public enum SystemCall {
         }
     }
 
-    /// Asks for `buffer` (2 MiB aligned, for effect) to be backed by huge pages, so that
-    /// filling a large buffer takes a fault per 2 MiB instead of per 4 KiB. A hint: Linux only.
-    public static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        _ = madvise(buffer.baseAddress, buffer.count, Int32(MADV_HUGEPAGE))
-        #endif
-    }
-
     /// Writes all of `count` bytes, retrying on EINTR and short writes. Returns false with
     /// errno set on failure.
     public static func writeAll(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Bool {
