@@ -44,6 +44,16 @@ enum JSONCompareFuzz {
             FuzzComparison.same({ try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64, lanes: .init(forced: 1)) },
                                 { try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64, lanes: .init(forced: 2)) },
                                 "one lane and two")
+        } else if lines {
+            // By position, the lockstep walk settling number-only differences gives the
+            // scans' report, or their error, at zero tolerance and within one.
+            var tolerant = options
+            tolerant.rtol = 1e-3
+            for options in [options, tolerant] {
+                FuzzComparison.same({ try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64, lockstep: false) },
+                                    { try JSONLinesComparator.compare(expected: a, actual: b, options: options, chunkSize: 64) },
+                                    "by position with the lockstep walk and without")
+            }
         }
         if lines { JSONShortcutFuzz.check(left, right) }
     }
@@ -62,7 +72,9 @@ enum JSONShortcutFuzz {
                     var quick = JSONRecordKey(fields: ["id"]), slow = JSONRecordKey(fields: ["id"])
                     let quickRead = quick.quickRead(a)  // on any bytes, well-formed or not
                     var expectedTape = JSONTape(), actualTape = JSONTape()
-                    // The walk needs a well-formed expected; actual may be anything.
+                    // The walk's answer means something for a well-formed expected only, but on
+                    // any bytes it must stay inside both runs (by position it runs first).
+                    _ = JSONLockstep.equal(e, a, tolerance: NumericTolerance(rtol: 1e-3, atol: 0))
                     guard (try? expectedTape.scan(e, path: "e")) != nil else { return }
                     let actualWellFormed = (try? actualTape.scan(a, path: "a")) != nil
                     for rtol in [0, 1e-3] {

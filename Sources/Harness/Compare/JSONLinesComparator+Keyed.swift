@@ -274,8 +274,9 @@ private final class LaneInputs: @unchecked Sendable {
     }
 }
 
-/// What the second thread's check of expected found, read after it has finished.
-private final class CheckOutcome: @unchecked Sendable {
+/// What the second thread's check of expected found, read after it has finished (keyed
+/// indexing and comparison by position both check expected so).
+final class CheckOutcome: @unchecked Sendable {
     // Guarded by `lock`.
     private var result: Result<Int?, any Error>?
     private let lock = Lock()

@@ -1,12 +1,13 @@
 // Design note. JSON Lines files are streamed: `JSONLineReader` hands out one line at a time
 // from a reused buffer, so memory is bounded by the longest record. By position, two lines
 // with the same bytes are equal without being compared (the common case costs a memcmp
-// and a check of one side that it is well-formed, writing no tape);
-// others are scanned into reused tapes and walked by `JSONStructuralDiffer`, pointers
-// being relative to the record. Blank lines (whitespace only) are skipped, a trailing one
-// too; line numbers are the file's. Keyed matching is in `JSONLinesComparator+Keyed`.
-// Byte-equal files compared by position skip all of this (`ByteEqualLines`): they are only
-// checked to be well-formed, line by line, on two threads.
+// and a check of one side that it is well-formed, writing no tape), as are two whose bytes
+// differ only inside numbers within tolerance (float noise: `JSONLockstep`'s walk, then the
+// same check of expected); others are scanned into reused tapes and walked by
+// `JSONStructuralDiffer`, pointers being relative to the record. Blank lines (whitespace
+// only) are skipped, a trailing one too; line numbers are the file's. Keyed matching is in
+// `JSONLinesComparator+Keyed`. Byte-equal files compared by position skip all of this
+// (`ByteEqualLines`): they are only checked to be well-formed, line by line, on two threads.
 
 /// Compares two JSON Lines files record by record, by position or by `--key` members.
 public enum JSONLinesComparator {
@@ -22,9 +23,10 @@ public enum JSONLinesComparator {
 
     /// As `compare(expected:actual:options:)`, reading `chunkSize` bytes at a time (tests
     /// use tiny chunks so that records span chunk boundaries).
-    /// `lanes` forces keyed matching onto one thread or two.
+    /// `lanes` forces keyed matching onto one thread or two; `lockstep: false` turns off the
+    /// walk that settles number-only differences by position (tests compare both ways).
     static func compare(expected: String, actual: String, options: CompareOptions, chunkSize: Int,
-                        lanes: Lanes = Lanes()) throws -> DiffReport {
+                        lanes: Lanes = Lanes(), lockstep: Bool = true) throws -> DiffReport {
         let ignore = try options.ignore.map(JSONPointerPattern.init)
         var report = DiffReport(format: .jsonl, expectedPath: expected, actualPath: actual)
         report.keyColumns = options.key
@@ -38,7 +40,12 @@ public enum JSONLinesComparator {
         var files = RecordFiles(expected: try JSONLineReader(path: expected, chunkSize: chunkSize),
                                 actual: try JSONLineReader(path: actual, chunkSize: chunkSize))
         if options.key.isEmpty {
-            try comparePositions(&files, &differ)
+            let walk = lockstep && differ.rules.tolerances.isEmpty
+            var compared = false
+            if walk && lanes.count(forFileAt: expected) == 2 {
+                compared = try comparePositionsCheckingExpected(&files, &differ, chunkSize: chunkSize)
+            }
+            if !compared { try comparePositions(&files, &differ, walk: walk, expectedChecked: false) }
         } else {
             try compareKeys(&files, &differ, key: options.key, chunkSize: chunkSize, lanes: lanes)
         }
@@ -54,7 +61,48 @@ public enum JSONLinesComparator {
         var actualTape = JSONTape()
     }
 
-    private static func comparePositions(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer) throws {
+    /// `comparePositions` with the walk while a second thread checks every record of
+    /// expected with the fast validator (`ByteEqualLines.wellFormedRecords`), so a pair the
+    /// walk settles costs no check here. True when that check found every record
+    /// well-formed: the comparison (or the error it stopped at) then stands. False when it
+    /// found a problem or could not tell: `files` are then opened afresh, `differ` is as it
+    /// was, and the caller compares the one-thread way, which stops at the first problem.
+    private static func comparePositionsCheckingExpected(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer,
+                                                         chunkSize: Int) throws -> Bool {
+        let path = files.expected.path
+        let check = CheckOutcome()
+        var trial = differ
+        var failure: (any Error)?
+        SecondThread.run({ check.set(Result { try ByteEqualLines.wellFormedRecords(in: path) }) }, alongside: {
+            do {
+                try comparePositions(&files, &trial, walk: true, expectedChecked: true)
+            } catch {
+                failure = error
+            }
+        })
+        guard case .success(_?) = check.outcome else {
+            files = RecordFiles(expected: try JSONLineReader(path: path, chunkSize: chunkSize),
+                                actual: try JSONLineReader(path: files.actual.path, chunkSize: chunkSize))
+            return false
+        }
+        if let failure { throw failure }
+        differ = trial
+        return true
+    }
+
+    /// Failed walks in a row after which comparison by position walks only now and then.
+    static let walkGiveUp = 16
+
+    /// Pairs records by position. `walk`: whether pairs may be settled by `JSONLockstep`
+    /// (not under a per-pointer tolerance, which the walk does not know); `expectedChecked`:
+    /// whether every record of expected is known to be well-formed, so that what the walk
+    /// settles needs no check here.
+    private static func comparePositions(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer,
+                                         walk: Bool, expectedChecked: Bool) throws {
+        // Walks that failed in a row: past `walkGiveUp`, only every 64th pair is walked (a
+        // file whose records all differ pays almost nothing for the shortcut), until one
+        // succeeds again.
+        var walksFailed = 0
         while true {
             let expectedLine = try files.expected.nextLine()
             let actualLine = try files.actual.nextLine()
@@ -64,8 +112,24 @@ public enum JSONLinesComparator {
                     // Equal bytes are an equal record only when they are a record: a
                     // malformed line is exit 2 even when both files share it. No tape is
                     // needed to say so.
-                    try JSONTape.validate(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                    if !expectedChecked {
+                        try JSONTape.validate(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                    }
                     continue
+                }
+                // Float noise: bytes that differ only inside numbers within tolerance are an
+                // equal record once expected is well-formed (the walk then proves actual is
+                // too). Validating expected after the walk throws what its scan below would,
+                // and a pair the walk cannot settle costs only the walk to its first parting.
+                if walk && (walksFailed < walkGiveUp || differ.collector.report.rowsCompared & 63 == 0) {
+                    if JSONLockstep.equal(expectedLine.bytes, actualLine.bytes, tolerance: differ.tolerance) {
+                        walksFailed = 0
+                        if !expectedChecked {
+                            try JSONTape.validate(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
+                        }
+                        continue
+                    }
+                    walksFailed += 1
                 }
                 try files.expectedTape.scan(expectedLine.bytes, path: files.expected.path, firstLine: expectedLine.number)
                 try files.actualTape.scan(actualLine.bytes, path: files.actual.path, firstLine: actualLine.number)

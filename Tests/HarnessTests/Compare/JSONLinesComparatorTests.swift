@@ -5,13 +5,13 @@ import Testing
 @Suite struct JSONLinesComparatorTests {
     func diff(_ expected: String, _ actual: String, _ options: CompareOptions = CompareOptions(),
               chunkSize: Int = JSONLineReader.defaultChunkSize,
-              lanes: JSONLinesComparator.Lanes = .init()) throws -> DiffReport {
+              lanes: JSONLinesComparator.Lanes = .init(), lockstep: Bool = true) throws -> DiffReport {
         let folder = try TestSupport.temporaryFolder("jsonl")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try TestSupport.write(expected, to: folder + "/expected.jsonl")
         try TestSupport.write(actual, to: folder + "/actual.jsonl")
         var report = try JSONLinesComparator.compare(expected: folder + "/expected.jsonl", actual: folder + "/actual.jsonl",
-                                                     options: options, chunkSize: chunkSize, lanes: lanes)
+                                                     options: options, chunkSize: chunkSize, lanes: lanes, lockstep: lockstep)
         report.expectedPath = "expected.jsonl"
         report.actualPath = "actual.jsonl"
         return report
@@ -282,6 +282,80 @@ import Testing
             }
             #expect(messages.count == 2 && messages[0] == messages[1], "\(messages)")
             #expect(messages.first?.hasPrefix("expected.jsonl:\(first + 1):") == true, "\(messages)")
+        }
+    }
+
+    /// By position, pairs that differ only in their numbers' digits are settled by the
+    /// lockstep walk: the report is the one the scans and the structural walk give, on one
+    /// thread or with expected checked on a second, and a malformed line on either side is
+    /// still the error at its line, even one the walk would call equal (expected is checked
+    /// before "equal" is trusted).
+    @Test func byPositionTheLockstepWalkGivesTheScansReportAndFirstError() throws {
+        var generator = SystemRandomNumberGenerator()
+        var expectedLines: [String] = []
+        var actualLines: [String] = []
+        for record in 0..<2_000 {
+            let x = Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / 977
+            let tiny = Double.random(in: 1e-300...1e-290, using: &generator)
+            expectedLines.append("{\"id\": \(record), \"x\": \(x), \"t\": [\(tiny), true], \"s\": \"q\\\"\(record)\"}")
+            let noisy = x * (1 + Double.random(in: -1e-11...1e-11, using: &generator))
+            let line: String
+            switch record >= 1_000 && record < 1_040 ? 3 : record % 11 {  // 40 in a row the walk cannot settle
+            case 0: line = "{\"id\": \(record), \"x\": \(x + 1), \"t\": [\(tiny), true], \"s\": \"q\\\"\(record)\"}"  // a real change
+            case 1: line = "{\"x\": \(noisy), \"id\": \(record), \"t\": [\(tiny), true], \"s\": \"q\\\"\(record)\"}"  // members reordered
+            case 2: line = "{\"id\": \(record).0, \"x\": \(noisy)e0, \"t\": [\(tiny * 1.5), true], \"s\": \"q\\\"\(record)\"}"
+            case 3: line = "{\"id\": \(record), \"x\": \(noisy), \"t\": [\(tiny), true], \"s\": \"q\\\"\(record + 1)\"}"  // a string changed
+            default: line = "{\"id\": \(record), \"x\": \(noisy), \"t\": [\(tiny), true], \"s\": \"q\\\"\(record)\"}"
+            }
+            actualLines.append(line)
+        }
+        let expected = expectedLines.joined(separator: "\n") + "\n"
+        let actual = (actualLines + ["{\"extra\": 1}"]).joined(separator: "\n") + "\n"
+        for (rtol, atol) in [(1e-9, 0.0), (0, 0), (0, 1e-3)] {
+            for maxDiffs in [0, 20, 100_000] {
+                for chunkSize in [64, JSONLineReader.defaultChunkSize] {
+                    let options = CompareOptions(rtol: rtol, atol: atol, maxDiffs: maxDiffs)
+                    let scanned = try diff(expected, actual, options, chunkSize: chunkSize, lockstep: false)
+                    #expect(!scanned.equal && scanned.differingRows >= 360 && scanned.extraRows == 1)
+                    // One thread, and two (the second checking expected).
+                    for lanes in [1, 2] {
+                        var walked = try diff(expected, actual, options, chunkSize: chunkSize, lanes: .init(forced: lanes))
+                        walked.seconds = scanned.seconds
+                        #expect(walked == scanned, "rtol \(rtol), atol \(atol), max diffs \(maxDiffs), chunk size \(chunkSize), lanes \(lanes)")
+                    }
+                }
+            }
+        }
+        // Broken where the walk would call the pair equal (a trailing comma in expected, a
+        // number JSON does not allow in actual), and broken elsewhere: the first line stops it.
+        let breaks: [(side: Int, line: Int, text: String, other: String)] = [
+            (0, 1_500, "{\"id\": 1500, \"x\": 1.5,}", "{\"id\": 1500, \"x\": 1.50000000001,}"),
+            (1, 1_200, "{\"id\": 1200, \"x\": 1.5}", "{\"id\": 1200, \"x\": 01.5}"),
+            (1, 900, "{\"id\": 900, \"x\": 1.5}", "{\"id\": 900, \"x\": 1.5e}"),
+            (0, 600, "{\"id\": 600, \"x\": 1.5, \"y\": tru}", "{\"id\": 600, \"x\": 1.5000000000001, \"y\": tru}"),
+            (1, 300, "{\"id\": 300, \"x\": 2}", "{\"id\": 300, \"x\": +2}"),
+        ]
+        for count in 1...breaks.count {
+            var brokenExpected = expectedLines, brokenActual = actualLines
+            for item in breaks.prefix(count) {
+                brokenExpected[item.line] = item.text
+                brokenActual[item.line] = item.other
+            }
+            let first = breaks.prefix(count).min { $0.line < $1.line }!
+            var messages: [String] = []
+            for (lockstep, lanes) in [(false, 1), (true, 1), (true, 2)] {
+                do {
+                    _ = try diff(brokenExpected.joined(separator: "\n") + "\n", brokenActual.joined(separator: "\n") + "\n",
+                                 CompareOptions(rtol: 1e-9), lanes: .init(forced: lanes), lockstep: lockstep)
+                    Issue.record("expected an error")
+                } catch {
+                    let message = DiagnosticRenderer.render(error)
+                    messages.append(String(message[(message.range(of: first.side == 0 ? "expected.jsonl" : "actual.jsonl")?.lowerBound ?? message.startIndex)...]))
+                }
+            }
+            #expect(messages.count == 3 && Set(messages).count == 1, "\(messages)")
+            let file = first.side == 0 ? "expected.jsonl" : "actual.jsonl"
+            #expect(messages.first?.hasPrefix("\(file):\(first.line + 1):") == true, "\(messages)")
         }
     }
 

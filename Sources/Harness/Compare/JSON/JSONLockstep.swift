@@ -6,24 +6,27 @@
 // Equal bytes between the numbers mean the same structure, names, strings and literals, so
 // "equal" here is "no difference" for the structural differ too.
 //
-// Expected is well-formed (it was checked when it was indexed), and that is what tells
-// where the numbers are. Its strings are followed through the equal bytes by their quotes
-// and backslashes only (outside strings a well-formed text has no backslash); outside a
-// string, a maximal run of number bytes that starts with `-` or a digit is a number token
-// (the only other such bytes there are the `e` of `true` and `false`). So where the bytes
-// part outside a string, the run of number bytes around the parting is a number in
-// expected, and actual's run at the same place must be a number by JSON's grammar. Actual
-// is then expected with some numbers written differently: well-formed too, so a record the
-// walk settles needs no scan. Anything else (a parting inside a string, whitespace, another
-// key order, an escape written differently, a real change) is "cannot tell": the record is
-// scanned and the differ decides.
+// Expected is well-formed (checked when it was indexed, or, by position, right after the
+// walk and before "equal" is trusted), and that is what tells where the numbers are. Its
+// strings are followed through the equal bytes by their quotes and backslashes only
+// (outside strings a well-formed text has no backslash); outside a string, a maximal run
+// of number bytes that starts with `-` or a digit is a number token (the only other such
+// bytes there are the `e` of `true` and `false`). So where the bytes part outside a
+// string, the run of number bytes around the parting is a number in expected, and actual's
+// run at the same place must be a number by JSON's grammar. Actual is then expected with
+// some numbers written differently: well-formed too, so a record the walk settles needs no
+// scan. Anything else (a parting inside a string, whitespace, another key order, an escape
+// written differently, a real change) is "cannot tell": the record is scanned and the
+// differ decides.
 
 /// Whether two JSON texts are equal by a walk of their bytes side by side.
 enum JSONLockstep {
     /// True when `expected` and `actual` are the same text except for numbers that are
     /// equal within `tolerance`, which also proves `actual` well-formed; false when that
     /// cannot be told this way.
-    /// - Parameter expected: a well-formed JSON text.
+    /// - Parameter expected: a well-formed JSON text. (On any bytes the walk stays inside
+    ///   both runs; only its answer then means nothing, so a caller that has not checked
+    ///   expected checks it before trusting "equal", as comparison by position does.)
     static func equal(_ expected: ByteRun, _ actual: ByteRun, tolerance: NumericTolerance) -> Bool {
         var e = 0
         var a = 0
