@@ -72,14 +72,17 @@ enum JSONLockstep {
         var inside = inString
         var i = from
         while i < to {
-            // Eight bytes at a time while none is a quote or a backslash.
+            // Eight bytes at a time while none is a backslash: each quote toggles the state,
+            // so an odd count of them flips it.
             while i + 8 <= to {
                 let word = text.word(at: i)
-                let flags = ByteWords.matches(word, quotes) | ByteWords.matches(word, backslashes)
-                if flags != 0 {
-                    i += flags.trailingZeroBitCount >> 3
+                let quoteBits = ByteWords.matches(word, quotes)
+                let backslashBits = ByteWords.matches(word, backslashes)
+                if backslashBits != 0 {
+                    i += (quoteBits | backslashBits).trailingZeroBitCount >> 3
                     break
                 }
+                if quoteBits.nonzeroBitCount & 1 == 1 { inside.toggle() }
                 i += 8
             }
             guard i < to else { break }
