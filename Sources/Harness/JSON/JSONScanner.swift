@@ -167,32 +167,12 @@ struct JSONScanner<Tokens: JSONTokenSink> {
 
     /// Checks the RFC 8259 number grammar; leaves index after the number.
     mutating func scanNumber() throws {
-        if buffer[index] == ASCII.minus { index += 1 }
-        guard index < buffer.count, isDigit(buffer[index]) else {
-            throw error("invalid number: expected a digit")
-        }
-        if buffer[index] == ASCII.zero {
-            index += 1
-            if index < buffer.count, isDigit(buffer[index]) {
-                throw error("invalid number: leading zeros are not allowed")
-            }
-        } else {
-            while index < buffer.count, isDigit(buffer[index]) { index += 1 }
-        }
-        if index < buffer.count, buffer[index] == ASCII.period {
-            index += 1
-            guard index < buffer.count, isDigit(buffer[index]) else {
-                throw error("invalid number: expected a digit after '.'")
-            }
-            while index < buffer.count, isDigit(buffer[index]) { index += 1 }
-        }
-        if index < buffer.count, buffer[index] == ASCII.lowerE || buffer[index] == ASCII.upperE {
-            index += 1
-            if index < buffer.count, buffer[index] == ASCII.plus || buffer[index] == ASCII.minus { index += 1 }
-            guard index < buffer.count, isDigit(buffer[index]) else {
-                throw error("invalid number: expected a digit in the exponent")
-            }
-            while index < buffer.count, isDigit(buffer[index]) { index += 1 }
+        switch JSONNumberGrammar.scan(buffer, from: index) {
+        case .end(let end):
+            index = end
+        case .problem(let position, let message):
+            index = position
+            throw error(message)
         }
     }
 
@@ -206,5 +186,58 @@ struct JSONScanner<Tokens: JSONTokenSink> {
     func error(_ message: String, hint: String? = nil) -> HarnessError {
         let location = SourceLocation.of(offset: index, in: buffer, path: path, firstLine: firstLine)
         return .malformed(location, message: message, hint: hint)
+    }
+}
+
+/// JSON's number grammar (RFC 8259), in one place: the scanner's, and the lockstep walk's
+/// check that a run of number bytes in actual is a number.
+enum JSONNumberGrammar {
+    enum Outcome {
+        /// The number ends before this position.
+        case end(Int)
+        /// The grammar breaks at this position, for this reason.
+        case problem(at: Int, String)
+    }
+
+    /// Reads the number that starts at `start` (a `-` or a digit for the scanner; anything
+    /// for the walk, which then gets a problem).
+    @inline(__always)
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Outcome {
+        var index = start
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= ASCII.zero && byte <= ASCII.nine }
+        if index < buffer.count, buffer[index] == ASCII.minus { index += 1 }
+        guard index < buffer.count, isDigit(buffer[index]) else { return .problem(at: index, "invalid number: expected a digit") }
+        if buffer[index] == ASCII.zero {
+            index += 1
+            if index < buffer.count, isDigit(buffer[index]) {
+                return .problem(at: index, "invalid number: leading zeros are not allowed")
+            }
+        } else {
+            while index < buffer.count, isDigit(buffer[index]) { index += 1 }
+        }
+        if index < buffer.count, buffer[index] == ASCII.period {
+            index += 1
+            guard index < buffer.count, isDigit(buffer[index]) else {
+                return .problem(at: index, "invalid number: expected a digit after '.'")
+            }
+            while index < buffer.count, isDigit(buffer[index]) { index += 1 }
+        }
+        if index < buffer.count, buffer[index] == ASCII.lowerE || buffer[index] == ASCII.upperE {
+            index += 1
+            if index < buffer.count, buffer[index] == ASCII.plus || buffer[index] == ASCII.minus { index += 1 }
+            guard index < buffer.count, isDigit(buffer[index]) else {
+                return .problem(at: index, "invalid number: expected a digit in the exponent")
+            }
+            while index < buffer.count, isDigit(buffer[index]) { index += 1 }
+        }
+        return .end(index)
+    }
+
+    /// Whether all of `run` is one JSON number.
+    static func isNumber(_ run: ByteRun) -> Bool {
+        run.withUnsafeBuffer { buffer in
+            guard case .end(let end) = scan(buffer, from: 0) else { return false }
+            return end == buffer.count
+        }
     }
 }

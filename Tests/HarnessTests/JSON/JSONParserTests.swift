@@ -49,4 +49,22 @@ import Testing
         let text = #"{"a":[1,2.5e-3,"x\"y\n"],"b":null,"c":{"d":true}}"#
         #expect(try parse(text).compactText == text)
     }
+
+    /// The number grammar the scanner and the lockstep walk share: a whole run is one number
+    /// or it is not, and the scanner's messages name where it breaks.
+    @Test func numberGrammarTakesWholeNumbersOnly() throws {
+        for text in ["0", "-0", "1.5", "1e5", "1E+5", "-0.0e-0", "123456789012345678901234567890", "2.50E-300"] {
+            #expect(ByteRun.with(text) { JSONNumberGrammar.isNumber($0) }, "\(text)")
+        }
+        for text in ["", "-", "01", "-01", "1.", ".5", "1e", "1e+", "1.5.3", "1e5e5", "+1", "1-", "--1", "1.5-3", "0x1", "1 "] {
+            #expect(!ByteRun.with(text) { JSONNumberGrammar.isNumber($0) }, "\(text)")
+        }
+        #expect(throws: HarnessError.self) { try parse("[1.]") }
+        do {
+            _ = try parse("[1.5e+]")
+            Issue.record("expected an error")
+        } catch {
+            #expect(DiagnosticRenderer.render(error).contains("t.json:1:7: error: invalid number: expected a digit in the exponent"))
+        }
+    }
 }
