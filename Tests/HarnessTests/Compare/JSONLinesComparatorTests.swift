@@ -244,6 +244,55 @@ import Testing
         }
     }
 
+    /// Actual mostly in expected's order (records claimed by place, `claimAlone`) with
+    /// records left out, added, repeated and moved, keys repeated in expected, values
+    /// changed: the counts a first-unmatched-record-with-the-key model gives, on one lane and
+    /// two, and the same as for the same records shuffled.
+    @Test func keyedMatchingInFileOrderGivesTheModelsCounts() throws {
+        var generator = SystemRandomNumberGenerator()
+        var expected: [(id: Int, value: Int)] = []
+        for record in 0..<4_000 { expected.append((record % 3_900, record)) }  // ids 0..<100 twice
+        var actual: [(id: Int, value: Int)] = []
+        for (index, record) in expected.enumerated() {
+            if index % 37 == 5 { continue }  // left out
+            if index % 211 == 9 { actual.append((50_000 + index, 0)) }  // added
+            actual.append((record.id, index % 10 == 3 ? record.value + 1 : record.value))
+            if index % 53 == 7 { actual.append(record) }  // repeated
+        }
+        actual.swapAt(1_000, 2_000)  // moved
+        func model(_ actual: [(id: Int, value: Int)]) -> [Int] {
+            var unmatched: [Int: [Int]] = [:]
+            for (index, record) in expected.enumerated() { unmatched[record.id, default: []].append(index) }
+            var compared = 0, differing = 0, extra = 0
+            for record in actual {
+                guard var places = unmatched[record.id], !places.isEmpty else {
+                    extra += 1
+                    continue
+                }
+                let place = places.removeFirst()
+                unmatched[record.id] = places
+                compared += 1
+                if expected[place].value != record.value { differing += 1 }
+            }
+            return [compared, differing, unmatched.values.reduce(0) { $0 + $1.count }, extra]
+        }
+        func text(_ records: [(id: Int, value: Int)]) -> String {
+            // Values written with float noise now and then (within the tolerance).
+            records.map { "{\"id\": \($0.id), \"v\": \(Double($0.value) * ($0.value % 7 == 0 ? 1 + 1e-12 : 1)), \"s\": \"x\"}" }
+                .joined(separator: "\n") + "\n"
+        }
+        let shuffled = actual.shuffled(using: &generator)
+        for (order, lines) in [("in order", actual), ("shuffled", shuffled)] {
+            for lanes in [1, 2] {
+                let report = try diff(text(expected), text(lines), CompareOptions(key: ["id"], rtol: 1e-9, maxDiffs: 10),
+                                      lanes: .init(forced: lanes))
+                let counts = [report.rowsCompared, report.differingRows, report.missingRows, report.extraRows]
+                #expect(counts == model(lines), "\(order), lanes \(lanes)")
+            }
+        }
+        #expect(model(actual)[1] > 300 && model(actual)[2] > 100 && model(actual)[3] > 80)
+    }
+
     /// Expected indexed on two threads (one checks every record, one reads keys from first
     /// bytes) gives the one-thread index's report, and its first error: a record broken
     /// after its key, one without the key, one not JSON, one whose key is not named first.

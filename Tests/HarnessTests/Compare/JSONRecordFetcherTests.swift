@@ -20,7 +20,13 @@ import Testing
         }
         let fetcher = try JSONRecordFetcher(path: folder + "/f.jsonl", windowSize: windowSize)
         var generator = SystemRandomNumberGenerator()
-        let orders = [Array(records.indices), records.indices.reversed(), records.indices.shuffled(using: &generator)]
+        // Also a random record followed by the one after it, again and again (a lone
+        // sequential request, which reads no window), and runs of three in order.
+        let pairs = (0..<20).flatMap { _ in
+            let first = Int.random(in: 0..<(records.count - 3), using: &generator)
+            return Bool.random(using: &generator) ? [first, first + 1] : [first, first + 1, first + 2]
+        }
+        let orders = [Array(records.indices), records.indices.reversed(), records.indices.shuffled(using: &generator), pairs]
         for order in orders {
             for number in order {
                 let (offset, length) = locations[number]

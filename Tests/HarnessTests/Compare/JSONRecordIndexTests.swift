@@ -51,6 +51,32 @@ import Testing
         #expect((0..<index.count).allSatisfy(claims.isMatched))
     }
 
+    /// A record is claimed by place only when no other record shares its fingerprint, it is
+    /// unmatched and accepted; that leaves the index as `claim(hash:)` would.
+    @Test func aRecordAloneWithItsFingerprintIsClaimedByPlace() throws {
+        let index = JSONRecordIndex()
+        // Records 1 and 3 share a hash; 0, 2 and 4 are alone (4's hash differs from 2's in
+        // the low bits only, which the record number replaces: they share a fingerprint).
+        let hashes: [UInt64] = [10 << 40, 20 << 40, 30 << 40 | 1, 20 << 40, 30 << 40 | 2, 50 << 40]
+        for (record, hash) in hashes.enumerated() {
+            try index.insert(hash: hash, offset: record * 10, length: 3, line: record + 1, path: "e.jsonl")
+        }
+        index.seal()
+        var claims = index.newClaims()
+        var offered: [Int] = []
+        #expect(index.claimAlone(1, in: &claims) { _ in true } == nil)  // shares its fingerprint
+        #expect(index.claimAlone(2, in: &claims) { _ in true } == nil)  // so does this one
+        #expect(index.claimAlone(0, in: &claims) { offered.append($0.line); return false } == nil)  // not accepted
+        #expect(index.claimAlone(0, in: &claims) { offered.append($0.line); return true } == 0)
+        #expect(index.claimAlone(0, in: &claims) { _ in true } == nil)  // matched
+        #expect(index.claimAlone(5, in: &claims) { _ in true } == 5)
+        #expect(index.claimAlone(6, in: &claims) { _ in true } == nil && index.claimAlone(-1, in: &claims) { _ in true } == nil)
+        #expect(offered == [1, 1])
+        #expect(index.claim(hash: 10 << 40, in: &claims) { _ in true } == nil)
+        #expect(index.claim(hash: 20 << 40, in: &claims) { _ in true } == 1)
+        #expect((0..<6).map(claims.isMatched) == [true, true, false, false, false, true])
+    }
+
     /// 100,000 records under one key: each claim takes the first unmatched record without
     /// walking past the ones claimed before (a quadratic walk would visit 5 billion).
     @Test func oneKeyRepeatedIsClaimedInLinearTime() throws {

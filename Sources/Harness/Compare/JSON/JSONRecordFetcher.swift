@@ -2,7 +2,9 @@
 /// matching, which remembers where each expected record is rather than the record.
 /// Records asked for in file order (the usual case: both files mostly in the same order)
 /// are served from a read-ahead window, so they cost no system call each; others are
-/// read on their own.
+/// read on their own. The window is read from the second request in a row that follows
+/// the one before: a lone request that happens to follow (keyed matching trying the record
+/// at the same place in shuffled files) does not read a window for one record.
 final class JSONRecordFetcher {
     static let defaultWindowSize = 1 << 20
 
@@ -16,6 +18,8 @@ final class JSONRecordFetcher {
     private var single: [UInt8] = []
     /// Where the last record asked for ended: a request starting there is sequential.
     private var lastEnd = -1
+    /// Sequential requests in a row, this one included.
+    private var sequentialRun = 0
 
     /// Opens `path`; records asked for in order are read `windowSize` bytes at a time.
     /// - Throws: `HarnessError.io` when the file cannot be opened.
@@ -29,11 +33,12 @@ final class JSONRecordFetcher {
     /// - Throws: `HarnessError.io` when the read fails or the file got shorter.
     func withRecord<Result>(offset: Int, length: Int, _ body: (ByteRun) throws -> Result) throws -> Result {
         let end = offset + length
+        let sequential = offset >= lastEnd && offset - lastEnd <= 4_096
+        sequentialRun = sequential ? sequentialRun + 1 : 0
         defer { lastEnd = end }
         if offset < windowOffset || end > windowOffset + windowCount {
             // A sequential reader moves the window on; a random one reads just its record.
-            let sequential = offset >= lastEnd && offset - lastEnd <= 4_096
-            guard sequential else {
+            guard sequentialRun >= 2 else {
                 guard try read(into: &single, offset: offset, count: length) == length else { throw changed(offset) }
                 return try ByteRun.with(single) { try body($0.run(0..<length)) }
             }

@@ -13,6 +13,9 @@
 //   each bucket starts.
 // Exactness: a record is matched only after it is re-read and its key compared byte for
 // byte (`claim`'s `accept`), so a fingerprint collision costs a read, never a wrong match.
+// A bit per record says whether its fingerprint is its alone (`claimAlone`): a record whose
+// key equals such a record's can only be matched to it, so files in the same order skip the
+// search and claim the record at the same place directly.
 // Repeated keys pair up first with first, and `cursors` remember, for a long run of one
 // fingerprint, where its unmatched records begin: claiming k records that share a key costs
 // O(k), not O(k^2).
@@ -37,6 +40,9 @@ final class JSONRecordIndex {
     private var asideBits: [UInt64] = []
     private var placedAside: [Int: (offset: Int, line: Int)] = [:]
     private var longLengths: [Int: Int] = [:]
+    /// Records whose key fingerprint no other record shares, a bit per record (set by
+    /// `seal`): for such a key, the one record `claim(hash:)` can offer.
+    private var aloneBits: [UInt64] = []
     private var directory = PackedColumn<UInt32>(repeating: 0, count: 2)
     private var bucketShift: UInt64 = 64
     private var entryBits: UInt64 = 1
@@ -96,6 +102,23 @@ final class JSONRecordIndex {
             }
         }
         self.directory = directory
+        markAlone(records: records, entryMask: entryMask)
+    }
+
+    /// Sets `aloneBits` from the sorted entries: a fingerprint unlike both neighbours' is
+    /// its record's alone (equal fingerprints share a bucket and lie together).
+    private func markAlone(records: Int, entryMask: UInt64) {
+        var bits = [UInt64](repeating: 0, count: (records + 63) / 64)
+        entries.withSpan { values in
+            for position in 0..<records {
+                let fingerprint = values[position] & ~entryMask
+                if position > 0 && values[position - 1] & ~entryMask == fingerprint { continue }
+                if position + 1 < records && values[position + 1] & ~entryMask == fingerprint { continue }
+                let entry = Int(values[position] & entryMask)
+                bits[entry >> 6] |= 1 << UInt64(entry & 63)
+            }
+        }
+        aloneBits = bits
     }
 
     /// Where a record is in its file.
@@ -192,6 +215,22 @@ final class JSONRecordIndex {
             position += 1
         }
         return nil
+    }
+
+    /// Offers record `entry` to `accept` when no other record shares its key's fingerprint
+    /// and it is unmatched, and claims it if accepted. For a key equal to that record's (what
+    /// `accept` checks, byte for byte) this is what `claim(hash:)` does, with no search: for
+    /// actual in expected's order, where the record at the same place is the likely match.
+    /// - Returns: the entry claimed, or nil (not alone, matched, or not accepted: the caller
+    ///   then claims by hash).
+    func claimAlone(_ entry: Int, in claims: inout Claims, _ accept: (Location) throws -> Bool) rethrows -> Int? {
+        precondition(isSealed, "claims come after the index is sealed")
+        guard entry >= 0 && entry < count, aloneBits[entry >> 6] & (1 << UInt64(entry & 63)) != 0,
+              !claims.isMatched(entry) else { return nil }
+        claims.visit()
+        guard try accept(location(entry)) else { return nil }
+        claims.match(entry)
+        return entry
     }
 
     /// After the first unmatched record of a run at `position` is claimed: where the run's
