@@ -172,7 +172,7 @@ private struct KeyedLane {
     let lockstep: Bool
     /// The line of actual being matched (where an error stopped the lane).
     private(set) var line = 0
-    /// Failed tries in a row after which `claimAlone` is tried only now and then.
+    /// Failed tries in a row after which `claimAlone` waits between tries.
     static let aloneGiveUp = 16
 
     init(number: Int, of lanes: Int, index: JSONRecordIndex, fields: [String], differ: JSONStructuralDiffer) {
@@ -194,11 +194,17 @@ private struct KeyedLane {
         let fetcher = try JSONRecordFetcher(path: expectedPath)
         // Actual's records so far, and the claimed entry's place relative to its record's at
         // the last claim: files in the same order claim the record at the same place
-        // (`claimAlone`) with no search. After 16 such tries in a row that fail, only every
-        // 64th record tries, until one succeeds (a shuffled file pays almost nothing).
+        // (`claimAlone`) with no search. After 16 such tries in a row that fail, the lane
+        // waits 64 of its records before the next, then 128, ... up to 4,096, until one
+        // succeeds (a shuffled file pays almost nothing).
         var position = -1
         var shift = 0
         var aloneFailed = 0
+        var aloneWait = 0
+        var aloneBackoff = 0
+        // Claimed here, in a local copy, while `offer` changes the rest of the lane.
+        var claims = self.claims
+        defer { self.claims = claims }
         while let record = try actual.nextLine() {
             line = record.number
             position += 1
@@ -212,43 +218,29 @@ private struct KeyedLane {
                 scanned = true
             }
             guard JSONRecordIndex.lane(of: actualKey.hash, lanes: lanes) == number else { continue }
-            /// Whether `location`'s expected record has this record's key; if so, compared.
-            func offer(_ location: JSONRecordIndex.Location) throws -> Bool {
-                try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
-                    let expectedLine = location.line
-                    if expectedBytes.same(as: record.bytes) { return true }
-                    // Keys read exactly on both sides: a mismatch is a fingerprint collision,
-                    // and a pair the walk settles is well-formed on both sides (expected was
-                    // checked in the first pass), so neither needs a scan.
-                    if expectedKey.quickRead(expectedBytes) {
-                        guard expectedKey.canonical == actualKey.canonical else { return false }
-                        if lockstep, JSONLockstep.equal(expectedBytes, record.bytes, tolerance: differ.tolerance) {
-                            return true
-                        }
+            var claimed: Int?
+            if aloneWait > 0 {
+                aloneWait -= 1
+            } else {
+                claimed = try index.claimAlone(position + shift, in: &claims) {
+                    try offer($0, record, fetcher, &files, scanned: &scanned)
+                }
+                if claimed != nil {
+                    aloneFailed = 0
+                    aloneBackoff = 0
+                } else {
+                    aloneFailed += 1
+                    if aloneFailed >= Self.aloneGiveUp {
+                        aloneBackoff = min(max(aloneBackoff * 2, 64), 4_096)
+                        aloneWait = aloneBackoff
                     }
-                    if !scanned {
-                        try Self.scan(record, &files, key: &actualKey)
-                        scanned = true
-                    }
-                    try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
-                    try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }
-                    guard expectedKey.canonical == actualKey.canonical else { return false }
-                    differ.collector.row = expectedLine
-                    differ.collector.actualRow = expectedLine == record.number ? nil : record.number
-                    differ.collector.key = differ.collector.wantsDetail
-                        ? JSONLinesComparator.keyText(files.actualTape, record.bytes, actualKey) : nil
-                    if JSONLinesComparator.compareTapes(files, expectedBytes, record.bytes, &differ) > 0 {
-                        differ.collector.report.differingRows += 1
-                    }
-                    return true
                 }
             }
-            var claimed: Int?
-            if aloneFailed < Self.aloneGiveUp || position & 63 == 0 {
-                claimed = try index.claimAlone(position + shift, in: &claims, offer)
-                aloneFailed = claimed == nil ? aloneFailed + 1 : 0
+            if claimed == nil {
+                claimed = try index.claim(hash: actualKey.hash, in: &claims) {
+                    try offer($0, record, fetcher, &files, scanned: &scanned)
+                }
             }
-            if claimed == nil { claimed = try index.claim(hash: actualKey.hash, in: &claims, offer) }
             if let claimed { shift = claimed - position }
             if claimed != nil {
                 differ.collector.report.rowsCompared += 1
@@ -257,6 +249,42 @@ private struct KeyedLane {
                 let key = differ.collector.wantsDetail ? JSONLinesComparator.keyText(files.actualTape, record.bytes, actualKey) : nil
                 JSONLinesComparator.keepWholeRecord(.extraRow, record, files.actualTape, key: key, &differ)
             }
+        }
+    }
+
+    /// Whether the expected record at `location` has `record`'s key; if so, the pair is
+    /// compared (equal bytes, the lockstep walk, else scans and the structural walk).
+    /// `scanned`: whether `record` is in actual's tape (scanned here when needed).
+    private mutating func offer(_ location: JSONRecordIndex.Location, _ record: JSONLine, _ fetcher: JSONRecordFetcher,
+                                _ files: inout JSONLinesComparator.RecordFiles, scanned: inout Bool) throws -> Bool {
+        let expectedPath = files.expected.path
+        return try fetcher.withRecord(offset: location.offset, length: location.length) { expectedBytes in
+            let expectedLine = location.line
+            if expectedBytes.same(as: record.bytes) { return true }
+            // Keys read exactly on both sides: a mismatch is a fingerprint collision,
+            // and a pair the walk settles is well-formed on both sides (expected was
+            // checked in the first pass), so neither needs a scan.
+            if expectedKey.quickRead(expectedBytes) {
+                guard expectedKey.canonical == actualKey.canonical else { return false }
+                if lockstep, JSONLockstep.equal(expectedBytes, record.bytes, tolerance: differ.tolerance) {
+                    return true
+                }
+            }
+            if !scanned {
+                try Self.scan(record, &files, key: &actualKey)
+                scanned = true
+            }
+            try files.expectedTape.scan(expectedBytes, path: expectedPath, firstLine: expectedLine)
+            try files.expectedTape.view(over: expectedBytes) { try expectedKey.read($0, path: expectedPath, line: expectedLine) }
+            guard expectedKey.canonical == actualKey.canonical else { return false }
+            differ.collector.row = expectedLine
+            differ.collector.actualRow = expectedLine == record.number ? nil : record.number
+            differ.collector.key = differ.collector.wantsDetail
+                ? JSONLinesComparator.keyText(files.actualTape, record.bytes, actualKey) : nil
+            if JSONLinesComparator.compareTapes(files, expectedBytes, record.bytes, &differ) > 0 {
+                differ.collector.report.differingRows += 1
+            }
+            return true
         }
     }
 }

@@ -109,13 +109,17 @@ final class JSONRecordIndex {
     /// its record's alone (equal fingerprints share a bucket and lie together).
     private func markAlone(records: Int, entryMask: UInt64) {
         var bits = [UInt64](repeating: 0, count: (records + 63) / 64)
+        var words = bits.mutableSpan
         entries.withSpan { values in
+            var previous = ~UInt64(0)  // no fingerprint has its low bits set
             for position in 0..<records {
                 let fingerprint = values[position] & ~entryMask
-                if position > 0 && values[position - 1] & ~entryMask == fingerprint { continue }
-                if position + 1 < records && values[position + 1] & ~entryMask == fingerprint { continue }
-                let entry = Int(values[position] & entryMask)
-                bits[entry >> 6] |= 1 << UInt64(entry & 63)
+                let next = position + 1 < records ? values[position + 1] & ~entryMask : ~UInt64(0)
+                if fingerprint != previous && fingerprint != next {
+                    let entry = Int(values[position] & entryMask)
+                    words[entry >> 6] |= 1 << UInt64(entry & 63)
+                }
+                previous = fingerprint
             }
         }
         aloneBits = bits
