@@ -83,20 +83,13 @@ extension JSONLinesComparator {
                                       lanes: Lanes) throws -> JSONRecordIndex {
         let path = files.expected.path
         guard lanes.count(forFileAt: path) == 2 else { return try indexKeys(files.expected, &files.expectedTape, fields, quick: false) }
-        let check = CheckOutcome()
-        var index: JSONRecordIndex?
-        var keyError: (any Error)?
-        SecondThread.run({ check.set(Result { try ByteEqualLines.wellFormedRecords(in: path) }) }, alongside: {
-            do {
-                index = try indexKeys(files.expected, &files.expectedTape, fields, quick: true)
-            } catch {
-                keyError = error
-            }
-        })
-        if case .success(let records?) = check.outcome {
-            if let index, index.count == records { return index }
+        let (records, outcome) = checkingRecords(of: path) {
+            try indexKeys(files.expected, &files.expectedTape, fields, quick: true)
+        }
+        if let records {
+            if case .success(let index) = outcome, index.count == records { return index }
             // Every record is well-formed, so the key's error is the first problem.
-            if let keyError { throw keyError }
+            if case .failure(let keyError) = outcome { throw keyError }
         }
         return try indexKeys(JSONLineReader(path: path, chunkSize: chunkSize), &files.expectedTape, fields, quick: false)
     }
@@ -320,9 +313,27 @@ private final class LaneInputs: @unchecked Sendable {
     }
 }
 
-/// What the second thread's check of expected found, read after it has finished (keyed
-/// indexing and comparison by position both check expected so).
-final class CheckOutcome: @unchecked Sendable {
+extension JSONLinesComparator {
+    /// Runs `body` here while a second thread checks every record of the JSON Lines file at
+    /// `path` with the fast validator (`ByteEqualLines.wellFormedRecords`), as keyed indexing
+    /// and comparison by position do with expected.
+    /// - Returns: how many records the check found, all well-formed (nil: a problem, or it
+    ///   could not tell, or could not read), and what `body` gave or threw.
+    static func checkingRecords<Value>(of path: String, alongside body: () throws -> Value)
+        -> (records: Int?, outcome: Result<Value, any Error>) {
+        let check = CheckOutcome()
+        var outcome: Result<Value, any Error>?
+        SecondThread.run({ check.set(Result { try ByteEqualLines.wellFormedRecords(in: path) }) }, alongside: {
+            outcome = Result { try body() }
+        })
+        guard let outcome else { preconditionFailure("SecondThread.run returns after both have run") }
+        if case .success(let records?) = check.outcome { return (records, outcome) }
+        return (nil, outcome)
+    }
+}
+
+/// What the second thread's check found, read after it has finished.
+private final class CheckOutcome: @unchecked Sendable {
     // Guarded by `lock`.
     private var result: Result<Int?, any Error>?
     private let lock = Lock()

@@ -70,22 +70,16 @@ public enum JSONLinesComparator {
     private static func comparePositionsCheckingExpected(_ files: inout RecordFiles, _ differ: inout JSONStructuralDiffer,
                                                          chunkSize: Int) throws -> Bool {
         let path = files.expected.path
-        let check = CheckOutcome()
         var trial = differ
-        var failure: (any Error)?
-        SecondThread.run({ check.set(Result { try ByteEqualLines.wellFormedRecords(in: path) }) }, alongside: {
-            do {
-                try comparePositions(&files, &trial, walk: true, expectedChecked: true)
-            } catch {
-                failure = error
-            }
-        })
-        guard case .success(_?) = check.outcome else {
+        let (records, outcome) = checkingRecords(of: path) {
+            try comparePositions(&files, &trial, walk: true, expectedChecked: true)
+        }
+        guard records != nil else {
             files = RecordFiles(expected: try JSONLineReader(path: path, chunkSize: chunkSize),
                                 actual: try JSONLineReader(path: files.actual.path, chunkSize: chunkSize))
             return false
         }
-        if let failure { throw failure }
+        try outcome.get()
         differ = trial
         return true
     }
