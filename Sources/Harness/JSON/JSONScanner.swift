@@ -176,8 +176,6 @@ struct JSONScanner<Tokens: JSONTokenSink> {
         }
     }
 
-    @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= ASCII.zero && byte <= ASCII.nine }
-
     func describe(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
@@ -204,7 +202,6 @@ enum JSONNumberGrammar {
     @inline(__always)
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Outcome {
         var index = start
-        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= ASCII.zero && byte <= ASCII.nine }
         if index < buffer.count, buffer[index] == ASCII.minus { index += 1 }
         guard index < buffer.count, isDigit(buffer[index]) else { return .problem(at: index, "invalid number: expected a digit") }
         if buffer[index] == ASCII.zero {
@@ -232,6 +229,9 @@ enum JSONNumberGrammar {
         }
         return .end(index)
     }
+
+    @inline(__always)
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= ASCII.zero && byte <= ASCII.nine }
 
     /// Whether all of `run` is one JSON number.
     static func isNumber(_ run: ByteRun) -> Bool {
