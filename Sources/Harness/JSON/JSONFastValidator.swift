@@ -136,6 +136,9 @@ enum JSONFastValidator {
         private(set) var startDepth = 0
         private(set) var deepest = 0
         private(set) var lowest = 0
+        /// Whether a comma followed at `lowest` after the last container closed there: had
+        /// that container been the outermost, the text went on after its value.
+        private(set) var continuedAtLowest = false
         /// Where `stack` records the bracket that closed each container below the start
         /// (the one at `startDepth` first): the stack's own entries are reused by later ones.
         private static let closedBelowStart = 2 * JSONFastValidator.levels
@@ -177,6 +180,7 @@ enum JSONFastValidator {
             depth = startDepth
             deepest = depth
             lowest = depth
+            continuedAtLowest = false
             for level in 0...depth { stack[level] = Self.unknown }
             index -= 1
             phase = .afterValue
@@ -184,10 +188,12 @@ enum JSONFastValidator {
 
         /// Whether this cursor, started by `startAfterComma` and now `endedOpen`, closed
         /// exactly the containers `other` had open when it `stopped` where this one started,
-        /// and never nested deeper than the scanner allows.
+        /// nothing but whitespace after the last of them (the outermost), and never nested
+        /// deeper than the scanner allows.
         func closes(after other: Cursor) -> Bool {
             let closed = startDepth - depth
-            guard closed == other.depth, deepest - startDepth + other.depth <= JSONParser.maximumDepth else { return false }
+            guard closed == other.depth, depth == lowest, !continuedAtLowest,
+                  deepest - startDepth + other.depth <= JSONParser.maximumDepth else { return false }
             for level in 0..<closed where stack[Self.closedBelowStart + level] != other.stack[other.depth - level] {
                 return false
             }
@@ -309,6 +315,7 @@ enum JSONFastValidator {
                     }
                     let byte = base[index]
                     if byte == ASCII.comma {
+                        if depth == lowest { continuedAtLowest = true }
                         index &+= 1
                         if index == stop {
                             outcome = .stopped
@@ -346,6 +353,7 @@ enum JSONFastValidator {
                     if depth == lowest, startDepth > 0 {
                         stack[Self.closedBelowStart + startDepth - depth] = byte
                         lowest -= 1
+                        continuedAtLowest = false
                     }
                     depth &-= 1
                 }

@@ -174,6 +174,10 @@ import Testing
             #"{"runs": [{"id": 1, "tags": ["a", "b"], "w": {"x": 1, "y": [2, 3]}}, {"id": 2, "tags": ["c"], "w": {"x": [], "y": {}}}} "#,
             #"[{"runs": [{"id": 1, "tags": ["a", "b"], "w": {"x": 1, "y": [2, 3]}}, {"id": 2, "tags": ["c"], "w": {"x": [], "y": {}}}]]]"#,
             #"{"a": [1, 2, {"b": [3, "x,y", 4]}, 5], "c": {"d": 6, "e": [7, {"f": 8}]}]"#,
+            // Closed early: the second half closes the outermost container, then goes on
+            // after a comma (the halves' open and closed containers still match).
+            #"{"a": 1, "b": [2, 3]}, {"c": 4}"#,
+            #"[{"a": 1, "b": [2, 3]}], [{"c": [4, 5]}]"#,
         ].map { Array($0.utf8) }
         var cutsDecided = 0
         for text in records {

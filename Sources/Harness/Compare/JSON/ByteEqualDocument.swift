@@ -9,7 +9,8 @@
 // that comma is: inside which containers, or inside a string at all. It reads on as if the comma separated two
 // values and records what it had to assume (the kind of each container it closes). The first
 // thread stops at the comma only if it reads it as such, and then its open containers must
-// be exactly those the second thread closed. If any of that fails, the first thread has read
+// be exactly those the second thread closed, with nothing after the last of them (the
+// outermost) but whitespace: no comma followed it. If any of that fails, the first thread has read
 // on to the end by itself, and its verdict stands: the split costs time, never a wrong answer.
 //
 // Anything else (sizes that differ, a difference, a malformed document, what the fast
