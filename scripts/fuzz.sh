@@ -106,7 +106,10 @@ log=$work/$target.log
 # Leaks outside this project (each explained in the file) are suppressed; any other leak
 # stops the run like a crash.
 export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-HARNESS_FUZZ_TARGET=$target TMPDIR=${TMPDIR:-/tmp} "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
+# Swift's backtracer is off: under the sanitizers it hung after a trap (an `invariant broken`
+# the target found), and as it held the output pipe open this script waited for ever instead
+# of failing. libFuzzer's own handler prints the stack.
+SWIFT_BACKTRACE=enable=no HARNESS_FUZZ_TARGET=$target TMPDIR=${TMPDIR:-/tmp} "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" "$@" \
     "$work/corpus/$target" "$seeds" 2>&1 | tee "$log" | grep -E '^(INFO: seed|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|invariant broken|Fatal error|artifact_prefix|Test unit written)' || true
 status=${PIPESTATUS[0]}
