@@ -8,9 +8,13 @@
 # config. The library's sources and Fuzz/*.swift are compiled once into
 # .build/fuzz/harness-fuzz (swiftc -sanitize=fuzzer,address), rebuilt when a source is newer.
 # Seeds come from ../shared/corpora (or $HARNESS_CORPORA), the test fixtures and the
-# project's own goldens and contracts; what the fuzzer learns is kept in
-# .build/fuzz/corpus/TARGET, crashes in .build/fuzz/artifacts/. Exit status: 0 when no
-# crash was found, libFuzzer's otherwise. The last line says how many inputs were run.
+# project's own goldens and contracts, and what is committed under Fuzz/: the corpus that
+# earlier campaigns learned (Fuzz/corpus/TARGET.tar.gz, distilled by scripts/fuzz-distill.sh)
+# and every input that once found a bug (Fuzz/regressions/TARGET/). Those run first, every
+# time, so a short CI run starts where long campaigns stopped and a fixed bug that returns
+# fails at once. What the fuzzer learns is kept in .build/fuzz/corpus/TARGET, crashes in
+# .build/fuzz/artifacts/. Exit status: 0 when no crash was found, libFuzzer's otherwise.
+# The last line says how many inputs were run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 targets="csv-reader json-scanner json-validate csv-compare json-compare table-schema json-schema config"
@@ -102,6 +106,19 @@ PY
     esac
 fi
 
+# The committed corpus, unpacked when the archive is newer than the last unpacking.
+committed=()
+archive=$root/Fuzz/corpus/$target.tar.gz
+if [[ -f $archive ]]; then
+    unpacked=$work/committed/$target
+    if [[ ! -d $unpacked || $archive -nt $unpacked ]]; then
+        rm -rf "$unpacked" && mkdir -p "$unpacked"
+        tar -xzf "$archive" -C "$unpacked"
+    fi
+    committed+=("$unpacked")
+fi
+[[ -d $root/Fuzz/regressions/$target ]] && committed+=("$root/Fuzz/regressions/$target")
+
 log=$work/$target.log
 # Leaks outside this project (each explained in the file) are suppressed; any other leak
 # stops the run like a crash.
@@ -111,7 +128,7 @@ export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS
 # of failing. libFuzzer's own handler prints the stack.
 SWIFT_BACKTRACE=enable=no HARNESS_FUZZ_TARGET=$target TMPDIR=${TMPDIR:-/tmp} "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" "$@" \
-    "$work/corpus/$target" "$seeds" 2>&1 | tee "$log" | grep -E '^(INFO: seed|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|invariant broken|Fatal error|artifact_prefix|Test unit written)' || true
+    "$work/corpus/$target" "${committed[@]}" "$seeds" 2>&1 | tee "$log" | grep -E '^(INFO: seed|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|invariant broken|Fatal error|artifact_prefix|Test unit written)' || true
 status=${PIPESTATUS[0]}
 set -e
 # A finding prints its report (the sanitizer's or Swift's, with the stack) so that CI's
